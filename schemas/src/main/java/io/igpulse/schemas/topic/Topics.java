@@ -1,0 +1,114 @@
+package io.igpulse.schemas.topic;
+
+import io.igpulse.events.AccountInsightSnapshot;
+import io.igpulse.events.AccountRegistration;
+import io.igpulse.events.AccountTrend;
+import io.igpulse.events.HashtagTrend;
+import io.igpulse.events.MediaDiscovered;
+import io.igpulse.events.MediaInsightSnapshot;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The topic catalog: every topic igpulse reads or writes, as in ARCHITECTURE.md. Partition counts
+ * are the ceiling of each service's parallelism; they are chosen for a few thousand accounts and
+ * can only grow.
+ */
+public final class Topics {
+
+  /** Accounts to follow; the collector's consumer group splits accounts by these partitions. */
+  public static final Topic<String, AccountRegistration> ACCOUNTS =
+      new Topic<>(
+          "instagram.accounts",
+          Codec.utf8String(),
+          Codec.avro(AccountRegistration.class),
+          6,
+          CleanupPolicy.COMPACT,
+          Optional.empty());
+
+  /**
+   * One record per discovered media; compacted so a restarted collector can rebuild what it has
+   * seen.
+   */
+  public static final Topic<String, MediaDiscovered> MEDIA_DISCOVERED =
+      new Topic<>(
+          "instagram.media.discovered",
+          Codec.utf8String(),
+          Codec.avro(MediaDiscovered.class),
+          12,
+          CleanupPolicy.COMPACT,
+          Optional.empty());
+
+  /** Insight snapshots: the raw material of every trend, kept long so trends can be recomputed. */
+  public static final Topic<String, MediaInsightSnapshot> MEDIA_INSIGHTS =
+      new Topic<>(
+          "instagram.media.insights",
+          Codec.utf8String(),
+          Codec.avro(MediaInsightSnapshot.class),
+          12,
+          CleanupPolicy.DELETE,
+          Optional.of(Duration.ofDays(400)));
+
+  /** Daily account insights. */
+  public static final Topic<String, AccountInsightSnapshot> ACCOUNT_INSIGHTS =
+      new Topic<>(
+          "instagram.account.insights",
+          Codec.utf8String(),
+          Codec.avro(AccountInsightSnapshot.class),
+          6,
+          CleanupPolicy.DELETE,
+          Optional.of(Duration.ofDays(400)));
+
+  /** Rolling per-account trends, keyed by account and window. */
+  public static final Topic<String, AccountTrend> ACCOUNT_TRENDS =
+      new Topic<>(
+          "instagram.trends.account",
+          Codec.utf8String(),
+          Codec.avro(AccountTrend.class),
+          6,
+          CleanupPolicy.COMPACT,
+          Optional.empty());
+
+  /** Rolling per-hashtag trends with rank, keyed by hashtag and window. */
+  public static final Topic<String, HashtagTrend> HASHTAG_TRENDS =
+      new Topic<>(
+          "instagram.trends.hashtag",
+          Codec.utf8String(),
+          Codec.avro(HashtagTrend.class),
+          6,
+          CleanupPolicy.COMPACT,
+          Optional.empty());
+
+  /** Records no service could process: original key and bytes plus headers saying why. */
+  public static final Topic<byte[], byte[]> DEAD_LETTER =
+      new Topic<>(
+          "igpulse.deadletter",
+          Codec.bytes(),
+          Codec.bytes(),
+          3,
+          CleanupPolicy.DELETE,
+          Optional.of(Duration.ofDays(30)));
+
+  private static final List<Topic<?, ?>> ALL =
+      List.of(
+          ACCOUNTS,
+          MEDIA_DISCOVERED,
+          MEDIA_INSIGHTS,
+          ACCOUNT_INSIGHTS,
+          ACCOUNT_TRENDS,
+          HASHTAG_TRENDS,
+          DEAD_LETTER);
+
+  private Topics() {}
+
+  /** Every topic of the contract, in pipeline order. */
+  public static List<Topic<?, ?>> all() {
+    return ALL;
+  }
+
+  /** The topics whose values are Avro records registered in the registry. */
+  public static List<Topic<?, ?>> avroTopics() {
+    return ALL.stream().filter(t -> t.value() instanceof Codec.Avro<?>).toList();
+  }
+}
