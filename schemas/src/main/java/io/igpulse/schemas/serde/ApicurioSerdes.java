@@ -25,6 +25,7 @@ public final class ApicurioSerdes {
   static final String USE_SPECIFIC_AVRO_READER = "apicurio.registry.use-specific-avro-reader";
   static final String HEADERS_ENABLED = "apicurio.registry.headers.enabled";
   static final String USE_ID = "apicurio.registry.use-id";
+  static final String DEREFERENCE_SCHEMA = "apicurio.registry.dereference-schema";
   static final String RETURN_CLASS_VALUE = "apicurio.registry.deserializer.value.return-class";
   static final String RETURN_CLASS_KEY = "apicurio.registry.deserializer.key.return-class";
 
@@ -53,6 +54,11 @@ public final class ApicurioSerdes {
     config.put(USE_SPECIFIC_AVRO_READER, true);
     config.put(HEADERS_ENABLED, false);
     config.put(USE_ID, "contentId");
+    // Register one self-contained schema per topic instead of one artifact per nested named type
+    // with references:
+    // any tool reading <topic>-value gets the whole record, and compatibility is checked on the
+    // whole record.
+    config.put(DEREFERENCE_SCHEMA, true);
     return Map.copyOf(config);
   }
 

@@ -1,0 +1,69 @@
+package io.igpulse.testkit.kafka;
+
+import io.igpulse.schemas.topic.Topic;
+import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/**
+ * A real Kafka cluster for ITs: in a container when Docker answers, else Kafka's own in-JVM KRaft
+ * cluster.
+ */
+public interface KafkaCluster extends AutoCloseable {
+
+  /** {@code host:port,...} to give every client. */
+  String bootstrapServers();
+
+  /** Number of brokers. */
+  int brokerCount();
+
+  /** What kind of cluster this is, for the log line every IT prints. */
+  String description();
+
+  /**
+   * Stops one broker (0-based) to inject a fault; its data survives for {@link #startBroker(int)}.
+   */
+  void stopBroker(int index);
+
+  /** Starts a broker stopped by {@link #stopBroker(int)}. */
+  void startBroker(int index);
+
+  /** An admin client on this cluster; the caller closes it. */
+  default Admin admin() {
+    return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()));
+  }
+
+  /**
+   * Replication factor that fits this cluster: 3 when there are 3 brokers or more, else the broker
+   * count.
+   */
+  default short replicationFactor() {
+    return (short) Math.min(3, brokerCount());
+  }
+
+  /** Creates the catalog topics that do not exist yet, with their partitions and policies. */
+  default void createTopics(Collection<Topic<?, ?>> topics) {
+    try (Admin admin = admin()) {
+      for (Topic<?, ?> topic : topics) {
+        NewTopic request = topic.toNewTopic(replicationFactor());
+        try {
+          admin.createTopics(java.util.List.of(request)).all().get();
+        } catch (ExecutionException e) {
+          if (!(e.getCause() instanceof TopicExistsException)) {
+            throw new IllegalStateException("cannot create topic " + topic.name(), e.getCause());
+          }
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while creating topics", e);
+    }
+  }
+
+  @Override
+  void close();
+}
