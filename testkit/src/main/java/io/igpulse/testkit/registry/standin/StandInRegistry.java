@@ -76,7 +76,7 @@ public final class StandInRegistry implements AutoCloseable {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
-  /** Every call served so far as {@code METHOD /path/template}, in order. */
+  /** Every call served so far as {@code METHOD /path/template?queryParameterNames}, in order. */
   public List<String> calls() {
     synchronized (calls) {
       return List.copyOf(calls);
@@ -124,8 +124,10 @@ public final class StandInRegistry implements AutoCloseable {
             .map(p -> URLDecoder.decode(p, StandardCharsets.UTF_8))
             .toArray(String[]::new);
     String template = template(s);
+    String names =
+        query.isEmpty() ? "" : "?" + String.join("&", new java.util.TreeSet<>(query.keySet()));
     synchronized (calls) {
-      calls.add(method + " " + template);
+      calls.add(method + " " + template + names);
     }
     LOG.debug("registry stand-in: {} {} {}", method, template, query);
     return switch (method + " " + template) {
@@ -209,10 +211,12 @@ public final class StandInRegistry implements AutoCloseable {
   private Answer createArtifact(String groupId, Map<String, String> query, JsonNode body) {
     String artifactId = text(body, "artifactId");
     String type = body.path("artifactType").asText("AVRO");
-    String content = body.path("firstVersion").path("content").path("content").asText(null);
+    JsonNode firstContent = body.path("firstVersion").path("content");
+    String content = firstContent.path("content").asText(null);
     if (content == null) {
       throw RegistryProblem.badRequest("firstVersion.content.content is required");
     }
+    rejectReferences(firstContent);
     RegistryState.Registered registered =
         state.register(
             groupId,
@@ -230,9 +234,23 @@ public final class StandInRegistry implements AutoCloseable {
   private Answer createVersion(String groupId, String artifactId, JsonNode body) {
     state.versions(groupId, artifactId); // 404 for an unknown artifact, like the real server
     String content = text(body.path("content"), "content");
+    rejectReferences(body.path("content"));
     Version version =
         state.register(groupId, artifactId, "AVRO", content, "CREATE_VERSION", false).version();
     return Answer.json(200, versionMeta(version));
+  }
+
+  /**
+   * igpulse's serdes dereference schemas, so nothing of ours sends references; a stand-in that
+   * stored them without resolving them would answer wrongly, so it says plainly that it does not
+   * serve them.
+   */
+  private static void rejectReferences(JsonNode content) {
+    JsonNode references = content.path("references");
+    if (references.isArray() && !references.isEmpty()) {
+      throw RegistryProblem.badRequest(
+          "The registry stand-in does not serve artifact references; set apicurio.registry.dereference-schema=true");
+    }
   }
 
   private Answer versionList(String groupId, String artifactId) {
