@@ -3,9 +3,11 @@ package io.igpulse.schemas.topic;
 import io.igpulse.events.AccountInsightSnapshot;
 import io.igpulse.events.AccountRegistration;
 import io.igpulse.events.AccountTrend;
+import io.igpulse.events.FollowerGrowth;
 import io.igpulse.events.HashtagTrend;
 import io.igpulse.events.MediaDiscovered;
 import io.igpulse.events.MediaInsightSnapshot;
+import io.igpulse.events.PostingHours;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -80,6 +82,26 @@ public final class Topics {
           CleanupPolicy.COMPACT,
           Optional.empty());
 
+  /** Follower growth per account and day, keyed by account + day. */
+  public static final Topic<String, FollowerGrowth> FOLLOWER_GROWTH =
+      new Topic<>(
+          "instagram.trends.followers",
+          Codec.utf8String(),
+          Codec.avro(FollowerGrowth.class),
+          6,
+          CleanupPolicy.COMPACT,
+          Optional.empty());
+
+  /** Best posting hours per account, keyed by account. */
+  public static final Topic<String, PostingHours> POSTING_HOURS =
+      new Topic<>(
+          "instagram.trends.posting-hours",
+          Codec.utf8String(),
+          Codec.avro(PostingHours.class),
+          6,
+          CleanupPolicy.COMPACT,
+          Optional.empty());
+
   /** Records no service could process: original key and bytes plus headers saying why. */
   public static final Topic<byte[], byte[]> DEAD_LETTER =
       new Topic<>(
@@ -98,6 +120,8 @@ public final class Topics {
           ACCOUNT_INSIGHTS,
           ACCOUNT_TRENDS,
           HASHTAG_TRENDS,
+          FOLLOWER_GROWTH,
+          POSTING_HOURS,
           DEAD_LETTER);
 
   private Topics() {}

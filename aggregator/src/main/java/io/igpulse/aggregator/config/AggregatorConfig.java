@@ -1,0 +1,129 @@
+package io.igpulse.aggregator.config;
+
+import io.igpulse.schemas.serde.RegistryConfig;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything the aggregator is configured with, parsed once from the environment (see README,
+ * "Configuration"). Kafka Streams settings pass straight through: {@code
+ * IGPULSE_STREAMS_NUM_STREAM_THREADS=2} becomes {@code num.stream.threads=2}.
+ */
+public record AggregatorConfig(
+    String bootstrapServers,
+    String applicationId,
+    RegistryConfig registry,
+    List<WindowSpec> windows,
+    Duration grace,
+    int topHashtags,
+    int topMedia,
+    int baselineWindows,
+    double baselineDecay,
+    Duration firstSnapshotCredit,
+    ZoneId postingHoursZone,
+    int httpPort,
+    String advertisedHost,
+    String stateDir,
+    Map<String, String> streamsOverrides) {
+
+  static final String STREAMS_PREFIX = "IGPULSE_STREAMS_";
+
+  public AggregatorConfig {
+    Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+    windows = List.copyOf(windows);
+    streamsOverrides = Map.copyOf(streamsOverrides);
+    if (windows.isEmpty()) {
+      throw new IllegalArgumentException("at least one window family is needed");
+    }
+    if (baselineDecay <= 0 || baselineDecay > 1) {
+      throw new IllegalArgumentException("baseline decay must be in (0, 1], got " + baselineDecay);
+    }
+    if (baselineWindows < 1 || topHashtags < 1 || topMedia < 1) {
+      throw new IllegalArgumentException(
+          "baseline windows, top hashtags and top media must be >= 1");
+    }
+  }
+
+  public static AggregatorConfig fromEnv(Map<String, String> env) {
+    Map<String, String> overrides = new LinkedHashMap<>();
+    env.forEach(
+        (k, v) -> {
+          if (k.startsWith(STREAMS_PREFIX)) {
+            overrides.put(
+                k.substring(STREAMS_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.'), v);
+          }
+        });
+    return new AggregatorConfig(
+        required(env, "IGPULSE_KAFKA_BOOTSTRAP_SERVERS"),
+        env.getOrDefault("IGPULSE_AGGREGATOR_APPLICATION_ID", "igpulse-aggregator"),
+        RegistryConfig.fromEnv(env),
+        Arrays.stream(
+                env.getOrDefault("IGPULSE_AGGREGATOR_WINDOWS", "PT1H/PT5M,PT24H/PT1H").split(","))
+            .map(WindowSpec::parse)
+            .toList(),
+        Duration.parse(env.getOrDefault("IGPULSE_AGGREGATOR_GRACE", "PT15M")),
+        Integer.parseInt(env.getOrDefault("IGPULSE_AGGREGATOR_TOP_HASHTAGS", "10")),
+        Integer.parseInt(env.getOrDefault("IGPULSE_AGGREGATOR_TOP_MEDIA", "5")),
+        Integer.parseInt(env.getOrDefault("IGPULSE_AGGREGATOR_BASELINE_WINDOWS", "6")),
+        Double.parseDouble(env.getOrDefault("IGPULSE_AGGREGATOR_BASELINE_DECAY", "0.5")),
+        Duration.parse(env.getOrDefault("IGPULSE_AGGREGATOR_FIRST_SNAPSHOT_CREDIT", "PT1H")),
+        ZoneId.of(env.getOrDefault("IGPULSE_AGGREGATOR_POSTING_HOURS_ZONE", "UTC")),
+        Integer.parseInt(env.getOrDefault("IGPULSE_AGGREGATOR_HTTP_PORT", "8083")),
+        env.getOrDefault("IGPULSE_AGGREGATOR_ADVERTISED_HOST", "localhost"),
+        env.getOrDefault(
+            "IGPULSE_AGGREGATOR_STATE_DIR",
+            System.getProperty("java.io.tmpdir") + "/igpulse-aggregator"),
+        overrides);
+  }
+
+  /**
+   * The configuration as a log line: nothing here is secret, but overrides could be, so their
+   * values are hidden.
+   */
+  public String describe() {
+    return "bootstrap="
+        + bootstrapServers
+        + " applicationId="
+        + applicationId
+        + " registry="
+        + registry.url()
+        + " windows="
+        + windows
+        + " grace="
+        + grace
+        + " topHashtags="
+        + topHashtags
+        + " topMedia="
+        + topMedia
+        + " baseline="
+        + baselineWindows
+        + "x"
+        + baselineDecay
+        + " firstSnapshotCredit="
+        + firstSnapshotCredit
+        + " zone="
+        + postingHoursZone
+        + " http="
+        + advertisedHost
+        + ":"
+        + httpPort
+        + " stateDir="
+        + stateDir
+        + " streamsOverrides="
+        + streamsOverrides.keySet();
+  }
+
+  private static String required(Map<String, String> env, String name) {
+    String value = env.get(name);
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(name + " is required");
+    }
+    return value.trim();
+  }
+}

@@ -1,0 +1,31 @@
+package io.igpulse.aggregator.errors;
+
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+
+/** Undecodable input: dead letter and go on, unless the registry is unreachable (then retry). */
+public final class DeadLetterDeserializationHandler implements DeserializationExceptionHandler {
+
+  @Override
+  public void configure(Map<String, ?> configs) {}
+
+  @Override
+  public Response handleError(
+      ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception error) {
+    if (DeadLetterPolicy.isTransient(error)) {
+      return Response.fail();
+    }
+    return Response.resume(
+        DeadLetterPolicy.deadLetter(
+            "undecodable record",
+            record.topic(),
+            record.partition(),
+            record.offset(),
+            record.key(),
+            record.value(),
+            record.headers(),
+            error));
+  }
+}

@@ -1,0 +1,64 @@
+package io.igpulse.aggregator.errors;
+
+import io.igpulse.schemas.deadletter.DeadLetters;
+import io.igpulse.schemas.serde.UndecodableRecordException;
+import java.util.List;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The aggregator's error policy in one place. A record that cannot be read or processed is written
+ * to {@code igpulse.deadletter} (original bytes, standard headers) inside the same Streams
+ * transaction that moves the input offset past it, so it is neither lost nor processed twice. An
+ * unreachable registry is not the record's fault: the stream thread fails and is replaced, and the
+ * record is read again.
+ */
+final class DeadLetterPolicy {
+
+  static final String SERVICE = "aggregator";
+  private static final Logger LOG = LoggerFactory.getLogger(DeadLetterPolicy.class);
+
+  private DeadLetterPolicy() {}
+
+  /**
+   * Whether the failure is transient (retry by failing the thread) rather than the record's own
+   * fault.
+   */
+  static boolean isTransient(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof UndecodableRecordException undecodable) {
+        return !undecodable.reason().isPoison();
+      }
+    }
+    return false;
+  }
+
+  static List<ProducerRecord<byte[], byte[]>> deadLetter(
+      String reason,
+      String topic,
+      int partition,
+      long offset,
+      byte[] key,
+      byte[] value,
+      Headers headers,
+      Exception error) {
+    LOG.warn(
+        "Dead-lettering record at {}-{}@{} ({}): {}",
+        topic,
+        partition,
+        offset,
+        reason,
+        error.toString());
+    return List.of(
+        DeadLetters.of(
+            SERVICE,
+            new DeadLetters.Origin(topic, partition, offset),
+            key,
+            value,
+            headers,
+            reason,
+            error));
+  }
+}

@@ -1,0 +1,30 @@
+package io.igpulse.aggregator.errors;
+
+import java.util.Map;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
+import org.apache.kafka.streams.processor.api.Record;
+
+/** A processor threw on one record: dead-letter the source record that led to it and go on. */
+public final class DeadLetterProcessingHandler implements ProcessingExceptionHandler {
+
+  @Override
+  public void configure(Map<String, ?> configs) {}
+
+  @Override
+  public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception error) {
+    if (DeadLetterPolicy.isTransient(error)) {
+      return Response.fail();
+    }
+    return Response.resume(
+        DeadLetterPolicy.deadLetter(
+            "processing failed in " + context.processorNodeId(),
+            context.topic(),
+            context.partition(),
+            context.offset(),
+            context.sourceRawKey(),
+            context.sourceRawValue(),
+            context.headers(),
+            error));
+  }
+}

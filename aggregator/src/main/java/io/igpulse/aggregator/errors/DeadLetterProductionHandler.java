@@ -1,0 +1,66 @@
+package io.igpulse.aggregator.errors;
+
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.streams.errors.ProductionExceptionHandler;
+
+/**
+ * An output record that cannot be written (rejected by the broker, or refused by the registry) is
+ * dead-lettered with the source record that produced it; a registry that is down fails the thread
+ * so the record is retried.
+ */
+public final class DeadLetterProductionHandler implements ProductionExceptionHandler {
+
+  @Override
+  public void configure(Map<String, ?> configs) {}
+
+  @Override
+  public Response handleError(
+      ErrorHandlerContext context, ProducerRecord<byte[], byte[]> record, Exception error) {
+    return Response.resume(
+        DeadLetterPolicy.deadLetter(
+            "cannot write to " + record.topic(),
+            context.topic(),
+            context.partition(),
+            context.offset(),
+            context.sourceRawKey(),
+            context.sourceRawValue(),
+            context.headers(),
+            error));
+  }
+
+  @Override
+  @SuppressWarnings("rawtypes")
+  public Response handleSerializationError(
+      ErrorHandlerContext context,
+      ProducerRecord record,
+      Exception error,
+      SerializationExceptionOrigin origin) {
+    if (DeadLetterPolicy.isTransient(error) || isRegistryOutage(error)) {
+      return Response.fail();
+    }
+    return Response.resume(
+        DeadLetterPolicy.deadLetter(
+            "cannot serialize " + origin + " for " + record.topic(),
+            context.topic(),
+            context.partition(),
+            context.offset(),
+            context.sourceRawKey(),
+            context.sourceRawValue(),
+            context.headers(),
+            error));
+  }
+
+  /**
+   * A network failure talking to the registry while registering or looking up the output schema.
+   */
+  private static boolean isRegistryOutage(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof java.io.IOException) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,233 @@
+package io.igpulse.aggregator.topology;
+
+import io.igpulse.aggregator.config.AggregatorConfig;
+import io.igpulse.aggregator.config.WindowSpec;
+import io.igpulse.aggregator.serde.JsonSerde;
+import io.igpulse.aggregator.serde.TopicSerdes;
+import io.igpulse.aggregator.topology.account.FollowerGrowthProcessor;
+import io.igpulse.aggregator.topology.account.FollowerHistory;
+import io.igpulse.aggregator.topology.account.PostingHoursProcessor;
+import io.igpulse.aggregator.topology.account.PostingHoursState;
+import io.igpulse.aggregator.topology.delta.DeltaCalculator;
+import io.igpulse.aggregator.topology.delta.DeltaProcessor;
+import io.igpulse.aggregator.topology.delta.MediaDelta;
+import io.igpulse.aggregator.topology.delta.MediaState;
+import io.igpulse.aggregator.topology.trend.AccountTrendScorer;
+import io.igpulse.aggregator.topology.trend.HashtagRanker;
+import io.igpulse.aggregator.topology.trend.HashtagTrendScorer;
+import io.igpulse.aggregator.topology.trend.ScoredHashtag;
+import io.igpulse.aggregator.topology.trend.TrendScore;
+import io.igpulse.aggregator.topology.trend.WindowRanking;
+import io.igpulse.aggregator.topology.window.AccountWindow;
+import io.igpulse.aggregator.topology.window.HashtagWindow;
+import io.igpulse.events.AccountInsightSnapshot;
+import io.igpulse.events.MediaInsightSnapshot;
+import io.igpulse.schemas.topic.Topics;
+import java.time.Duration;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KGroupedStream;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.kstream.TimeWindows;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowStore;
+
+/**
+ * The aggregator's one topology, a pure function of its config:
+ *
+ * <pre>
+ * media.insights ─► deltas (per media) ─┬─► by account ─► windows per family ─► score ─► trends.account
+ *                                       │               └─► posting hours ───────────► trends.posting-hours
+ *                                       └─► by hashtag ─► windows per family ─► score ─► by window ─► rank ─► trends.hashtag
+ * account.insights ─► follower history (per account) ──────────────────────────────────────► trends.followers
+ * </pre>
+ */
+public final class TrendTopology {
+
+  private static final Serde<String> STRING = Serdes.String();
+  private static final Serde<MediaDelta> DELTA = JsonSerde.of(MediaDelta.class);
+
+  private TrendTopology() {}
+
+  /** The production topology: contract topics through the Apicurio serdes. */
+  public static Topology build(AggregatorConfig config) {
+    return build(config, TopicSerdes.apicurio(config.registry()));
+  }
+
+  public static Topology build(AggregatorConfig config, TopicSerdes serdes) {
+    StreamsBuilder builder = new StreamsBuilder();
+    TrendScore score = new TrendScore(config.baselineWindows(), config.baselineDecay());
+
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(StoreNames.MEDIA_STATE),
+            STRING,
+            JsonSerde.of(MediaState.class)));
+    KStream<String, MediaInsightSnapshot> snapshots =
+        builder.stream(
+            Topics.MEDIA_INSIGHTS.name(),
+            Consumed.with(STRING, serdes.valueSerde(Topics.MEDIA_INSIGHTS))
+                .withTimestampExtractor(new CapturedAtExtractor())
+                .withName("media-snapshots"));
+    DeltaCalculator calculator = new DeltaCalculator(config.firstSnapshotCredit());
+    KStream<String, MediaDelta> deltas =
+        snapshots.process(
+            () -> new DeltaProcessor(StoreNames.MEDIA_STATE, calculator),
+            Named.as("media-deltas"),
+            StoreNames.MEDIA_STATE);
+
+    KStream<String, MediaDelta> byAccount =
+        deltas
+            .filter((mediaId, delta) -> delta.ownerId() != null, Named.as("with-owner"))
+            .selectKey((mediaId, delta) -> delta.ownerId(), Named.as("key-by-account"))
+            .repartition(Repartitioned.with(STRING, DELTA).withName("deltas-by-account"));
+    KStream<String, MediaDelta> byHashtag =
+        deltas
+            .flatMap(
+                (mediaId, delta) ->
+                    delta.hashtags().stream().map(tag -> KeyValue.pair(tag, delta)).toList(),
+                Named.as("key-by-hashtag"))
+            .repartition(Repartitioned.with(STRING, DELTA).withName("deltas-by-hashtag"));
+
+    KGroupedStream<String, MediaDelta> accounts =
+        byAccount.groupByKey(Grouped.with("accounts", STRING, DELTA));
+    KGroupedStream<String, MediaDelta> hashtags =
+        byHashtag.groupByKey(Grouped.with("hashtags", STRING, DELTA));
+    for (WindowSpec spec : config.windows()) {
+      accountTrends(accounts, spec, config, score, serdes);
+      hashtagTrends(builder, hashtags, spec, config, score, serdes);
+    }
+    postingHours(builder, byAccount, config, serdes);
+    followerGrowth(builder, serdes);
+    return builder.build();
+  }
+
+  private static void accountTrends(
+      KGroupedStream<String, MediaDelta> accounts,
+      WindowSpec spec,
+      AggregatorConfig config,
+      TrendScore score,
+      TopicSerdes serdes) {
+    String store = StoreNames.accountWindows(spec);
+    accounts
+        .windowedBy(windows(spec, config))
+        .aggregate(
+            AccountWindow::empty,
+            (account, delta, window) -> window.add(delta),
+            Named.as("account-window-" + spec.name()),
+            Materialized.<String, AccountWindow, WindowStore<Bytes, byte[]>>as(store)
+                .withKeySerde(STRING)
+                .withValueSerde(JsonSerde.of(AccountWindow.class))
+                .withRetention(retention(spec, config)))
+        .toStream(Named.as("account-window-updates-" + spec.name()))
+        .process(
+            () -> new AccountTrendScorer(store, spec, score, config.topMedia()),
+            Named.as("account-trend-" + spec.name()),
+            store)
+        .to(
+            Topics.ACCOUNT_TRENDS.name(),
+            Produced.with(STRING, serdes.valueSerde(Topics.ACCOUNT_TRENDS))
+                .withName("account-trends-out-" + spec.name()));
+  }
+
+  private static void hashtagTrends(
+      StreamsBuilder builder,
+      KGroupedStream<String, MediaDelta> hashtags,
+      WindowSpec spec,
+      AggregatorConfig config,
+      TrendScore score,
+      TopicSerdes serdes) {
+    String store = StoreNames.hashtagWindows(spec);
+    String ranking = StoreNames.hashtagRanking(spec);
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(ranking), STRING, JsonSerde.of(WindowRanking.class)));
+    hashtags
+        .windowedBy(windows(spec, config))
+        .aggregate(
+            HashtagWindow::empty,
+            (hashtag, delta, window) -> window.add(delta),
+            Named.as("hashtag-window-" + spec.name()),
+            Materialized.<String, HashtagWindow, WindowStore<Bytes, byte[]>>as(store)
+                .withKeySerde(STRING)
+                .withValueSerde(JsonSerde.of(HashtagWindow.class))
+                .withRetention(retention(spec, config)))
+        .toStream(Named.as("hashtag-window-updates-" + spec.name()))
+        .process(
+            () -> new HashtagTrendScorer(store, spec, score),
+            Named.as("hashtag-trend-" + spec.name()),
+            store)
+        .repartition(
+            Repartitioned.with(STRING, JsonSerde.of(ScoredHashtag.class))
+                .withName("hashtags-by-window-" + spec.name()))
+        .process(
+            () -> new HashtagRanker(ranking, spec, config.topHashtags(), retention(spec, config)),
+            Named.as("hashtag-rank-" + spec.name()),
+            ranking)
+        .to(
+            Topics.HASHTAG_TRENDS.name(),
+            Produced.with(STRING, serdes.valueSerde(Topics.HASHTAG_TRENDS))
+                .withName("hashtag-trends-out-" + spec.name()));
+  }
+
+  private static void postingHours(
+      StreamsBuilder builder,
+      KStream<String, MediaDelta> byAccount,
+      AggregatorConfig config,
+      TopicSerdes serdes) {
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(StoreNames.POSTING_HOURS),
+            STRING,
+            JsonSerde.of(PostingHoursState.class)));
+    byAccount
+        .process(
+            () -> new PostingHoursProcessor(StoreNames.POSTING_HOURS, config.postingHoursZone()),
+            Named.as("posting-hours"),
+            StoreNames.POSTING_HOURS)
+        .to(
+            Topics.POSTING_HOURS.name(),
+            Produced.with(STRING, serdes.valueSerde(Topics.POSTING_HOURS))
+                .withName("posting-hours-out"));
+  }
+
+  private static void followerGrowth(StreamsBuilder builder, TopicSerdes serdes) {
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(StoreNames.FOLLOWER_HISTORY),
+            STRING,
+            JsonSerde.of(FollowerHistory.class)));
+    builder.<String, AccountInsightSnapshot>stream(
+            Topics.ACCOUNT_INSIGHTS.name(),
+            Consumed.with(STRING, serdes.valueSerde(Topics.ACCOUNT_INSIGHTS))
+                .withTimestampExtractor(new CapturedAtExtractor())
+                .withName("account-snapshots"))
+        .process(
+            () -> new FollowerGrowthProcessor(StoreNames.FOLLOWER_HISTORY),
+            Named.as("follower-growth"),
+            StoreNames.FOLLOWER_HISTORY)
+        .to(
+            Topics.FOLLOWER_GROWTH.name(),
+            Produced.with(STRING, serdes.valueSerde(Topics.FOLLOWER_GROWTH))
+                .withName("follower-growth-out"));
+  }
+
+  private static TimeWindows windows(WindowSpec spec, AggregatorConfig config) {
+    return TimeWindows.ofSizeAndGrace(spec.size(), config.grace()).advanceBy(spec.advance());
+  }
+
+  /** Long enough for the baseline to look back over its windows, plus grace. */
+  static Duration retention(WindowSpec spec, AggregatorConfig config) {
+    return spec.size().multipliedBy(config.baselineWindows() + 1L).plus(config.grace());
+  }
+}

@@ -1,0 +1,93 @@
+package io.igpulse.aggregator.topology.trend;
+
+import io.igpulse.aggregator.config.WindowSpec;
+import io.igpulse.aggregator.topology.window.AccountWindow;
+import io.igpulse.events.AccountTrend;
+import io.igpulse.events.MediaContribution;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.TimestampedWindowStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+
+/**
+ * Turns each update of an account window into an {@link AccountTrend}, scored against the account's
+ * own past.
+ */
+public final class AccountTrendScorer
+    implements Processor<Windowed<String>, AccountWindow, String, AccountTrend> {
+
+  private final String windowStoreName;
+  private final WindowSpec spec;
+  private final TrendScore score;
+  private final int topMedia;
+  private ProcessorContext<String, AccountTrend> context;
+  private TimestampedWindowStore<String, AccountWindow> windows;
+
+  public AccountTrendScorer(
+      String windowStoreName, WindowSpec spec, TrendScore score, int topMedia) {
+    this.windowStoreName = windowStoreName;
+    this.spec = spec;
+    this.score = score;
+    this.topMedia = topMedia;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, AccountTrend> context) {
+    this.context = context;
+    this.windows = context.getStateStore(windowStoreName);
+  }
+
+  @Override
+  public void process(Record<Windowed<String>, AccountWindow> record) {
+    AccountWindow window = record.value();
+    if (window == null) {
+      return;
+    }
+    String account = record.key().key();
+    long start = record.key().window().start();
+    context.forward(
+        record
+            .withKey(TrendKeys.of(account, start, spec))
+            .withValue(trend(account, start, window)));
+  }
+
+  AccountTrend trend(String account, long start, AccountWindow window) {
+    double velocity = window.engagement() / spec.hours();
+    Double baseline =
+        score.baseline(
+            i -> engagementAt(account, start - i * spec.size().toMillis()), spec.hours());
+    List<MediaContribution> top =
+        window.mediaEngagement().entrySet().stream()
+            .sorted(
+                Map.Entry.<String, Long>comparingByValue()
+                    .reversed()
+                    .thenComparing(Map.Entry.comparingByKey()))
+            .limit(topMedia)
+            .map(e -> new MediaContribution(e.getKey(), e.getValue()))
+            .toList();
+    return AccountTrend.newBuilder()
+        .setIgUserId(account)
+        .setWindowStart(Instant.ofEpochMilli(start))
+        .setWindowEnd(Instant.ofEpochMilli(start + spec.size().toMillis()))
+        .setEngagementGained(window.engagement())
+        .setReachGained(window.reach())
+        .setViewsGained(window.views())
+        .setContributingMedia(window.mediaEngagement().size())
+        .setTopMedia(top)
+        .setVelocityPerHour(velocity)
+        .setBaselineVelocityPerHour(baseline)
+        .setTrendScore(TrendScore.score(velocity, baseline))
+        .setUpdatedAt(Instant.ofEpochMilli(window.updatedAt()))
+        .build();
+  }
+
+  private long engagementAt(String account, long windowStart) {
+    ValueAndTimestamp<AccountWindow> found = windows.fetch(account, windowStart);
+    return found == null ? Long.MIN_VALUE : found.value().engagement();
+  }
+}

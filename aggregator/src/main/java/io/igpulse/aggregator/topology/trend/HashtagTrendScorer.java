@@ -1,0 +1,71 @@
+package io.igpulse.aggregator.topology.trend;
+
+import io.igpulse.aggregator.config.WindowSpec;
+import io.igpulse.aggregator.topology.window.HashtagWindow;
+import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.TimestampedWindowStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+
+/**
+ * Scores each update of a hashtag window and sends it, keyed by window, to the ranking of that
+ * window.
+ */
+public final class HashtagTrendScorer
+    implements Processor<Windowed<String>, HashtagWindow, String, ScoredHashtag> {
+
+  private final String windowStoreName;
+  private final WindowSpec spec;
+  private final TrendScore score;
+  private ProcessorContext<String, ScoredHashtag> context;
+  private TimestampedWindowStore<String, HashtagWindow> windows;
+
+  public HashtagTrendScorer(String windowStoreName, WindowSpec spec, TrendScore score) {
+    this.windowStoreName = windowStoreName;
+    this.spec = spec;
+    this.score = score;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, ScoredHashtag> context) {
+    this.context = context;
+    this.windows = context.getStateStore(windowStoreName);
+  }
+
+  @Override
+  public void process(Record<Windowed<String>, HashtagWindow> record) {
+    HashtagWindow window = record.value();
+    if (window == null) {
+      return;
+    }
+    String hashtag = record.key().key();
+    long start = record.key().window().start();
+    context.forward(
+        record.withKey(TrendKeys.window(spec, start)).withValue(scored(hashtag, start, window)));
+  }
+
+  ScoredHashtag scored(String hashtag, long start, HashtagWindow window) {
+    double velocity = window.engagement() / spec.hours();
+    Double baseline =
+        score.baseline(
+            i -> engagementAt(hashtag, start - i * spec.size().toMillis()), spec.hours());
+    return new ScoredHashtag(
+        hashtag,
+        start,
+        start + spec.size().toMillis(),
+        window.engagement(),
+        window.media().size(),
+        window.accounts().size(),
+        velocity,
+        baseline,
+        TrendScore.score(velocity, baseline),
+        window.updatedAt());
+  }
+
+  private long engagementAt(String hashtag, long windowStart) {
+    ValueAndTimestamp<HashtagWindow> found = windows.fetch(hashtag, windowStart);
+    return found == null ? Long.MIN_VALUE : found.value().engagement();
+  }
+}

@@ -1,0 +1,119 @@
+package io.igpulse.aggregator.topology;
+
+import static io.igpulse.aggregator.topology.TopologyFixture.accountSnapshot;
+import static io.igpulse.aggregator.topology.TopologyFixture.snapshot;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.igpulse.events.FollowerGrowth;
+import io.igpulse.events.HourOfWeekEngagement;
+import io.igpulse.events.PostingHours;
+import io.igpulse.schemas.deadletter.DeadLetters;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Follower growth, posting hours and poison records, through the production topology. */
+class AccountViewsTest {
+
+  private final TopologyFixture topology = new TopologyFixture();
+
+  @AfterEach
+  void close() {
+    topology.close();
+  }
+
+  @Test
+  void shouldComputeDailyNetFollowerChangeAndRevisitTheNextDayWhenADayIsCorrected() {
+    topology.pipe(accountSnapshot("acc", "2026-11-21", "2026-11-22T01:00:00Z", 1_000L, 12L));
+    topology.pipe(accountSnapshot("acc", "2026-11-22", "2026-11-23T01:00:00Z", 1_010L, 15L));
+    Map<String, FollowerGrowth> first = topology.followerGrowth();
+    assertThat(first.get("acc@2026-11-21").getNetChange()).isNull();
+    assertThat(first.get("acc@2026-11-22").getNetChange()).isEqualTo(10L);
+    assertThat(first.get("acc@2026-11-22").getNewFollowers()).isEqualTo(15L);
+
+    topology.pipe(accountSnapshot("acc", "2026-11-21", "2026-11-22T06:00:00Z", 990L, null));
+
+    Map<String, FollowerGrowth> corrected = topology.followerGrowth();
+    assertThat(corrected.get("acc@2026-11-21").getFollowersCount()).isEqualTo(990L);
+    assertThat(corrected.get("acc@2026-11-21").getNewFollowers()).isEqualTo(12L);
+    assertThat(corrected.get("acc@2026-11-22").getNetChange()).isEqualTo(20L);
+  }
+
+  @Test
+  void shouldAttributeFirstDayEngagementToTheHourOfWeekOfPosting() {
+    // 2026-11-23 is a Monday: 10:30 UTC is hour 10 of the week; Tuesday 08:00 is hour 32.
+    String mondayMorning = "2026-11-23T10:30:00Z";
+    topology.pipe(
+        snapshot(
+            "m1",
+            "acc",
+            List.of(),
+            mondayMorning,
+            "2026-11-23T11:00:00Z",
+            Map.of("engagement", 40L)));
+    topology.pipe(
+        snapshot(
+            "m1",
+            "acc",
+            List.of(),
+            mondayMorning,
+            "2026-11-24T09:00:00Z",
+            Map.of("engagement", 100L)));
+    topology.pipe(
+        snapshot(
+            "m1",
+            "acc",
+            List.of(),
+            mondayMorning,
+            "2026-11-25T09:00:00Z",
+            Map.of("engagement", 500L)));
+    String tuesday = "2026-11-24T08:00:00Z";
+    topology.pipe(
+        snapshot(
+            "m2", "acc", List.of(), tuesday, "2026-11-24T08:30:00Z", Map.of("engagement", 30L)));
+    topology.pipe(
+        snapshot(
+            "m3", "acc", List.of(), tuesday, "2026-11-24T08:40:00Z", Map.of("engagement", 40L)));
+
+    List<PostingHours> updates = topology.postingHours();
+    PostingHours latest = updates.get(updates.size() - 1);
+    assertThat(latest.getHours())
+        .containsExactly(
+            new HourOfWeekEngagement(10, 1, 100L), new HourOfWeekEngagement(32, 2, 70L));
+    assertThat(latest.getBestHours()).containsExactly(10, 32); // 100 per media beats 35 per media
+    assertThat(latest.getUpdatedAt())
+        .isEqualTo(Instant.parse("2026-11-24T09:00:00Z")); // latest capture counted
+  }
+
+  @Test
+  void shouldDeadLetterAPoisonRecordWithItsBytesAndKeepProcessing() {
+    byte[] poison = "{\"not\":\"avro\"}".getBytes(StandardCharsets.UTF_8);
+    topology.pipeRaw("m-poison", poison, Instant.parse("2026-11-23T10:05:00Z"));
+    topology.pipe(
+        snapshot(
+            "m1",
+            "acc",
+            List.of(),
+            "2026-11-23T10:00:00Z",
+            "2026-11-23T10:10:00Z",
+            Map.of("engagement", 7L)));
+
+    List<TestRecord<byte[], byte[]>> dead = topology.deadLetters();
+    assertThat(dead).hasSize(1);
+    TestRecord<byte[], byte[]> letter = dead.get(0);
+    assertThat(letter.value()).isEqualTo(poison);
+    assertThat(new String(letter.key(), StandardCharsets.UTF_8)).isEqualTo("m-poison");
+    assertThat(DeadLetters.header(letter.headers(), DeadLetters.TOPIC))
+        .isEqualTo("instagram.media.insights");
+    assertThat(DeadLetters.header(letter.headers(), DeadLetters.OFFSET)).isEqualTo("0");
+    assertThat(DeadLetters.header(letter.headers(), DeadLetters.SERVICE)).isEqualTo("aggregator");
+    assertThat(DeadLetters.header(letter.headers(), DeadLetters.REASON))
+        .isEqualTo("undecodable record");
+    assertThat(DeadLetters.header(letter.headers(), DeadLetters.CAUSE)).contains("NOT_AVRO_FRAMED");
+    assertThat(topology.account("acc", "2026-11-23T10:00:00Z").getEngagementGained()).isEqualTo(7L);
+  }
+}

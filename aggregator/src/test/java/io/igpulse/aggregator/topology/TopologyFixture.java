@@ -1,0 +1,227 @@
+package io.igpulse.aggregator.topology;
+
+import io.igpulse.aggregator.config.AggregatorConfig;
+import io.igpulse.aggregator.config.WindowSpec;
+import io.igpulse.aggregator.errors.DeadLetterDeserializationHandler;
+import io.igpulse.aggregator.errors.DeadLetterProcessingHandler;
+import io.igpulse.events.AccountInsightSnapshot;
+import io.igpulse.events.AccountTrend;
+import io.igpulse.events.FollowerGrowth;
+import io.igpulse.events.HashtagTrend;
+import io.igpulse.events.MediaInsightSnapshot;
+import io.igpulse.events.MediaProductType;
+import io.igpulse.events.MediaType;
+import io.igpulse.events.PostingHours;
+import io.igpulse.schemas.serde.RegistryConfig;
+import io.igpulse.schemas.topic.Topics;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+
+/**
+ * The production topology in a TopologyTestDriver, with helpers to feed snapshots and read every
+ * output.
+ */
+final class TopologyFixture implements AutoCloseable {
+
+  static final WindowSpec HOURLY = new WindowSpec(Duration.ofHours(1), Duration.ofMinutes(5));
+
+  final TopologyTestDriver driver;
+  private final FramedAvroSerdes serdes = new FramedAvroSerdes();
+  private final TestInputTopic<String, MediaInsightSnapshot> snapshots;
+  private final TestInputTopic<String, AccountInsightSnapshot> accountSnapshots;
+  private final TestInputTopic<String, byte[]> rawSnapshots;
+  private final TestOutputTopic<String, AccountTrend> accountTrends;
+  private final TestOutputTopic<String, HashtagTrend> hashtagTrends;
+  private final TestOutputTopic<String, PostingHours> postingHours;
+  private final TestOutputTopic<String, FollowerGrowth> followerGrowth;
+  final Map<String, AccountTrend> latestAccountTrends = new LinkedHashMap<>();
+  final Map<String, HashtagTrend> latestHashtagTrends = new LinkedHashMap<>();
+  final List<KeyValue<String, HashtagTrend>> hashtagUpdates = new ArrayList<>();
+
+  TopologyFixture() {
+    this(config());
+  }
+
+  TopologyFixture(AggregatorConfig config) {
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "aggregator-test");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
+    props.put(
+        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        DeadLetterDeserializationHandler.class.getName());
+    props.put(
+        StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+        DeadLetterProcessingHandler.class.getName());
+    driver =
+        new TopologyTestDriver(
+            TrendTopology.build(config, serdes), props, Instant.parse("2026-11-23T00:00:00Z"));
+    StringSerializer keys = new StringSerializer();
+    snapshots =
+        driver.createInputTopic(
+            Topics.MEDIA_INSIGHTS.name(),
+            keys,
+            serdes.valueSerde(Topics.MEDIA_INSIGHTS).serializer());
+    accountSnapshots =
+        driver.createInputTopic(
+            Topics.ACCOUNT_INSIGHTS.name(),
+            keys,
+            serdes.valueSerde(Topics.ACCOUNT_INSIGHTS).serializer());
+    rawSnapshots =
+        driver.createInputTopic(Topics.MEDIA_INSIGHTS.name(), keys, new ByteArraySerializer());
+    StringDeserializer keyReader = new StringDeserializer();
+    accountTrends =
+        driver.createOutputTopic(
+            Topics.ACCOUNT_TRENDS.name(),
+            keyReader,
+            serdes.valueSerde(Topics.ACCOUNT_TRENDS).deserializer());
+    hashtagTrends =
+        driver.createOutputTopic(
+            Topics.HASHTAG_TRENDS.name(),
+            keyReader,
+            serdes.valueSerde(Topics.HASHTAG_TRENDS).deserializer());
+    postingHours =
+        driver.createOutputTopic(
+            Topics.POSTING_HOURS.name(),
+            keyReader,
+            serdes.valueSerde(Topics.POSTING_HOURS).deserializer());
+    followerGrowth =
+        driver.createOutputTopic(
+            Topics.FOLLOWER_GROWTH.name(),
+            keyReader,
+            serdes.valueSerde(Topics.FOLLOWER_GROWTH).deserializer());
+  }
+
+  static AggregatorConfig config() {
+    return new AggregatorConfig(
+        "unused:9092",
+        "aggregator-test",
+        RegistryConfig.of("http://unused:8080"),
+        List.of(HOURLY),
+        Duration.ofMinutes(10),
+        2,
+        2,
+        3,
+        0.5,
+        Duration.ofHours(1),
+        ZoneId.of("UTC"),
+        0,
+        "localhost",
+        "/tmp/unused",
+        Map.of());
+  }
+
+  void pipe(MediaInsightSnapshot snapshot) {
+    snapshots.pipeInput(snapshot.getMediaId(), snapshot, snapshot.getCapturedAt());
+  }
+
+  void pipe(AccountInsightSnapshot snapshot) {
+    accountSnapshots.pipeInput(snapshot.getIgUserId(), snapshot, snapshot.getCapturedAt());
+  }
+
+  void pipeRaw(String key, byte[] value, Instant at) {
+    rawSnapshots.pipeInput(key, value, at);
+  }
+
+  /** Reads every new trend and keeps the latest per key; returns how many arrived. */
+  int drain() {
+    int before = hashtagUpdates.size();
+    int accounts = 0;
+    for (TestRecord<String, AccountTrend> record : accountTrends.readRecordsToList()) {
+      latestAccountTrends.put(record.key(), record.value());
+      accounts++;
+    }
+    for (TestRecord<String, HashtagTrend> record : hashtagTrends.readRecordsToList()) {
+      latestHashtagTrends.put(record.key(), record.value());
+      hashtagUpdates.add(KeyValue.pair(record.key(), record.value()));
+    }
+    return accounts + hashtagUpdates.size() - before;
+  }
+
+  AccountTrend account(String account, String windowStart) {
+    drain();
+    return latestAccountTrends.get(account + "@" + windowStart + "/PT1H");
+  }
+
+  HashtagTrend hashtag(String hashtag, String windowStart) {
+    drain();
+    return latestHashtagTrends.get(hashtag + "@" + windowStart + "/PT1H");
+  }
+
+  List<PostingHours> postingHours() {
+    return postingHours.readValuesToList();
+  }
+
+  Map<String, FollowerGrowth> followerGrowth() {
+    Map<String, FollowerGrowth> latest = new LinkedHashMap<>();
+    followerGrowth.readKeyValuesToList().forEach(kv -> latest.put(kv.key, kv.value));
+    return latest;
+  }
+
+  List<TestRecord<byte[], byte[]>> deadLetters() {
+    return driver
+        .createOutputTopic(
+            Topics.DEAD_LETTER.name(),
+            Serdes.ByteArray().deserializer(),
+            Serdes.ByteArray().deserializer())
+        .readRecordsToList();
+  }
+
+  static MediaInsightSnapshot snapshot(
+      String mediaId,
+      String owner,
+      List<String> hashtags,
+      String postedAt,
+      String capturedAt,
+      Map<String, Long> metrics) {
+    Map<String, Long> values = new HashMap<>(metrics);
+    Long engagement = values.remove("engagement");
+    return MediaInsightSnapshot.newBuilder()
+        .setMediaId(mediaId)
+        .setOwnerId(owner)
+        .setMediaType(MediaType.IMAGE)
+        .setMediaProductType(MediaProductType.FEED)
+        .setPostedAt(Instant.parse(postedAt))
+        .setCapturedAt(Instant.parse(capturedAt))
+        .setApiVersion("v24.0")
+        .setHashtags(hashtags)
+        .setMetrics(values)
+        .setEngagement(engagement)
+        .build();
+  }
+
+  static AccountInsightSnapshot accountSnapshot(
+      String account, String day, String capturedAt, Long followers, Long newFollowers) {
+    return AccountInsightSnapshot.newBuilder()
+        .setIgUserId(account)
+        .setDay(LocalDate.parse(day))
+        .setCapturedAt(Instant.parse(capturedAt))
+        .setApiVersion("v24.0")
+        .setFollowersCount(followers)
+        .setNewFollowers(newFollowers)
+        .build();
+  }
+
+  @Override
+  public void close() {
+    driver.close();
+  }
+}

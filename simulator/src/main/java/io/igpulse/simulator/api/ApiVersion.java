@@ -1,0 +1,41 @@
+package io.igpulse.simulator.api;
+
+/** A Graph API version from the path ({@code v24.0}); rules that changed are decided by it. */
+public record ApiVersion(int major) implements Comparable<ApiVersion> {
+
+  public static final ApiVersion V18 = new ApiVersion(18);
+  public static final ApiVersion V21 = new ApiVersion(21);
+  public static final ApiVersion V22 = new ApiVersion(22);
+  public static final ApiVersion V24 = new ApiVersion(24);
+  public static final ApiVersion V25 = new ApiVersion(25);
+
+  /** Parses {@code v24.0} (also {@code v24}); null when the text is not a version. */
+  public static ApiVersion parse(String segment) {
+    if (segment == null || segment.length() < 2 || segment.charAt(0) != 'v') {
+      return null;
+    }
+    String digits = segment.endsWith(".0") ? segment.substring(1, segment.length() - 2) : segment.substring(1);
+    if (digits.isEmpty() || digits.length() > 3 || !digits.chars().allMatch(Character::isDigit)) {
+      return null;
+    }
+    return new ApiVersion(Integer.parseInt(digits));
+  }
+
+  public boolean atMost(ApiVersion other) {
+    return major <= other.major;
+  }
+
+  public boolean atLeast(ApiVersion other) {
+    return major >= other.major;
+  }
+
+  @Override
+  public int compareTo(ApiVersion other) {
+    return Integer.compare(major, other.major);
+  }
+
+  @Override
+  public String toString() {
+    return "v" + major + ".0";
+  }
+}

@@ -1,0 +1,130 @@
+package io.igpulse.simulator.api;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.igpulse.simulator.world.Account;
+import io.igpulse.simulator.world.Media;
+import io.igpulse.simulator.world.MediaTotals;
+import io.igpulse.simulator.world.World;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Answers {@code /{media-id}/insights} (also nested as {@code insights.metric(...)}): the whole
+ * request fails on one unsupported metric, pre-business media fail with 2108006, brand-new media
+ * have no data yet, stories under the viewer threshold fail with code 10.
+ */
+public final class MediaInsights {
+
+  private static final List<String> NAVIGATION_ACTIONS =
+      List.of("TAP_FORWARD", "TAP_BACK", "TAP_EXIT", "SWIPE_FORWARD");
+
+  private final World world;
+  private final InsightRules rules;
+
+  public MediaInsights(World world, InsightRules rules) {
+    this.world = world;
+    this.rules = rules;
+  }
+
+  /** The {@code data} array; empty when the media is too new to have insights. */
+  public ArrayNode data(
+      Media media, String metricParam, String breakdown, ApiVersion version, long nowSec) {
+    Set<String> metrics = metrics(metricParam);
+    for (String metric : metrics) {
+      if (!MediaMetricRules.supports(metric, media, version)) {
+        throw GraphErrors.unsupportedMetric(metric).exception();
+      }
+    }
+    Account account = world.account(media.account());
+    if (media.createdSec() < account.businessSinceSec()) {
+      throw GraphErrors.preBusinessMedia().exception();
+    }
+    ArrayNode data = Json.array();
+    if (nowSec - media.createdSec() < rules.freshMediaDelay().getSeconds()) {
+      return data;
+    }
+    MediaTotals totals = world.engagement().totals(media, nowSec);
+    if (media.isStory() && totals.reach() < rules.storyMinViewers()) {
+      throw GraphErrors.notEnoughViewers().exception();
+    }
+    String id = Long.toString(media.id());
+    for (String metric : metrics) {
+      MetricTitles.Labels labels = MetricTitles.of(metric);
+      ObjectNode entry = data.addObject();
+      entry.put("name", metric);
+      entry.put("period", "lifetime");
+      ObjectNode value = entry.putArray("values").addObject();
+      if (metric.equals("reels_skip_rate")) {
+        value.put("value", totals.skipRatePercent());
+      } else {
+        value.put("value", value(metric, totals, media));
+      }
+      if (metric.equals("navigation") && "story_navigation_action_type".equals(breakdown)) {
+        entry.set("total_value", navigationBreakdown(totals));
+      }
+      entry.put("title", labels.title());
+      entry.put("description", labels.description());
+      entry.put("id", id + "/insights/" + metric + "/lifetime");
+    }
+    return data;
+  }
+
+  /** The requested metric names, trimmed, de-duplicated, in order; code 100 when none. */
+  static Set<String> metrics(String metricParam) {
+    Set<String> metrics = new LinkedHashSet<>();
+    if (metricParam != null) {
+      for (String part : metricParam.split(",")) {
+        String name = part.trim();
+        if (!name.isEmpty()) {
+          metrics.add(name);
+        }
+      }
+    }
+    if (metrics.isEmpty()) {
+      throw GraphErrors.invalidParameter("The parameter metric is required").exception();
+    }
+    return metrics;
+  }
+
+  private static long value(String metric, MediaTotals t, Media media) {
+    return switch (metric) {
+      case "reach" -> t.reach();
+      case "views", "impressions", "video_views", "plays", "ig_reels_aggregated_all_plays_count" ->
+          t.views();
+      case "clips_replays_count" -> t.views() - t.reach();
+      case "saved" -> t.saved();
+      case "likes" -> t.likes();
+      case "comments" -> t.comments();
+      case "shares" -> t.shares();
+      case "reposts" -> t.reposts();
+      case "total_interactions" -> t.totalInteractions(media.isStory());
+      case "profile_activity" -> t.profileActivity();
+      case "profile_visits" -> t.profileVisits();
+      case "follows" -> t.follows();
+      case "navigation" -> t.navigation();
+      case "replies" -> t.replies();
+      case "ig_reels_avg_watch_time" -> t.avgWatchTimeMs();
+      case "ig_reels_video_view_total_time" -> t.avgWatchTimeMs() * t.views();
+      case "crossposted_views" -> t.views() + t.facebookViews();
+      case "facebook_views" -> t.facebookViews();
+      default -> throw GraphErrors.unsupportedMetric(metric).exception();
+    };
+  }
+
+  private static ObjectNode navigationBreakdown(MediaTotals t) {
+    ObjectNode total = Json.object();
+    total.put("value", t.navigation());
+    ObjectNode breakdown = total.putArray("breakdowns").addObject();
+    breakdown.putArray("dimension_keys").add("story_navigation_action_type");
+    ArrayNode results = breakdown.putArray("results");
+    long[] values = {t.tapsForward(), t.tapsBack(), t.tapsExit(), t.swipeForward()};
+    for (int i = 0; i < values.length; i++) {
+      ObjectNode result = results.addObject();
+      result.putArray("dimension_values").add(NAVIGATION_ACTIONS.get(i));
+      result.put("value", values[i]);
+    }
+    return total;
+  }
+}
