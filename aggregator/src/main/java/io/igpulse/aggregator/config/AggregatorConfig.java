@@ -28,6 +28,7 @@ public record AggregatorConfig(
     Duration firstSnapshotCredit,
     ZoneId postingHoursZone,
     int httpPort,
+    int managementPort,
     String advertisedHost,
     String stateDir,
     Map<String, String> streamsOverrides) {
@@ -75,6 +76,7 @@ public record AggregatorConfig(
         Duration.parse(env.getOrDefault("IGPULSE_AGGREGATOR_FIRST_SNAPSHOT_CREDIT", "PT1H")),
         ZoneId.of(env.getOrDefault("IGPULSE_AGGREGATOR_POSTING_HOURS_ZONE", "UTC")),
         Integer.parseInt(env.getOrDefault("IGPULSE_AGGREGATOR_HTTP_PORT", "8083")),
+        Integer.parseInt(env.getOrDefault("IGPULSE_AGGREGATOR_MANAGEMENT_PORT", "9083")),
         env.getOrDefault("IGPULSE_AGGREGATOR_ADVERTISED_HOST", "localhost"),
         env.getOrDefault(
             "IGPULSE_AGGREGATOR_STATE_DIR",
@@ -113,6 +115,8 @@ public record AggregatorConfig(
         + advertisedHost
         + ":"
         + httpPort
+        + " management="
+        + managementPort
         + " stateDir="
         + stateDir
         + " streamsOverrides="

@@ -4,6 +4,7 @@ import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProductionExceptionHandler;
+import org.slf4j.LoggerFactory;
 
 /**
  * An output record that cannot be written (rejected by the broker, or refused by the registry) is
@@ -15,19 +16,23 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
   @Override
   public void configure(Map<String, ?> configs) {}
 
+  /**
+   * The broker refused a write. Under exactly-once the transaction is already doomed, so there is
+   * nothing to dead-letter into: fail loudly, the thread is replaced and the transaction retried
+   * from the last commit.
+   */
   @Override
   public Response handleError(
       ErrorHandlerContext context, ProducerRecord<byte[], byte[]> record, Exception error) {
-    return Response.resume(
-        DeadLetterPolicy.deadLetter(
-            "cannot write to " + record.topic(),
+    LoggerFactory.getLogger(DeadLetterProductionHandler.class)
+        .error(
+            "Write to {} failed (source {}-{}@{}): {}",
+            record.topic(),
             context.topic(),
             context.partition(),
             context.offset(),
-            context.sourceRawKey(),
-            context.sourceRawValue(),
-            context.headers(),
-            error));
+            error.toString());
+    return Response.fail();
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.igpulse.aggregator.topology;
 
+import io.igpulse.aggregator.Snapshots;
 import io.igpulse.aggregator.config.AggregatorConfig;
 import io.igpulse.aggregator.config.WindowSpec;
 import io.igpulse.aggregator.errors.DeadLetterDeserializationHandler;
@@ -9,8 +10,6 @@ import io.igpulse.events.AccountTrend;
 import io.igpulse.events.FollowerGrowth;
 import io.igpulse.events.HashtagTrend;
 import io.igpulse.events.MediaInsightSnapshot;
-import io.igpulse.events.MediaProductType;
-import io.igpulse.events.MediaType;
 import io.igpulse.events.PostingHours;
 import io.igpulse.schemas.serde.RegistryConfig;
 import io.igpulse.schemas.topic.Topics;
@@ -19,7 +18,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,6 +122,7 @@ final class TopologyFixture implements AutoCloseable {
         Duration.ofHours(1),
         ZoneId.of("UTC"),
         0,
+        0,
         "localhost",
         "/tmp/unused",
         Map.of());
@@ -192,32 +191,14 @@ final class TopologyFixture implements AutoCloseable {
       String postedAt,
       String capturedAt,
       Map<String, Long> metrics) {
-    Map<String, Long> values = new HashMap<>(metrics);
-    Long engagement = values.remove("engagement");
-    return MediaInsightSnapshot.newBuilder()
-        .setMediaId(mediaId)
-        .setOwnerId(owner)
-        .setMediaType(MediaType.IMAGE)
-        .setMediaProductType(MediaProductType.FEED)
-        .setPostedAt(Instant.parse(postedAt))
-        .setCapturedAt(Instant.parse(capturedAt))
-        .setApiVersion("v24.0")
-        .setHashtags(hashtags)
-        .setMetrics(values)
-        .setEngagement(engagement)
-        .build();
+    return Snapshots.media(
+        mediaId, owner, hashtags, Instant.parse(postedAt), Instant.parse(capturedAt), metrics);
   }
 
   static AccountInsightSnapshot accountSnapshot(
       String account, String day, String capturedAt, Long followers, Long newFollowers) {
-    return AccountInsightSnapshot.newBuilder()
-        .setIgUserId(account)
-        .setDay(LocalDate.parse(day))
-        .setCapturedAt(Instant.parse(capturedAt))
-        .setApiVersion("v24.0")
-        .setFollowersCount(followers)
-        .setNewFollowers(newFollowers)
-        .build();
+    return Snapshots.account(
+        account, LocalDate.parse(day), Instant.parse(capturedAt), followers, newFollowers);
   }
 
   @Override

@@ -67,6 +67,11 @@ public record Topic<K, V>(
         .orElseGet(() -> Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, cleanupPolicy.configValue()));
   }
 
+  /** The admin request that creates this topic with the broker's default replication factor. */
+  public NewTopic toNewTopic() {
+    return new NewTopic(name, Optional.of(partitions), Optional.empty()).configs(configs());
+  }
+
   /** The admin request that creates this topic with the given replication factor. */
   public NewTopic toNewTopic(short replicationFactor) {
     return new NewTopic(name, partitions, replicationFactor).configs(configs());

@@ -57,10 +57,26 @@ public final class AccountTrendScorer
   }
 
   AccountTrend trend(String account, long start, AccountWindow window) {
+    return trend(account, start, window, spec, score, topMedia, this::windowAt);
+  }
+
+  /** The trend of one account window, its baseline read through {@code lookup}. */
+  public static AccountTrend trend(
+      String account,
+      long start,
+      AccountWindow window,
+      WindowSpec spec,
+      TrendScore score,
+      int topMedia,
+      WindowLookup<AccountWindow> lookup) {
     double velocity = window.engagement() / spec.hours();
     Double baseline =
         score.baseline(
-            i -> engagementAt(account, start - i * spec.size().toMillis()), spec.hours());
+            i -> {
+              AccountWindow back = lookup.at(account, start - i * spec.size().toMillis());
+              return back == null ? Long.MIN_VALUE : back.engagement();
+            },
+            spec.hours());
     List<MediaContribution> top =
         window.mediaEngagement().entrySet().stream()
             .sorted(
@@ -86,8 +102,8 @@ public final class AccountTrendScorer
         .build();
   }
 
-  private long engagementAt(String account, long windowStart) {
+  private AccountWindow windowAt(String account, long windowStart) {
     ValueAndTimestamp<AccountWindow> found = windows.fetch(account, windowStart);
-    return found == null ? Long.MIN_VALUE : found.value().engagement();
+    return found == null ? null : found.value();
   }
 }

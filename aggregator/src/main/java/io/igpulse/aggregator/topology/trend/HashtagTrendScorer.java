@@ -47,10 +47,25 @@ public final class HashtagTrendScorer
   }
 
   ScoredHashtag scored(String hashtag, long start, HashtagWindow window) {
+    return scored(hashtag, start, window, spec, score, this::windowAt);
+  }
+
+  /** The scored window of one hashtag, its baseline read through {@code lookup}. */
+  public static ScoredHashtag scored(
+      String hashtag,
+      long start,
+      HashtagWindow window,
+      WindowSpec spec,
+      TrendScore score,
+      WindowLookup<HashtagWindow> lookup) {
     double velocity = window.engagement() / spec.hours();
     Double baseline =
         score.baseline(
-            i -> engagementAt(hashtag, start - i * spec.size().toMillis()), spec.hours());
+            i -> {
+              HashtagWindow back = lookup.at(hashtag, start - i * spec.size().toMillis());
+              return back == null ? Long.MIN_VALUE : back.engagement();
+            },
+            spec.hours());
     return new ScoredHashtag(
         hashtag,
         start,
@@ -64,8 +79,8 @@ public final class HashtagTrendScorer
         window.updatedAt());
   }
 
-  private long engagementAt(String hashtag, long windowStart) {
+  private HashtagWindow windowAt(String hashtag, long windowStart) {
     ValueAndTimestamp<HashtagWindow> found = windows.fetch(hashtag, windowStart);
-    return found == null ? Long.MIN_VALUE : found.value().engagement();
+    return found == null ? null : found.value();
   }
 }

@@ -1,0 +1,246 @@
+package io.igpulse.aggregator.query;
+
+import io.igpulse.aggregator.config.AggregatorConfig;
+import io.igpulse.aggregator.config.WindowSpec;
+import io.igpulse.aggregator.topology.StoreNames;
+import io.igpulse.aggregator.topology.trend.TrendKeys;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.client.WebClient;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.state.HostInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The query API. Every query is about one key (a hashtag, an account, or a window for rankings);
+ * the instance that owns the key's partition answers from its stores, any other instance forwards
+ * the request there once. Store reads run off the event loop.
+ */
+public final class QueryRouter {
+
+  static final String FORWARDED = "X-Igpulse-Forwarded";
+  private static final Logger LOG = LoggerFactory.getLogger(QueryRouter.class);
+
+  private final Vertx vertx;
+  private final AggregatorConfig config;
+  private final Supplier<KafkaStreams> streams;
+  private final HostInfo self;
+  private final WebClient client;
+
+  public QueryRouter(
+      Vertx vertx, AggregatorConfig config, Supplier<KafkaStreams> streams, HostInfo self) {
+    this.vertx = vertx;
+    this.config = config;
+    this.streams = streams;
+    this.self = self;
+    this.client = WebClient.create(vertx);
+  }
+
+  public Router router() {
+    Router router = Router.router(vertx);
+    router.get("/api/hashtags/top").handler(this::topHashtags);
+    router.get("/api/hashtags/:hashtag/trend").handler(this::hashtagTrend);
+    router.get("/api/accounts/:account/trend").handler(this::accountTrend);
+    router.get("/api/accounts/:account/posting-hours").handler(this::postingHours);
+    router.get("/api/accounts/:account/followers").handler(this::followers);
+    return router;
+  }
+
+  private void topHashtags(RoutingContext ctx) {
+    WindowSpec spec = window(ctx);
+    Instant at = instant(ctx, "at", Instant.now());
+    if (spec == null || at == null) {
+      return;
+    }
+    long start = spec.newestStartContaining(at.toEpochMilli());
+    answer(
+        ctx,
+        StoreNames.hashtagRanking(spec),
+        TrendKeys.window(spec, start),
+        q -> q.topHashtags(spec, start));
+  }
+
+  private void hashtagTrend(RoutingContext ctx) {
+    WindowSpec spec = window(ctx);
+    Instant to = instant(ctx, "to", Instant.now());
+    Instant from =
+        to == null
+            ? null
+            : instant(
+                ctx,
+                "from",
+                to.minus(spec == null ? java.time.Duration.ZERO : spec.size().multipliedBy(24)));
+    if (spec == null || from == null) {
+      return;
+    }
+    String hashtag = ctx.pathParam("hashtag").toLowerCase(java.util.Locale.ROOT);
+    answer(
+        ctx,
+        StoreNames.hashtagWindows(spec),
+        hashtag,
+        q -> q.hashtagSeries(spec, hashtag, from, to));
+  }
+
+  private void accountTrend(RoutingContext ctx) {
+    WindowSpec spec = window(ctx);
+    Instant to = instant(ctx, "to", Instant.now());
+    Instant from =
+        to == null
+            ? null
+            : instant(
+                ctx,
+                "from",
+                to.minus(spec == null ? java.time.Duration.ZERO : spec.size().multipliedBy(24)));
+    if (spec == null || from == null) {
+      return;
+    }
+    String account = ctx.pathParam("account");
+    answer(
+        ctx,
+        StoreNames.accountWindows(spec),
+        account,
+        q -> q.accountSeries(spec, account, from, to));
+  }
+
+  private void postingHours(RoutingContext ctx) {
+    String account = ctx.pathParam("account");
+    answer(ctx, StoreNames.POSTING_HOURS, account, q -> q.postingHours(account));
+  }
+
+  private void followers(RoutingContext ctx) {
+    String account = ctx.pathParam("account");
+    try {
+      LocalDate to =
+          ctx.queryParam("to").isEmpty()
+              ? LocalDate.now()
+              : LocalDate.parse(ctx.queryParam("to").get(0));
+      LocalDate from =
+          ctx.queryParam("from").isEmpty()
+              ? to.minusDays(30)
+              : LocalDate.parse(ctx.queryParam("from").get(0));
+      answer(ctx, StoreNames.FOLLOWER_HISTORY, account, q -> q.followerGrowth(account, from, to));
+    } catch (DateTimeParseException e) {
+      error(ctx, 400, "from/to must be dates like 2026-11-23");
+    }
+  }
+
+  /**
+   * Answers locally when this instance owns {@code key} in {@code store}, else forwards once to the
+   * owner.
+   */
+  private void answer(
+      RoutingContext ctx,
+      String store,
+      String key,
+      java.util.function.Function<TrendQueries, Object> query) {
+    KafkaStreams kafkaStreams = streams.get();
+    if (kafkaStreams == null || kafkaStreams.state() != KafkaStreams.State.RUNNING) {
+      error(
+          ctx,
+          503,
+          "not ready: streams are "
+              + (kafkaStreams == null ? "not started" : kafkaStreams.state()));
+      return;
+    }
+    KeyQueryMetadata owner =
+        kafkaStreams.queryMetadataForKey(store, key, Serdes.String().serializer());
+    if (owner == null || owner == KeyQueryMetadata.NOT_AVAILABLE) {
+      error(ctx, 503, "no owner for this key right now (rebalancing); retry shortly");
+      return;
+    }
+    if (owner.activeHost().equals(self)) {
+      Callable<Object> read = () -> query.apply(new TrendQueries(kafkaStreams, config));
+      vertx
+          .executeBlocking(read, false)
+          .onSuccess(body -> respond(ctx, body))
+          .onFailure(e -> error(ctx, 503, "store not queryable right now: " + e.getMessage()));
+    } else if (ctx.request().getHeader(FORWARDED) != null) {
+      error(ctx, 503, "ownership moved while forwarding; retry shortly");
+    } else {
+      forward(ctx, owner.activeHost());
+    }
+  }
+
+  private void forward(RoutingContext ctx, HostInfo owner) {
+    LOG.debug("Forwarding {} to {}", ctx.request().uri(), owner);
+    client
+        .get(owner.port(), owner.host(), ctx.request().uri())
+        .putHeader(FORWARDED, self.toString())
+        .send()
+        .onSuccess(
+            response ->
+                ctx.response()
+                    .setStatusCode(response.statusCode())
+                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                    .end(
+                        response.bodyAsBuffer() == null
+                            ? io.vertx.core.buffer.Buffer.buffer()
+                            : response.bodyAsBuffer()))
+        .onFailure(e -> error(ctx, 502, "owner " + owner + " did not answer: " + e.getMessage()));
+  }
+
+  private static void respond(RoutingContext ctx, Object body) {
+    if (body == null) {
+      error(ctx, 404, "nothing known for this key");
+      return;
+    }
+    ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(body.toString());
+  }
+
+  private WindowSpec window(RoutingContext ctx) {
+    String name =
+        ctx.queryParam("window").isEmpty()
+            ? config.windows().get(0).name()
+            : ctx.queryParam("window").get(0);
+    for (WindowSpec spec : config.windows()) {
+      if (spec.name().equals(name)) {
+        return spec;
+      }
+    }
+    error(
+        ctx,
+        400,
+        "unknown window "
+            + name
+            + "; configured: "
+            + config.windows().stream().map(WindowSpec::name).toList());
+    return null;
+  }
+
+  private static Instant instant(RoutingContext ctx, String param, Instant fallback) {
+    if (ctx.queryParam(param).isEmpty()) {
+      return fallback;
+    }
+    try {
+      return Instant.parse(ctx.queryParam(param).get(0));
+    } catch (DateTimeParseException e) {
+      error(ctx, 400, param + " must be an ISO-8601 instant like 2026-11-23T10:00:00Z");
+      return null;
+    }
+  }
+
+  static void error(RoutingContext ctx, int status, String message) {
+    if (!ctx.response().ended()) {
+      ctx.response()
+          .setStatusCode(status)
+          .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+          .end(new io.vertx.core.json.JsonObject().put("error", message).encode());
+    }
+  }
+
+  Future<Void> close() {
+    client.close();
+    return Future.succeededFuture();
+  }
+}

@@ -1,0 +1,79 @@
+package io.igpulse.aggregator.query;
+
+import io.igpulse.aggregator.topology.trend.ScoredHashtag;
+import io.igpulse.events.AccountTrend;
+import io.igpulse.events.FollowerGrowth;
+import io.igpulse.events.PostingHours;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+
+/** The query API's JSON shapes (documented in the aggregator README). */
+final class TrendJson {
+
+  private TrendJson() {}
+
+  static JsonObject account(AccountTrend trend) {
+    JsonArray top = new JsonArray();
+    trend
+        .getTopMedia()
+        .forEach(
+            m ->
+                top.add(
+                    new JsonObject()
+                        .put("mediaId", m.getMediaId())
+                        .put("engagementGained", m.getEngagementGained())));
+    return new JsonObject()
+        .put("igUserId", trend.getIgUserId())
+        .put("windowStart", trend.getWindowStart().toString())
+        .put("windowEnd", trend.getWindowEnd().toString())
+        .put("engagementGained", trend.getEngagementGained())
+        .put("reachGained", trend.getReachGained())
+        .put("viewsGained", trend.getViewsGained())
+        .put("contributingMedia", trend.getContributingMedia())
+        .put("topMedia", top)
+        .put("velocityPerHour", trend.getVelocityPerHour())
+        .put("baselineVelocityPerHour", trend.getBaselineVelocityPerHour())
+        .put("trendScore", trend.getTrendScore());
+  }
+
+  static JsonObject hashtag(ScoredHashtag trend, Integer rank) {
+    return new JsonObject()
+        .put("hashtag", trend.hashtag())
+        .put("windowStart", Instant.ofEpochMilli(trend.windowStart()).toString())
+        .put("windowEnd", Instant.ofEpochMilli(trend.windowEnd()).toString())
+        .put("rank", rank)
+        .put("engagementGained", trend.engagement())
+        .put("distinctMedia", trend.distinctMedia())
+        .put("distinctAccounts", trend.distinctAccounts())
+        .put("velocityPerHour", trend.velocity())
+        .put("baselineVelocityPerHour", trend.baseline())
+        .put("trendScore", trend.score());
+  }
+
+  static JsonObject postingHours(PostingHours hours) {
+    JsonArray byHour = new JsonArray();
+    hours
+        .getHours()
+        .forEach(
+            h ->
+                byHour.add(
+                    new JsonObject()
+                        .put("hourOfWeek", h.getHourOfWeek())
+                        .put("media", h.getMedia())
+                        .put("engagementGained", h.getEngagementGained())));
+    return new JsonObject()
+        .put("igUserId", hours.getIgUserId())
+        .put("bestHours", new JsonArray(hours.getBestHours()))
+        .put("hours", byHour)
+        .put("updatedAt", hours.getUpdatedAt().toString());
+  }
+
+  static JsonObject followers(FollowerGrowth growth) {
+    return new JsonObject()
+        .put("day", growth.getDay().toString())
+        .put("followersCount", growth.getFollowersCount())
+        .put("newFollowers", growth.getNewFollowers())
+        .put("netChange", growth.getNetChange());
+  }
+}

@@ -1,0 +1,146 @@
+package io.igpulse.aggregator.service;
+
+import io.igpulse.aggregator.config.AggregatorConfig;
+import io.igpulse.aggregator.query.QueryRouter;
+import io.igpulse.aggregator.topology.TrendTopology;
+import io.igpulse.schemas.topic.Topics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.apache.kafka.streams.state.HostInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running aggregator: the query server first (its port goes into Streams' application.server so
+ * other instances can route to it), then Kafka Streams, then the management server. Ready means
+ * Streams is RUNNING.
+ */
+public final class AggregatorService implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AggregatorService.class);
+
+  private final AggregatorConfig config;
+  private final Vertx vertx = Vertx.vertx();
+  private final PrometheusMeterRegistry metrics =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private volatile KafkaStreams streams;
+  private volatile KafkaStreamsMetrics streamsMetrics;
+  private HttpServer queryServer;
+  private HttpServer managementServer;
+
+  public AggregatorService(AggregatorConfig config) {
+    this.config = config;
+  }
+
+  /** Starts everything; the future fails when any part cannot start. */
+  public Future<Void> start() {
+    TopicBootstrap.ensure(config.bootstrapServers(), List.copyOf(Topics.all()));
+    new JvmMemoryMetrics().bindTo(metrics);
+    new JvmThreadMetrics().bindTo(metrics);
+    HostInfo[] self = new HostInfo[1];
+    QueryRouter[] router = new QueryRouter[1];
+    return vertx
+        .createHttpServer()
+        .requestHandler(request -> router[0].router().handle(request))
+        .listen(config.httpPort())
+        .compose(
+            server -> {
+              queryServer = server;
+              self[0] = new HostInfo(config.advertisedHost(), server.actualPort());
+              router[0] = new QueryRouter(vertx, config, () -> streams, self[0]);
+              startStreams(server.actualPort());
+              return vertx
+                  .createHttpServer()
+                  .requestHandler(ManagementRoutes.router(vertx, this::ready, this::state, metrics))
+                  .listen(config.managementPort());
+            })
+        .map(
+            server -> {
+              managementServer = server;
+              LOG.info(
+                  "Aggregator started: queries on {}, management on port {}",
+                  self[0],
+                  server.actualPort());
+              return null;
+            });
+  }
+
+  private void startStreams(int queryPort) {
+    KafkaStreams kafkaStreams =
+        new KafkaStreams(TrendTopology.build(config), StreamsSettings.of(config, queryPort));
+    // A failure that escaped the handlers (e.g. the registry down): replace the thread, keep the
+    // app alive.
+    kafkaStreams.setUncaughtExceptionHandler(
+        e -> {
+          LOG.error("Stream thread failed, replacing it", e);
+          return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+    kafkaStreams.setStateListener((now, before) -> LOG.info("Streams state {} -> {}", before, now));
+    streamsMetrics = new KafkaStreamsMetrics(kafkaStreams);
+    streamsMetrics.bindTo(metrics);
+    streams = kafkaStreams;
+    kafkaStreams.start();
+  }
+
+  public boolean ready() {
+    KafkaStreams current = streams;
+    return !closed.get() && current != null && current.state() == KafkaStreams.State.RUNNING;
+  }
+
+  public String state() {
+    KafkaStreams current = streams;
+    return current == null ? "NOT_STARTED" : current.state().name();
+  }
+
+  /** The running Streams instance (for operations tooling and tests); null before start. */
+  public KafkaStreams streams() {
+    return streams;
+  }
+
+  /** Port the query API listens on. */
+  public int queryPort() {
+    return queryServer.actualPort();
+  }
+
+  /** Port of health and metrics. */
+  public int managementPort() {
+    return managementServer.actualPort();
+  }
+
+  /**
+   * Stops in reverse order: not ready first, then Streams (committing its transaction), then HTTP.
+   */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    LOG.info("Aggregator stopping");
+    KafkaStreams current = streams;
+    if (current != null) {
+      current.close(Duration.ofSeconds(30));
+    }
+    if (streamsMetrics != null) {
+      streamsMetrics.close();
+    }
+    vertx
+        .close()
+        .toCompletionStage()
+        .toCompletableFuture()
+        .orTimeout(10, java.util.concurrent.TimeUnit.SECONDS)
+        .join();
+    LOG.info("Aggregator stopped");
+  }
+}

@@ -1,0 +1,38 @@
+package io.igpulse.aggregator.service;
+
+import io.igpulse.aggregator.config.AggregatorConfig;
+import io.igpulse.aggregator.errors.DeadLetterDeserializationHandler;
+import io.igpulse.aggregator.errors.DeadLetterProcessingHandler;
+import io.igpulse.aggregator.errors.DeadLetterProductionHandler;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * The Kafka Streams settings of the aggregator: exactly once, our error handlers, the query
+ * address.
+ */
+final class StreamsSettings {
+
+  private StreamsSettings() {}
+
+  static Properties of(AggregatorConfig config, int queryPort) {
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir());
+    // Other instances route queries for keys they do not own to this address.
+    props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, config.advertisedHost() + ":" + queryPort);
+    props.put(
+        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        DeadLetterDeserializationHandler.class.getName());
+    props.put(
+        StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+        DeadLetterProcessingHandler.class.getName());
+    props.put(
+        StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        DeadLetterProductionHandler.class.getName());
+    props.putAll(config.streamsOverrides());
+    return props;
+  }
+}

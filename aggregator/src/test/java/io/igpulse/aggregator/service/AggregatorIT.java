@@ -1,0 +1,245 @@
+package io.igpulse.aggregator.service;
+
+import static io.igpulse.aggregator.Snapshots.media;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.igpulse.aggregator.Snapshots;
+import io.igpulse.aggregator.topology.account.HourOfWeek;
+import io.igpulse.events.AccountTrend;
+import io.igpulse.events.FollowerGrowth;
+import io.igpulse.events.HashtagTrend;
+import io.igpulse.events.PostingHours;
+import io.igpulse.schemas.deadletter.DeadLetters;
+import io.igpulse.schemas.topic.Topics;
+import io.igpulse.testkit.TopicReader;
+import io.igpulse.testkit.WithInfrastructure;
+import io.igpulse.testkit.kafka.KafkaCluster;
+import io.igpulse.testkit.registry.SchemaRegistry;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The aggregator service on the real broker and registry: trends out, queries answered, poison
+ * dead-lettered.
+ */
+@WithInfrastructure
+class AggregatorIT {
+
+  private AggregatorHarness harness;
+  private AggregatorService service;
+  private final String id = UUID.randomUUID().toString().substring(0, 8);
+
+  @BeforeEach
+  void start(KafkaCluster kafka, SchemaRegistry registry) {
+    harness = new AggregatorHarness(kafka, registry);
+    service = harness.start(harness.config("aggregator-it-" + id));
+  }
+
+  @AfterEach
+  void stop() {
+    service.close();
+  }
+
+  /**
+   * The README's worked example, end to end: 30, 60, 120 per hour, then 360 -> baseline 90, score
+   * 3.
+   */
+  @Test
+  void shouldPublishAndServeTheExactTrendsOfTheWorkedExample() {
+    Instant monday = AggregatorHarness.nextBase();
+    String tag = "bread" + id;
+    String account = "acc-" + id;
+    Instant posted = monday.plus(Duration.ofMinutes(6 * 60 + 55));
+    TopicReader hashtagTrends = harness.mark(Topics.HASHTAG_TRENDS);
+    TopicReader accountTrends = harness.mark(Topics.ACCOUNT_TRENDS);
+
+    long[] lifetime = {30, 90, 210, 570};
+    for (int hour = 0; hour < 4; hour++) {
+      harness.send(
+          media(
+              "m-" + id,
+              account,
+              List.of(tag),
+              posted,
+              monday.plus(Duration.ofMinutes((7 + hour) * 60 + 30)),
+              Map.of("engagement", lifetime[hour])));
+    }
+
+    String windowKey = tag + "@" + monday.plus(Duration.ofHours(10)) + "/PT1H";
+    Map<String, HashtagTrend> hashtags =
+        harness.awaitLatest(
+            hashtagTrends,
+            Topics.HASHTAG_TRENDS,
+            latest ->
+                latest.containsKey(windowKey)
+                    && latest.get(windowKey).getEngagementGained() == 360);
+    HashtagTrend trend = hashtags.get(windowKey);
+    assertThat(trend.getBaselineVelocityPerHour()).isEqualTo(90.0);
+    assertThat(trend.getTrendScore()).isEqualTo(3.0);
+    assertThat(trend.getRank()).isEqualTo(1);
+    assertThat(trend.getDistinctMedia()).isEqualTo(1);
+    String accountKey = account + "@" + monday.plus(Duration.ofHours(10)) + "/PT1H";
+    AccountTrend accountTrend =
+        harness
+            .awaitLatest(
+                accountTrends,
+                Topics.ACCOUNT_TRENDS,
+                latest ->
+                    latest.containsKey(accountKey)
+                        && latest.get(accountKey).getEngagementGained() == 360)
+            .get(accountKey);
+    assertThat(accountTrend.getTrendScore()).isEqualTo(3.0);
+
+    HttpResponse<String> top =
+        AggregatorHarness.get(
+            service.queryPort(),
+            "/api/hashtags/top?window=PT1H&at=" + monday.plus(Duration.ofMinutes(10 * 60 + 55)));
+    assertThat(top.statusCode()).isEqualTo(200);
+    JsonObject first = new JsonObject(top.body()).getJsonArray("hashtags").getJsonObject(0);
+    assertThat(first.getString("hashtag")).isEqualTo(tag);
+    assertThat(first.getInteger("rank")).isEqualTo(1);
+    assertThat(first.getLong("engagementGained")).isEqualTo(360L);
+    HttpResponse<String> series =
+        AggregatorHarness.get(
+            service.queryPort(),
+            "/api/hashtags/"
+                + tag
+                + "/trend?window=PT1H&from="
+                + monday.plus(Duration.ofHours(10))
+                + "&to="
+                + monday.plus(Duration.ofHours(10)));
+    JsonObject window = new JsonArray(series.body()).getJsonObject(0);
+    assertThat(window.getString("windowStart"))
+        .isEqualTo(monday.plus(Duration.ofHours(10)).toString());
+    assertThat(window.getDouble("trendScore")).isEqualTo(3.0);
+    assertThat(window.getDouble("baselineVelocityPerHour")).isEqualTo(90.0);
+  }
+
+  @Test
+  void shouldPublishAndServeFollowerGrowthAndPostingHours() {
+    Instant monday = AggregatorHarness.nextBase();
+    String account = "acc-" + id;
+    LocalDate day1 = LocalDate.ofInstant(monday, ZoneOffset.UTC);
+    TopicReader growth = harness.mark(Topics.FOLLOWER_GROWTH);
+    TopicReader hours = harness.mark(Topics.POSTING_HOURS);
+
+    harness.send(Snapshots.account(account, day1, monday.plus(Duration.ofHours(25)), 1_000L, 12L));
+    harness.send(
+        Snapshots.account(
+            account, day1.plusDays(1), monday.plus(Duration.ofHours(49)), 1_025L, 30L));
+    Instant posted = monday.plus(Duration.ofHours(9));
+    int hourOfWeek = HourOfWeek.of(posted.toEpochMilli(), ZoneOffset.UTC);
+    harness.send(
+        media(
+            "p-" + id,
+            account,
+            List.of(),
+            posted,
+            posted.plus(Duration.ofMinutes(30)),
+            Map.of("engagement", 40L)),
+        media(
+            "p-" + id,
+            account,
+            List.of(),
+            posted,
+            posted.plus(Duration.ofHours(20)),
+            Map.of("engagement", 90L)));
+
+    String dayTwo = account + "@" + day1.plusDays(1);
+    FollowerGrowth grown =
+        harness
+            .awaitLatest(growth, Topics.FOLLOWER_GROWTH, latest -> latest.containsKey(dayTwo))
+            .get(dayTwo);
+    assertThat(grown.getNetChange()).isEqualTo(25L);
+    assertThat(grown.getNewFollowers()).isEqualTo(30L);
+    PostingHours best =
+        harness
+            .awaitLatest(
+                hours,
+                Topics.POSTING_HOURS,
+                latest ->
+                    latest.containsKey(account)
+                        && latest.get(account).getHours().get(0).getEngagementGained() == 90)
+            .get(account);
+    assertThat(best.getBestHours()).containsExactly(hourOfWeek);
+
+    JsonArray followers =
+        new JsonArray(
+            AggregatorHarness.get(
+                    service.queryPort(),
+                    "/api/accounts/"
+                        + account
+                        + "/followers?from="
+                        + day1
+                        + "&to="
+                        + day1.plusDays(1))
+                .body());
+    assertThat(followers).hasSize(2);
+    assertThat(followers.getJsonObject(1).getLong("netChange")).isEqualTo(25L);
+    JsonObject served =
+        new JsonObject(
+            AggregatorHarness.get(
+                    service.queryPort(), "/api/accounts/" + account + "/posting-hours")
+                .body());
+    assertThat(served.getJsonArray("bestHours").getList()).containsExactly(hourOfWeek);
+  }
+
+  @Test
+  void shouldDeadLetterAPoisonRecordAndKeepProcessing() {
+    Instant monday = AggregatorHarness.nextBase();
+    String account = "acc-" + id;
+    TopicReader deadLetters = harness.mark(Topics.DEAD_LETTER);
+    TopicReader trends = harness.mark(Topics.ACCOUNT_TRENDS);
+    byte[] poison = ("not avro " + id).getBytes(StandardCharsets.UTF_8);
+
+    harness.sendRaw("poison-" + id, poison);
+    harness.send(
+        media(
+            "m-" + id,
+            account,
+            List.of(),
+            monday,
+            monday.plus(Duration.ofMinutes(10)),
+            Map.of("engagement", 7L)));
+
+    List<ConsumerRecord<byte[], byte[]>> letters =
+        deadLetters.readUntil(
+            records -> records.stream().anyMatch(r -> java.util.Arrays.equals(r.value(), poison)),
+            Duration.ofSeconds(60));
+    ConsumerRecord<byte[], byte[]> letter =
+        letters.stream()
+            .filter(r -> java.util.Arrays.equals(r.value(), poison))
+            .findFirst()
+            .orElseThrow();
+    assertThat(new String(letter.key(), StandardCharsets.UTF_8)).isEqualTo("poison-" + id);
+    assertThat(DeadLetters.header(letter.headers(), DeadLetters.TOPIC))
+        .isEqualTo(Topics.MEDIA_INSIGHTS.name());
+    assertThat(DeadLetters.header(letter.headers(), DeadLetters.CAUSE)).contains("NOT_AVRO_FRAMED");
+    assertThat(DeadLetters.header(letter.headers(), DeadLetters.SERVICE)).isEqualTo("aggregator");
+    String key = account + "@" + monday + "/PT1H";
+    assertThat(
+            harness
+                .awaitLatest(trends, Topics.ACCOUNT_TRENDS, latest -> latest.containsKey(key))
+                .get(key)
+                .getEngagementGained())
+        .isEqualTo(7L);
+    assertThat(service.ready()).isTrue();
+    assertThat(AggregatorHarness.get(service.managementPort(), "/health/ready").statusCode())
+        .isEqualTo(200);
+    assertThat(AggregatorHarness.get(service.managementPort(), "/metrics").body())
+        .contains("kafka_stream");
+  }
+}
