@@ -87,7 +87,7 @@ public final class QueryRouter {
     String hashtag = ctx.pathParam("hashtag").toLowerCase(java.util.Locale.ROOT);
     answer(
         ctx,
-        StoreNames.hashtagWindows(spec),
+        StoreNames.hashtagBuckets(spec),
         hashtag,
         q -> q.hashtagSeries(spec, hashtag, from, to));
   }
@@ -108,7 +108,7 @@ public final class QueryRouter {
     String account = ctx.pathParam("account");
     answer(
         ctx,
-        StoreNames.accountWindows(spec),
+        StoreNames.accountBuckets(spec),
         account,
         q -> q.accountSeries(spec, account, from, to));
   }

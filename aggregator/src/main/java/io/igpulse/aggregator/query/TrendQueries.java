@@ -12,14 +12,18 @@ import io.igpulse.aggregator.topology.trend.TrendKeys;
 import io.igpulse.aggregator.topology.trend.TrendScore;
 import io.igpulse.aggregator.topology.trend.WindowRanking;
 import io.igpulse.aggregator.topology.window.AccountWindow;
+import io.igpulse.aggregator.topology.window.BucketSeries;
 import io.igpulse.aggregator.topology.window.HashtagWindow;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -61,49 +65,76 @@ final class TrendQueries {
   }
 
   JsonArray hashtagSeries(WindowSpec spec, String hashtag, Instant from, Instant to) {
-    ReadOnlyWindowStore<String, ValueAndTimestamp<HashtagWindow>> store =
-        windows(StoreNames.hashtagWindows(spec));
-    JsonArray series = new JsonArray();
-    try (WindowStoreIterator<ValueAndTimestamp<HashtagWindow>> windows =
-        store.fetch(hashtag, from, to)) {
-      while (windows.hasNext()) {
-        KeyValue<Long, ValueAndTimestamp<HashtagWindow>> next = windows.next();
-        series.add(
+    BucketSeries<HashtagWindow> series =
+        series(StoreNames.hashtagBuckets(spec), hashtag, spec, from, to, HashtagWindow::combine);
+    JsonArray result = new JsonArray();
+    for (long start : starts(spec, from, to)) {
+      HashtagWindow window = series.window(start);
+      if (window != null) {
+        result.add(
             TrendJson.hashtag(
                 HashtagTrendScorer.scored(
-                    hashtag,
-                    next.key,
-                    next.value.value(),
-                    spec,
-                    score,
-                    (k, t) -> valueAt(store, k, t)),
+                    hashtag, start, window, spec, score, (k, t) -> series.window(t)),
                 null));
       }
     }
-    return series;
+    return result;
   }
 
   JsonArray accountSeries(WindowSpec spec, String account, Instant from, Instant to) {
-    ReadOnlyWindowStore<String, ValueAndTimestamp<AccountWindow>> store =
-        windows(StoreNames.accountWindows(spec));
-    JsonArray series = new JsonArray();
-    try (WindowStoreIterator<ValueAndTimestamp<AccountWindow>> windows =
-        store.fetch(account, from, to)) {
-      while (windows.hasNext()) {
-        KeyValue<Long, ValueAndTimestamp<AccountWindow>> next = windows.next();
-        series.add(
+    BucketSeries<AccountWindow> series =
+        series(StoreNames.accountBuckets(spec), account, spec, from, to, AccountWindow::combine);
+    JsonArray result = new JsonArray();
+    for (long start : starts(spec, from, to)) {
+      AccountWindow window = series.window(start);
+      if (window != null) {
+        result.add(
             TrendJson.account(
                 AccountTrendScorer.trend(
                     account,
-                    next.key,
-                    next.value.value(),
+                    start,
+                    window,
                     spec,
                     score,
                     config.topMedia(),
-                    (k, t) -> valueAt(store, k, t))));
+                    (k, t) -> series.window(t))));
       }
     }
-    return series;
+    return result;
+  }
+
+  /** Window starts (multiples of the advance) from {@code from} to {@code to}, both included. */
+  private static List<Long> starts(WindowSpec spec, Instant from, Instant to) {
+    long advance = spec.advance().toMillis();
+    long first = Math.floorDiv(from.toEpochMilli() + advance - 1, advance) * advance;
+    List<Long> starts = new ArrayList<>();
+    for (long start = first; start <= to.toEpochMilli(); start += advance) {
+      starts.add(start);
+    }
+    return starts;
+  }
+
+  /**
+   * The buckets windows from {@code from} to {@code to} and their baselines are made of, in one
+   * store read.
+   */
+  private <B> BucketSeries<B> series(
+      String store,
+      String key,
+      WindowSpec spec,
+      Instant from,
+      Instant to,
+      Function<List<B>, B> combine) {
+    ReadOnlyWindowStore<String, ValueAndTimestamp<B>> buckets = windows(store);
+    Instant earliest =
+        Instant.ofEpochMilli(
+            BucketSeries.earliestNeeded(from.toEpochMilli(), spec, score.windows()));
+    TreeMap<Long, B> found = new TreeMap<>();
+    try (WindowStoreIterator<ValueAndTimestamp<B>> iterator =
+        buckets.fetch(key, earliest, to.plus(spec.size()))) {
+      iterator.forEachRemaining(kv -> found.put(kv.key, kv.value.value()));
+    }
+    return new BucketSeries<>(found, spec, combine);
   }
 
   JsonObject postingHours(String account) {
@@ -123,12 +154,6 @@ final class TrendQueries {
       }
     }
     return days;
-  }
-
-  private static <V> V valueAt(
-      ReadOnlyWindowStore<String, ValueAndTimestamp<V>> store, String key, long start) {
-    ValueAndTimestamp<V> found = store.fetch(key, start);
-    return found == null ? null : found.value();
   }
 
   private <V> ReadOnlyWindowStore<String, ValueAndTimestamp<V>> windows(String name) {

@@ -11,12 +11,14 @@ public final class StoreNames {
 
   private StoreNames() {}
 
-  public static String accountWindows(WindowSpec spec) {
-    return "account-windows-" + spec.name();
+  /** Per-account buckets (tumbling, one advance long) of a window family. */
+  public static String accountBuckets(WindowSpec spec) {
+    return "account-buckets-" + spec.name();
   }
 
-  public static String hashtagWindows(WindowSpec spec) {
-    return "hashtag-windows-" + spec.name();
+  /** Per-hashtag buckets (tumbling, one advance long) of a window family. */
+  public static String hashtagBuckets(WindowSpec spec) {
+    return "hashtag-buckets-" + spec.name();
   }
 
   public static String hashtagRanking(WindowSpec spec) {

@@ -118,13 +118,13 @@ public final class TrendTopology {
       AggregatorConfig config,
       TrendScore score,
       TopicSerdes serdes) {
-    String store = StoreNames.accountWindows(spec);
+    String store = StoreNames.accountBuckets(spec);
     accounts
         .windowedBy(windows(spec, config))
         .aggregate(
             AccountWindow::empty,
             (account, delta, window) -> window.add(delta),
-            Named.as("account-window-" + spec.name()),
+            Named.as("account-bucket-" + spec.name()),
             Materialized.<String, AccountWindow, WindowStore<Bytes, byte[]>>as(store)
                 .withKeySerde(STRING)
                 .withValueSerde(JsonSerde.of(AccountWindow.class))
@@ -147,7 +147,7 @@ public final class TrendTopology {
       AggregatorConfig config,
       TrendScore score,
       TopicSerdes serdes) {
-    String store = StoreNames.hashtagWindows(spec);
+    String store = StoreNames.hashtagBuckets(spec);
     String ranking = StoreNames.hashtagRanking(spec);
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
@@ -157,7 +157,7 @@ public final class TrendTopology {
         .aggregate(
             HashtagWindow::empty,
             (hashtag, delta, window) -> window.add(delta),
-            Named.as("hashtag-window-" + spec.name()),
+            Named.as("hashtag-bucket-" + spec.name()),
             Materialized.<String, HashtagWindow, WindowStore<Bytes, byte[]>>as(store)
                 .withKeySerde(STRING)
                 .withValueSerde(JsonSerde.of(HashtagWindow.class))
@@ -222,12 +222,17 @@ public final class TrendTopology {
                 .withName("follower-growth-out"));
   }
 
+  /**
+   * Buckets: tumbling windows one advance long. A snapshot counts in its bucket, and so in every
+   * rolling window containing it, if it arrives within grace of the bucket's end; later, in none of
+   * them.
+   */
   private static TimeWindows windows(WindowSpec spec, AggregatorConfig config) {
-    return TimeWindows.ofSizeAndGrace(spec.size(), config.grace()).advanceBy(spec.advance());
+    return TimeWindows.ofSizeAndGrace(spec.advance(), config.grace());
   }
 
-  /** Long enough for the baseline to look back over its windows, plus grace. */
+  /** Long enough for the newest windows and their baseline to look back over, plus grace. */
   static Duration retention(WindowSpec spec, AggregatorConfig config) {
-    return spec.size().multipliedBy(config.baselineWindows() + 1L).plus(config.grace());
+    return spec.size().multipliedBy(config.baselineWindows() + 2L).plus(config.grace());
   }
 }

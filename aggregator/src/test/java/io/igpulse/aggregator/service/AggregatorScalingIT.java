@@ -67,7 +67,7 @@ class AggregatorScalingIT {
         owners.add(
             one.streams()
                 .queryMetadataForKey(
-                    StoreNames.accountWindows(
+                    StoreNames.accountBuckets(
                         new WindowSpec(Duration.ofHours(1), Duration.ofMinutes(5))),
                     account,
                     Serdes.String().serializer())

@@ -200,12 +200,13 @@ class TrendTopologyTest {
         snapshot(
             "later", "acc", List.of(), POSTED, "2026-11-23T10:59:00Z", Map.of("engagement", 4L)));
 
-    // Window 10:00-11:00 closes at 11:10 (end + grace): the 10:58 snapshot made it, the 10:59 one
-    // (stream time 11:20) not.
+    // Both land in the 10:55-11:00 bucket, which takes late snapshots until 11:10 (its end +
+    // grace): the 10:58
+    // one (stream time 11:05) counts in every window containing it, the 10:59 one (stream time
+    // 11:20) in none.
     assertThat(topology.account("acc", "2026-11-23T10:00:00Z").getEngagementGained()).isEqualTo(9L);
-    // Window 10:15-11:15 closes at 11:25: still open at 11:20, so it has both.
-    assertThat(topology.account("acc", "2026-11-23T10:15:00Z").getEngagementGained())
-        .isEqualTo(13L);
+    assertThat(topology.account("acc", "2026-11-23T10:15:00Z").getEngagementGained()).isEqualTo(9L);
+    assertThat(topology.account("acc", "2026-11-23T10:55:00Z").getEngagementGained()).isEqualTo(9L);
   }
 
   @Test

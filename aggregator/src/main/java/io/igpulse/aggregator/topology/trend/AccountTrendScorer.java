@@ -2,17 +2,20 @@ package io.igpulse.aggregator.topology.trend;
 
 import io.igpulse.aggregator.config.WindowSpec;
 import io.igpulse.aggregator.topology.window.AccountWindow;
+import io.igpulse.aggregator.topology.window.BucketSeries;
 import io.igpulse.events.AccountTrend;
 import io.igpulse.events.MediaContribution;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.TimestampedWindowStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
+import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
  * Turns each update of an account window into an {@link AccountTrend}, scored against the account's
@@ -44,20 +47,44 @@ public final class AccountTrendScorer
 
   @Override
   public void process(Record<Windowed<String>, AccountWindow> record) {
-    AccountWindow window = record.value();
-    if (window == null) {
+    if (record.value() == null) {
       return;
     }
     String account = record.key().key();
-    long start = record.key().window().start();
-    context.forward(
-        record
-            .withKey(TrendKeys.of(account, start, spec))
-            .withValue(trend(account, start, window)));
+    BucketSeries<AccountWindow> series = series(account, record.key().window().start());
+    for (long start : BucketSeries.windowsContaining(record.key().window().start(), spec)) {
+      AccountWindow window = series.window(start);
+      if (window != null) {
+        context.forward(
+            record
+                .withKey(TrendKeys.of(account, start, spec))
+                .withValue(
+                    trend(
+                        account,
+                        start,
+                        window,
+                        spec,
+                        score,
+                        topMedia,
+                        (k, t) -> series.window(t))));
+      }
+    }
   }
 
-  AccountTrend trend(String account, long start, AccountWindow window) {
-    return trend(account, start, window, spec, score, topMedia, this::windowAt);
+  /**
+   * The account's buckets that the windows containing {@code bucketStart}, and their baselines, are
+   * made of.
+   */
+  private BucketSeries<AccountWindow> series(String account, long bucketStart) {
+    long[] starts = BucketSeries.windowsContaining(bucketStart, spec);
+    long from = BucketSeries.earliestNeeded(starts[0], spec, score.windows());
+    long to = starts[starts.length - 1] + spec.size().toMillis() - 1;
+    TreeMap<Long, AccountWindow> buckets = new TreeMap<>();
+    try (WindowStoreIterator<ValueAndTimestamp<AccountWindow>> found =
+        windows.fetch(account, Instant.ofEpochMilli(from), Instant.ofEpochMilli(to))) {
+      found.forEachRemaining(kv -> buckets.put(kv.key, kv.value.value()));
+    }
+    return new BucketSeries<>(buckets, spec, AccountWindow::combine);
   }
 
   /** The trend of one account window, its baseline read through {@code lookup}. */
@@ -100,10 +127,5 @@ public final class AccountTrendScorer
         .setTrendScore(TrendScore.score(velocity, baseline))
         .setUpdatedAt(Instant.ofEpochMilli(window.updatedAt()))
         .build();
-  }
-
-  private AccountWindow windowAt(String account, long windowStart) {
-    ValueAndTimestamp<AccountWindow> found = windows.fetch(account, windowStart);
-    return found == null ? null : found.value();
   }
 }

@@ -23,6 +23,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 public final class HashtagRanker implements Processor<String, ScoredHashtag, String, HashtagTrend> {
 
+  /**
+   * A window keeps only its best 2 x N hashtags, not every hashtag it saw: the state (and the work
+   * per update) stays small however many hashtags a window has. A hashtag that fell out re-enters
+   * on its next update; ranks can only be stale when top hashtags lose engagement (negative deltas)
+   * below one that has not updated since.
+   */
+  static final int CANDIDATES_PER_RANK = 2;
+
   private final String storeName;
   private final WindowSpec spec;
   private final int topN;
@@ -54,6 +62,7 @@ public final class HashtagRanker implements Processor<String, ScoredHashtag, Str
     WindowRanking ranking =
         before == null ? new WindowRanking(update.windowEnd(), Map.of(), Map.of()) : before;
     ranking.entries().put(update.hashtag(), update);
+    Ranking.keepCandidates(ranking.entries(), CANDIDATES_PER_RANK * topN);
     Map<String, Integer> ranks = Ranking.ranks(ranking.entries(), topN);
     List<String> changed = new ArrayList<>();
     changed.add(update.hashtag());
@@ -65,7 +74,7 @@ public final class HashtagRanker implements Processor<String, ScoredHashtag, Str
     }
     rankings.put(record.key(), new WindowRanking(ranking.windowEnd(), ranking.entries(), ranks));
     for (String hashtag : changed) {
-      ScoredHashtag entry = ranking.entries().get(hashtag);
+      ScoredHashtag entry = ranking.entries().getOrDefault(hashtag, update);
       context.forward(
           record
               .withKey(TrendKeys.of(hashtag, entry.windowStart(), spec))

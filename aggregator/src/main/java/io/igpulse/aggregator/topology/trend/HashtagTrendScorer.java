@@ -1,13 +1,17 @@
 package io.igpulse.aggregator.topology.trend;
 
 import io.igpulse.aggregator.config.WindowSpec;
+import io.igpulse.aggregator.topology.window.BucketSeries;
 import io.igpulse.aggregator.topology.window.HashtagWindow;
+import java.time.Instant;
+import java.util.TreeMap;
 import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.TimestampedWindowStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
+import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
  * Scores each update of a hashtag window and sends it, keyed by window, to the ranking of that
@@ -36,18 +40,37 @@ public final class HashtagTrendScorer
 
   @Override
   public void process(Record<Windowed<String>, HashtagWindow> record) {
-    HashtagWindow window = record.value();
-    if (window == null) {
+    if (record.value() == null) {
       return;
     }
     String hashtag = record.key().key();
-    long start = record.key().window().start();
-    context.forward(
-        record.withKey(TrendKeys.window(spec, start)).withValue(scored(hashtag, start, window)));
+    BucketSeries<HashtagWindow> series = series(hashtag, record.key().window().start());
+    for (long start : BucketSeries.windowsContaining(record.key().window().start(), spec)) {
+      HashtagWindow window = series.window(start);
+      if (window != null) {
+        context.forward(
+            record
+                .withKey(TrendKeys.window(spec, start))
+                .withValue(
+                    scored(hashtag, start, window, spec, score, (k, t) -> series.window(t))));
+      }
+    }
   }
 
-  ScoredHashtag scored(String hashtag, long start, HashtagWindow window) {
-    return scored(hashtag, start, window, spec, score, this::windowAt);
+  /**
+   * The hashtag's buckets that the windows containing {@code bucketStart}, and their baselines, are
+   * made of.
+   */
+  private BucketSeries<HashtagWindow> series(String hashtag, long bucketStart) {
+    long[] starts = BucketSeries.windowsContaining(bucketStart, spec);
+    long from = BucketSeries.earliestNeeded(starts[0], spec, score.windows());
+    long to = starts[starts.length - 1] + spec.size().toMillis() - 1;
+    TreeMap<Long, HashtagWindow> buckets = new TreeMap<>();
+    try (WindowStoreIterator<ValueAndTimestamp<HashtagWindow>> found =
+        windows.fetch(hashtag, Instant.ofEpochMilli(from), Instant.ofEpochMilli(to))) {
+      found.forEachRemaining(kv -> buckets.put(kv.key, kv.value.value()));
+    }
+    return new BucketSeries<>(buckets, spec, HashtagWindow::combine);
   }
 
   /** The scored window of one hashtag, its baseline read through {@code lookup}. */
@@ -77,10 +100,5 @@ public final class HashtagTrendScorer
         baseline,
         TrendScore.score(velocity, baseline),
         window.updatedAt());
-  }
-
-  private HashtagWindow windowAt(String hashtag, long windowStart) {
-    ValueAndTimestamp<HashtagWindow> found = windows.fetch(hashtag, windowStart);
-    return found == null ? null : found.value();
   }
 }

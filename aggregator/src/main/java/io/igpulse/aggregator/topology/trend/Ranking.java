@@ -22,6 +22,19 @@ public final class Ranking {
     return entries.values().stream().sorted(ORDER).limit(n).toList();
   }
 
+  /** Drops the weakest entries until at most {@code max} remain. */
+  public static void keepCandidates(Map<String, ScoredHashtag> entries, int max) {
+    if (entries.size() <= max) {
+      return;
+    }
+    entries.values().stream()
+        .sorted(ORDER)
+        .skip(max)
+        .map(ScoredHashtag::hashtag)
+        .toList()
+        .forEach(entries::remove);
+  }
+
   public static Map<String, Integer> ranks(Map<String, ScoredHashtag> entries, int n) {
     Map<String, Integer> ranks = new HashMap<>();
     List<ScoredHashtag> top = top(entries, n);

@@ -30,6 +30,11 @@ public final class TrendScore {
     this.decay = decay;
   }
 
+  /** How many previous windows the baseline looks at. */
+  public int windows() {
+    return windows;
+  }
+
   /**
    * The baseline from previous windows' engagement; {@code engagementBack.apply(i)} gives the
    * engagement of the window {@code i} sizes back, or {@link Long#MIN_VALUE} when the key has no

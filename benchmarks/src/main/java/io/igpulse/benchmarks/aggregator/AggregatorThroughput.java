@@ -1,0 +1,231 @@
+package io.igpulse.benchmarks.aggregator;
+
+import io.igpulse.aggregator.config.AggregatorConfig;
+import io.igpulse.aggregator.config.WindowSpec;
+import io.igpulse.aggregator.service.StreamsSettings;
+import io.igpulse.aggregator.topology.TrendTopology;
+import io.igpulse.events.MediaInsightSnapshot;
+import io.igpulse.events.MediaProductType;
+import io.igpulse.events.MediaType;
+import io.igpulse.schemas.serde.RegistryConfig;
+import io.igpulse.schemas.topic.Topics;
+import io.igpulse.testkit.kafka.KafkaCluster;
+import io.igpulse.testkit.kafka.KafkaClusters;
+import io.igpulse.testkit.registry.Registries;
+import io.igpulse.testkit.registry.SchemaRegistry;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * Snapshots per second through the whole aggregator topology (exactly-once, default cache, one
+ * stream thread), against a plain consumer decoding the same topic in the same run; the ratio is
+ * the figure (target >= 0.25). Real in-JVM broker and registry stand-in on loopback; broker,
+ * clients and app share the machine's cores.
+ *
+ * <p>Args: {@code [snapshots=200000] [media=20000] [accounts=500] [hashtags=200]}.
+ */
+public final class AggregatorThroughput {
+
+  public static void main(String[] args) throws Exception {
+    int snapshots = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
+    int media = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
+    int accounts = args.length > 2 ? Integer.parseInt(args[2]) : 500;
+    int hashtags = args.length > 3 ? Integer.parseInt(args[3]) : 200;
+    try (KafkaCluster kafka = KafkaClusters.start(1);
+        SchemaRegistry registry = Registries.start()) {
+      kafka.createTopics(Topics.all());
+      long produceStart = System.nanoTime();
+      produce(kafka, registry.config(), snapshots, media, accounts, hashtags);
+      double produceSeconds = seconds(produceStart);
+
+      long plainStart = System.nanoTime();
+      long read = readPlain(kafka, registry.config(), snapshots);
+      double plainSeconds = seconds(plainStart);
+
+      long topologyStart = System.nanoTime();
+      runTopology(kafka, registry.config(), snapshots);
+      double topologySeconds = seconds(topologyStart);
+
+      double plainRate = read / plainSeconds;
+      double topologyRate = snapshots / topologySeconds;
+      System.out.printf(
+          "snapshots=%d media=%d accounts=%d hashtags=%d%n"
+              + "produce: %.1f s (%.0f/s)%n"
+              + "plain consumer (decoding Avro): %.1f s, %.0f snapshots/s%n"
+              + "aggregator topology (EOS, 2 window families, ranks): %.1f s, %.0f snapshots/s%n"
+              + "ratio topology/plain: %.3f%n",
+          snapshots,
+          media,
+          accounts,
+          hashtags,
+          produceSeconds,
+          snapshots / produceSeconds,
+          plainSeconds,
+          plainRate,
+          topologySeconds,
+          topologyRate,
+          topologyRate / plainRate);
+    }
+  }
+
+  private static void produce(
+      KafkaCluster kafka,
+      RegistryConfig registry,
+      int snapshots,
+      int media,
+      int accounts,
+      int hashtags)
+      throws Exception {
+    Instant base = Instant.now().minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.HOURS);
+    Properties props = new Properties();
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    props.put(ProducerConfig.LINGER_MS_CONFIG, 10);
+    props.put(ProducerConfig.BATCH_SIZE_CONFIG, 131_072);
+    try (KafkaProducer<String, MediaInsightSnapshot> producer =
+        new KafkaProducer<>(
+            props,
+            new StringSerializer(),
+            Topics.MEDIA_INSIGHTS.valueSerde(registry).serializer())) {
+      int rounds = snapshots / media;
+      for (int round = 0; round < rounds; round++) {
+        for (int m = 0; m < media; m++) {
+          // Each round is 15 minutes later: every media is re-snapshotted as the enricher would do.
+          Instant captured = base.plus(Duration.ofMinutes(15L * round)).plusMillis(m);
+          long engagement = (long) (round + 1) * (m % 50 + 1);
+          MediaInsightSnapshot snapshot =
+              MediaInsightSnapshot.newBuilder()
+                  .setMediaId("media-" + m)
+                  .setOwnerId("account-" + (m % accounts))
+                  .setMediaType(MediaType.IMAGE)
+                  .setMediaProductType(MediaProductType.FEED)
+                  .setPostedAt(base.minus(Duration.ofMinutes(10)))
+                  .setCapturedAt(captured)
+                  .setApiVersion("v24.0")
+                  .setHashtags(List.of("tag-" + (m % hashtags), "tag-" + ((m * 7) % hashtags)))
+                  .setMetrics(
+                      Map.of(
+                          "reach", engagement * 10, "views", engagement * 20, "likes", engagement))
+                  .setEngagement(engagement)
+                  .build();
+          producer.send(
+              new ProducerRecord<>(Topics.MEDIA_INSIGHTS.name(), snapshot.getMediaId(), snapshot));
+        }
+      }
+      producer.flush();
+    }
+  }
+
+  private static long readPlain(KafkaCluster kafka, RegistryConfig registry, int expected) {
+    Properties props = new Properties();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, "plain-reader");
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    long read = 0;
+    long checksum = 0;
+    try (KafkaConsumer<String, MediaInsightSnapshot> consumer =
+        new KafkaConsumer<>(
+            props,
+            new StringDeserializer(),
+            Topics.MEDIA_INSIGHTS.valueSerde(registry).deserializer())) {
+      consumer.subscribe(List.of(Topics.MEDIA_INSIGHTS.name()));
+      while (read < expected) {
+        for (var record : consumer.poll(Duration.ofMillis(200))) {
+          checksum += record.value().getEngagement();
+          read++;
+        }
+      }
+    }
+    System.out.println("plain checksum " + checksum);
+    return read;
+  }
+
+  private static void runTopology(KafkaCluster kafka, RegistryConfig registry, int expected)
+      throws Exception {
+    String app = "aggregator-bench";
+    AggregatorConfig config =
+        new AggregatorConfig(
+            kafka.bootstrapServers(),
+            app,
+            registry,
+            List.of(WindowSpec.parse("PT1H/PT5M"), WindowSpec.parse("PT24H/PT1H")),
+            Duration.ofMinutes(15),
+            10,
+            5,
+            6,
+            0.5,
+            Duration.ofHours(1),
+            ZoneOffset.UTC,
+            0,
+            0,
+            "localhost",
+            Files.createTempDirectory("aggregator-bench").toString(),
+            Map.of());
+    // The production settings (exactly-once, commit interval, cache, error handlers), reading the
+    // backlog.
+    Properties props = StreamsSettings.of(config, 0);
+    props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+    try (KafkaStreams streams = new KafkaStreams(TrendTopology.build(config), props);
+        Admin admin = kafka.admin()) {
+      streams.start();
+      Map<TopicPartition, Long> end = endOffsets(admin);
+      while (!caughtUp(admin, app, end)) {
+        Thread.sleep(200); // a benchmark harness polling lag, not a test
+      }
+    }
+  }
+
+  private static Map<TopicPartition, Long> endOffsets(Admin admin) throws Exception {
+    var partitions =
+        admin
+            .describeTopics(List.of(Topics.MEDIA_INSIGHTS.name()))
+            .allTopicNames()
+            .get()
+            .get(Topics.MEDIA_INSIGHTS.name())
+            .partitions()
+            .stream()
+            .map(p -> new TopicPartition(Topics.MEDIA_INSIGHTS.name(), p.partition()))
+            .toList();
+    var request = new java.util.HashMap<TopicPartition, OffsetSpec>();
+    partitions.forEach(p -> request.put(p, OffsetSpec.latest()));
+    var result = admin.listOffsets(request).all().get();
+    var end = new java.util.HashMap<TopicPartition, Long>();
+    result.forEach((p, info) -> end.put(p, info.offset()));
+    return end;
+  }
+
+  private static boolean caughtUp(Admin admin, String group, Map<TopicPartition, Long> end)
+      throws Exception {
+    Map<TopicPartition, OffsetAndMetadata> committed =
+        admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+    return end.entrySet().stream()
+        .allMatch(
+            e ->
+                committed.get(e.getKey()) != null
+                    && committed.get(e.getKey()).offset() >= e.getValue());
+  }
+
+  private static double seconds(long since) {
+    return (System.nanoTime() - since) / 1e9;
+  }
+}
