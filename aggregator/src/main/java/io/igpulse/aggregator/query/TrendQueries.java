@@ -66,7 +66,14 @@ final class TrendQueries {
 
   JsonArray hashtagSeries(WindowSpec spec, String hashtag, Instant from, Instant to) {
     BucketSeries<HashtagWindow> series =
-        series(StoreNames.hashtagBuckets(spec), hashtag, spec, from, to, HashtagWindow::combine);
+        series(
+            StoreNames.hashtagBuckets(spec),
+            hashtag,
+            spec,
+            from,
+            to,
+            HashtagWindow::combine,
+            HashtagWindow::engagement);
     JsonArray result = new JsonArray();
     for (long start : starts(spec, from, to)) {
       HashtagWindow window = series.window(start);
@@ -74,7 +81,7 @@ final class TrendQueries {
         result.add(
             TrendJson.hashtag(
                 HashtagTrendScorer.scored(
-                    hashtag, start, window, spec, score, (k, t) -> series.window(t)),
+                    hashtag, start, window, spec, score, (k, t) -> series.engagement(t)),
                 null));
       }
     }
@@ -83,7 +90,14 @@ final class TrendQueries {
 
   JsonArray accountSeries(WindowSpec spec, String account, Instant from, Instant to) {
     BucketSeries<AccountWindow> series =
-        series(StoreNames.accountBuckets(spec), account, spec, from, to, AccountWindow::combine);
+        series(
+            StoreNames.accountBuckets(spec),
+            account,
+            spec,
+            from,
+            to,
+            AccountWindow::combine,
+            AccountWindow::engagement);
     JsonArray result = new JsonArray();
     for (long start : starts(spec, from, to)) {
       AccountWindow window = series.window(start);
@@ -97,7 +111,7 @@ final class TrendQueries {
                     spec,
                     score,
                     config.topMedia(),
-                    (k, t) -> series.window(t))));
+                    (k, t) -> series.engagement(t))));
       }
     }
     return result;
@@ -124,7 +138,8 @@ final class TrendQueries {
       WindowSpec spec,
       Instant from,
       Instant to,
-      Function<List<B>, B> combine) {
+      Function<List<B>, B> combine,
+      java.util.function.ToLongFunction<B> engagement) {
     ReadOnlyWindowStore<String, ValueAndTimestamp<B>> buckets = windows(store);
     Instant earliest =
         Instant.ofEpochMilli(
@@ -134,7 +149,7 @@ final class TrendQueries {
         buckets.fetch(key, earliest, to.plus(spec.size()))) {
       iterator.forEachRemaining(kv -> found.put(kv.key, kv.value.value()));
     }
-    return new BucketSeries<>(found, spec, combine);
+    return new BucketSeries<>(found, spec, combine, engagement);
   }
 
   JsonObject postingHours(String account) {

@@ -32,6 +32,7 @@ public final class StreamsSettings {
     props.put(
         StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
         DeadLetterProductionHandler.class.getName());
+    props.put("processing.exception.handler.global.enabled", true);
     // Trends are rolling values: publishing each key's latest state once a second (the record cache
     // absorbs the
     // updates in between) costs far less than the exactly-once default of every 100 ms, and is

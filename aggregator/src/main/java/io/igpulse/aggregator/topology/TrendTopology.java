@@ -6,7 +6,7 @@ import io.igpulse.aggregator.serde.JsonSerde;
 import io.igpulse.aggregator.serde.TopicSerdes;
 import io.igpulse.aggregator.topology.account.FollowerGrowthProcessor;
 import io.igpulse.aggregator.topology.account.FollowerHistory;
-import io.igpulse.aggregator.topology.account.PostingHoursProcessor;
+import io.igpulse.aggregator.topology.account.HourOfWeek;
 import io.igpulse.aggregator.topology.account.PostingHoursState;
 import io.igpulse.aggregator.topology.delta.DeltaCalculator;
 import io.igpulse.aggregator.topology.delta.DeltaProcessor;
@@ -39,6 +39,7 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.kstream.TimeWindows;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
 
@@ -107,7 +108,7 @@ public final class TrendTopology {
       accountTrends(accounts, spec, config, score, serdes);
       hashtagTrends(builder, hashtags, spec, config, score, serdes);
     }
-    postingHours(builder, byAccount, config, serdes);
+    postingHours(byAccount, config, serdes);
     followerGrowth(builder, serdes);
     return builder.build();
   }
@@ -180,21 +181,30 @@ public final class TrendTopology {
                 .withName("hashtag-trends-out-" + spec.name()));
   }
 
+  /**
+   * Aggregated (not processed record by record) so the record cache publishes each account once per
+   * commit.
+   */
   private static void postingHours(
-      StreamsBuilder builder,
-      KStream<String, MediaDelta> byAccount,
-      AggregatorConfig config,
-      TopicSerdes serdes) {
-    builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(StoreNames.POSTING_HOURS),
-            STRING,
-            JsonSerde.of(PostingHoursState.class)));
+      KStream<String, MediaDelta> byAccount, AggregatorConfig config, TopicSerdes serdes) {
     byAccount
-        .process(
-            () -> new PostingHoursProcessor(StoreNames.POSTING_HOURS, config.postingHoursZone()),
+        .filter((account, delta) -> delta.firstDayDelta(), Named.as("first-day-deltas"))
+        .groupByKey(Grouped.with("posting-hours", STRING, DELTA))
+        .aggregate(
+            PostingHoursState::empty,
+            (account, delta, state) ->
+                state.add(
+                    HourOfWeek.of(delta.postedAt(), config.postingHoursZone()),
+                    delta.engagement(),
+                    delta.firstCountForPostingHour(),
+                    delta.capturedAt()),
             Named.as("posting-hours"),
-            StoreNames.POSTING_HOURS)
+            Materialized.<String, PostingHoursState, KeyValueStore<Bytes, byte[]>>as(
+                    StoreNames.POSTING_HOURS)
+                .withKeySerde(STRING)
+                .withValueSerde(JsonSerde.of(PostingHoursState.class)))
+        .toStream(Named.as("posting-hours-updates"))
+        .mapValues((account, state) -> state.toEvent(account), Named.as("posting-hours-event"))
         .to(
             Topics.POSTING_HOURS.name(),
             Produced.with(STRING, serdes.valueSerde(Topics.POSTING_HOURS))

@@ -26,6 +26,7 @@ public final class ApicurioSerdes {
   static final String HEADERS_ENABLED = "apicurio.registry.headers.enabled";
   static final String USE_ID = "apicurio.registry.use-id";
   static final String DEREFERENCE_SCHEMA = "apicurio.registry.dereference-schema";
+  static final String AVRO_DATUM_PROVIDER = "apicurio.registry.avro-datum-provider";
   static final String RETURN_CLASS_VALUE = "apicurio.registry.deserializer.value.return-class";
   static final String RETURN_CLASS_KEY = "apicurio.registry.deserializer.key.return-class";
 
@@ -59,6 +60,7 @@ public final class ApicurioSerdes {
     // any tool reading <topic>-value gets the whole record, and compatibility is checked on the
     // whole record.
     config.put(DEREFERENCE_SCHEMA, true);
+    config.put(AVRO_DATUM_PROVIDER, CachingAvroDatumProvider.class.getName());
     return Map.copyOf(config);
   }
 

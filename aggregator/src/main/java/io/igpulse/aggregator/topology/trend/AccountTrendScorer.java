@@ -66,7 +66,7 @@ public final class AccountTrendScorer
                         spec,
                         score,
                         topMedia,
-                        (k, t) -> series.window(t))));
+                        (k, t) -> series.engagement(t))));
       }
     }
   }
@@ -84,7 +84,7 @@ public final class AccountTrendScorer
         windows.fetch(account, Instant.ofEpochMilli(from), Instant.ofEpochMilli(to))) {
       found.forEachRemaining(kv -> buckets.put(kv.key, kv.value.value()));
     }
-    return new BucketSeries<>(buckets, spec, AccountWindow::combine);
+    return new BucketSeries<>(buckets, spec, AccountWindow::combine, AccountWindow::engagement);
   }
 
   /** The trend of one account window, its baseline read through {@code lookup}. */
@@ -95,13 +95,13 @@ public final class AccountTrendScorer
       WindowSpec spec,
       TrendScore score,
       int topMedia,
-      WindowLookup<AccountWindow> lookup) {
+      WindowLookup lookup) {
     double velocity = window.engagement() / spec.hours();
     Double baseline =
         score.baseline(
             i -> {
-              AccountWindow back = lookup.at(account, start - i * spec.size().toMillis());
-              return back == null ? Long.MIN_VALUE : back.engagement();
+              Long back = lookup.engagement(account, start - i * spec.size().toMillis());
+              return back == null ? Long.MIN_VALUE : back;
             },
             spec.hours());
     List<MediaContribution> top =

@@ -52,7 +52,7 @@ public final class HashtagTrendScorer
             record
                 .withKey(TrendKeys.window(spec, start))
                 .withValue(
-                    scored(hashtag, start, window, spec, score, (k, t) -> series.window(t))));
+                    scored(hashtag, start, window, spec, score, (k, t) -> series.engagement(t))));
       }
     }
   }
@@ -70,7 +70,7 @@ public final class HashtagTrendScorer
         windows.fetch(hashtag, Instant.ofEpochMilli(from), Instant.ofEpochMilli(to))) {
       found.forEachRemaining(kv -> buckets.put(kv.key, kv.value.value()));
     }
-    return new BucketSeries<>(buckets, spec, HashtagWindow::combine);
+    return new BucketSeries<>(buckets, spec, HashtagWindow::combine, HashtagWindow::engagement);
   }
 
   /** The scored window of one hashtag, its baseline read through {@code lookup}. */
@@ -80,13 +80,13 @@ public final class HashtagTrendScorer
       HashtagWindow window,
       WindowSpec spec,
       TrendScore score,
-      WindowLookup<HashtagWindow> lookup) {
+      WindowLookup lookup) {
     double velocity = window.engagement() / spec.hours();
     Double baseline =
         score.baseline(
             i -> {
-              HashtagWindow back = lookup.at(hashtag, start - i * spec.size().toMillis());
-              return back == null ? Long.MIN_VALUE : back.engagement();
+              Long back = lookup.engagement(hashtag, start - i * spec.size().toMillis());
+              return back == null ? Long.MIN_VALUE : back;
             },
             spec.hours());
     return new ScoredHashtag(

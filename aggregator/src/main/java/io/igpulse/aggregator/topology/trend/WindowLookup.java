@@ -1,12 +1,12 @@
 package io.igpulse.aggregator.topology.trend;
 
 /**
- * Reads one window of a key, so that scoring works the same inside the topology (a processor's
- * window store) and in the query API (an interactive-query store). Null when the key has no such
- * window.
+ * The engagement a key gained in one earlier window, for the baseline: the same scoring works
+ * inside the topology (over a processor's bucket store) and in the query API (over an
+ * interactive-query store). Null when the key has no data in that window.
  */
 @FunctionalInterface
-public interface WindowLookup<V> {
+public interface WindowLookup {
 
-  V at(String key, long windowStart);
+  Long engagement(String key, long windowStart);
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /**
  * One key's buckets (tumbling windows one advance long, by start) seen as rolling windows: the
@@ -18,12 +19,33 @@ public final class BucketSeries<B> {
   private final NavigableMap<Long, B> buckets;
   private final WindowSpec spec;
   private final Function<List<B>, B> combine;
+  private final ToLongFunction<B> engagementOf;
 
   public BucketSeries(
-      NavigableMap<Long, B> buckets, WindowSpec spec, Function<List<B>, B> combine) {
+      NavigableMap<Long, B> buckets,
+      WindowSpec spec,
+      Function<List<B>, B> combine,
+      ToLongFunction<B> engagementOf) {
     this.buckets = buckets;
     this.spec = spec;
     this.combine = combine;
+    this.engagementOf = engagementOf;
+  }
+
+  /**
+   * Engagement gained in the window starting at {@code start} (a sum, no sets built), or null
+   * without data.
+   */
+  public Long engagement(long start) {
+    var parts = buckets.subMap(start, true, start + spec.size().toMillis(), false).values();
+    if (parts.isEmpty()) {
+      return null;
+    }
+    long sum = 0;
+    for (B part : parts) {
+      sum += engagementOf.applyAsLong(part);
+    }
+    return sum;
   }
 
   /** The window starting at {@code start}, or null when no bucket of it has data. */
