@@ -72,45 +72,47 @@ public final class QueryRouter {
   }
 
   private void hashtagTrend(RoutingContext ctx) {
-    WindowSpec spec = window(ctx);
-    Instant to = instant(ctx, "to", Instant.now());
-    Instant from =
-        to == null
-            ? null
-            : instant(
-                ctx,
-                "from",
-                to.minus(spec == null ? java.time.Duration.ZERO : spec.size().multipliedBy(24)));
-    if (spec == null || from == null) {
-      return;
+    SeriesRange range = range(ctx);
+    if (range != null) {
+      String hashtag = ctx.pathParam("hashtag").toLowerCase(java.util.Locale.ROOT);
+      answer(
+          ctx,
+          StoreNames.hashtagBuckets(range.spec()),
+          hashtag,
+          q -> q.hashtagSeries(range.spec(), hashtag, range.from(), range.to()));
     }
-    String hashtag = ctx.pathParam("hashtag").toLowerCase(java.util.Locale.ROOT);
-    answer(
-        ctx,
-        StoreNames.hashtagBuckets(spec),
-        hashtag,
-        q -> q.hashtagSeries(spec, hashtag, from, to));
   }
 
   private void accountTrend(RoutingContext ctx) {
-    WindowSpec spec = window(ctx);
-    Instant to = instant(ctx, "to", Instant.now());
-    Instant from =
-        to == null
-            ? null
-            : instant(
-                ctx,
-                "from",
-                to.minus(spec == null ? java.time.Duration.ZERO : spec.size().multipliedBy(24)));
-    if (spec == null || from == null) {
-      return;
+    SeriesRange range = range(ctx);
+    if (range != null) {
+      String account = ctx.pathParam("account");
+      answer(
+          ctx,
+          StoreNames.accountBuckets(range.spec()),
+          account,
+          q -> q.accountSeries(range.spec(), account, range.from(), range.to()));
     }
-    String account = ctx.pathParam("account");
-    answer(
-        ctx,
-        StoreNames.accountBuckets(spec),
-        account,
-        q -> q.accountSeries(spec, account, from, to));
+  }
+
+  /**
+   * Which windows a series query asks for: a family, and window starts from..to (default the last
+   * 24 sizes).
+   */
+  private record SeriesRange(WindowSpec spec, Instant from, Instant to) {}
+
+  /** The range of a series query, or null after answering 400. */
+  private SeriesRange range(RoutingContext ctx) {
+    WindowSpec spec = window(ctx);
+    if (spec == null) {
+      return null;
+    }
+    Instant to = instant(ctx, "to", Instant.now());
+    if (to == null) {
+      return null;
+    }
+    Instant from = instant(ctx, "from", to.minus(spec.size().multipliedBy(24)));
+    return from == null ? null : new SeriesRange(spec, from, to);
   }
 
   private void postingHours(RoutingContext ctx) {
