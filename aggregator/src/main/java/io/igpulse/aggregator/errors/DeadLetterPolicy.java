@@ -5,6 +5,7 @@ import io.igpulse.schemas.serde.UndecodableRecordException;
 import java.util.List;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +34,20 @@ final class DeadLetterPolicy {
       }
     }
     return false;
+  }
+
+  /** A dead letter of the source record a handler's context points at. */
+  static List<ProducerRecord<byte[], byte[]>> deadLetter(
+      String reason, ErrorHandlerContext context, Exception error) {
+    return deadLetter(
+        reason,
+        context.topic(),
+        context.partition(),
+        context.offset(),
+        context.sourceRawKey(),
+        context.sourceRawValue(),
+        context.headers(),
+        error);
   }
 
   static List<ProducerRecord<byte[], byte[]>> deadLetter(

@@ -18,13 +18,6 @@ public final class DeadLetterProcessingHandler implements ProcessingExceptionHan
     }
     return Response.resume(
         DeadLetterPolicy.deadLetter(
-            "processing failed in " + context.processorNodeId(),
-            context.topic(),
-            context.partition(),
-            context.offset(),
-            context.sourceRawKey(),
-            context.sourceRawValue(),
-            context.headers(),
-            error));
+            "processing failed in " + context.processorNodeId(), context, error));
   }
 }

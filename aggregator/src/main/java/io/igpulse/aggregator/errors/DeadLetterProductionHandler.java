@@ -47,14 +47,7 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
     }
     return Response.resume(
         DeadLetterPolicy.deadLetter(
-            "cannot serialize " + origin + " for " + record.topic(),
-            context.topic(),
-            context.partition(),
-            context.offset(),
-            context.sourceRawKey(),
-            context.sourceRawValue(),
-            context.headers(),
-            error));
+            "cannot serialize " + origin + " for " + record.topic(), context, error));
   }
 
   /**

@@ -21,7 +21,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Function;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -29,7 +28,6 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
-import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
  * Answers queries from this instance's own state stores; {@link QueryRouter} makes sure it is only
@@ -141,15 +139,15 @@ final class TrendQueries {
       Function<List<B>, B> combine,
       java.util.function.ToLongFunction<B> engagement) {
     ReadOnlyWindowStore<String, ValueAndTimestamp<B>> buckets = windows(store);
-    Instant earliest =
-        Instant.ofEpochMilli(
-            BucketSeries.earliestNeeded(from.toEpochMilli(), spec, score.windows()));
-    TreeMap<Long, B> found = new TreeMap<>();
-    try (WindowStoreIterator<ValueAndTimestamp<B>> iterator =
-        buckets.fetch(key, earliest, to.plus(spec.size()))) {
-      iterator.forEachRemaining(kv -> found.put(kv.key, kv.value.value()));
-    }
-    return new BucketSeries<>(found, spec, combine, engagement);
+    return BucketSeries.read(
+        buckets,
+        key,
+        from.toEpochMilli(),
+        to.toEpochMilli(),
+        spec,
+        score.windows(),
+        combine,
+        engagement);
   }
 
   JsonObject postingHours(String account) {

@@ -8,14 +8,11 @@ import io.igpulse.events.MediaContribution;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.TimestampedWindowStore;
-import org.apache.kafka.streams.state.ValueAndTimestamp;
-import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
  * Turns each update of an account window into an {@link AccountTrend}, scored against the account's
@@ -77,14 +74,15 @@ public final class AccountTrendScorer
    */
   private BucketSeries<AccountWindow> series(String account, long bucketStart) {
     long[] starts = BucketSeries.windowsContaining(bucketStart, spec);
-    long from = BucketSeries.earliestNeeded(starts[0], spec, score.windows());
-    long to = starts[starts.length - 1] + spec.size().toMillis() - 1;
-    TreeMap<Long, AccountWindow> buckets = new TreeMap<>();
-    try (WindowStoreIterator<ValueAndTimestamp<AccountWindow>> found =
-        windows.fetch(account, Instant.ofEpochMilli(from), Instant.ofEpochMilli(to))) {
-      found.forEachRemaining(kv -> buckets.put(kv.key, kv.value.value()));
-    }
-    return new BucketSeries<>(buckets, spec, AccountWindow::combine, AccountWindow::engagement);
+    return BucketSeries.read(
+        windows,
+        account,
+        starts[0],
+        starts[starts.length - 1],
+        spec,
+        score.windows(),
+        AccountWindow::combine,
+        AccountWindow::engagement);
   }
 
   /** The trend of one account window, its baseline read through {@code lookup}. */

@@ -3,15 +3,11 @@ package io.igpulse.aggregator.topology.trend;
 import io.igpulse.aggregator.config.WindowSpec;
 import io.igpulse.aggregator.topology.window.BucketSeries;
 import io.igpulse.aggregator.topology.window.HashtagWindow;
-import java.time.Instant;
-import java.util.TreeMap;
 import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.TimestampedWindowStore;
-import org.apache.kafka.streams.state.ValueAndTimestamp;
-import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
  * Scores each update of a hashtag window and sends it, keyed by window, to the ranking of that
@@ -63,14 +59,15 @@ public final class HashtagTrendScorer
    */
   private BucketSeries<HashtagWindow> series(String hashtag, long bucketStart) {
     long[] starts = BucketSeries.windowsContaining(bucketStart, spec);
-    long from = BucketSeries.earliestNeeded(starts[0], spec, score.windows());
-    long to = starts[starts.length - 1] + spec.size().toMillis() - 1;
-    TreeMap<Long, HashtagWindow> buckets = new TreeMap<>();
-    try (WindowStoreIterator<ValueAndTimestamp<HashtagWindow>> found =
-        windows.fetch(hashtag, Instant.ofEpochMilli(from), Instant.ofEpochMilli(to))) {
-      found.forEachRemaining(kv -> buckets.put(kv.key, kv.value.value()));
-    }
-    return new BucketSeries<>(buckets, spec, HashtagWindow::combine, HashtagWindow::engagement);
+    return BucketSeries.read(
+        windows,
+        hashtag,
+        starts[0],
+        starts[starts.length - 1],
+        spec,
+        score.windows(),
+        HashtagWindow::combine,
+        HashtagWindow::engagement);
   }
 
   /** The scored window of one hashtag, its baseline read through {@code lookup}. */

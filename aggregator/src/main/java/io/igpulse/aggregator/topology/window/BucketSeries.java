@@ -1,11 +1,16 @@
 package io.igpulse.aggregator.topology.window;
 
 import io.igpulse.aggregator.config.WindowSpec;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NavigableMap;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
+import org.apache.kafka.streams.state.ReadOnlyWindowStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
  * One key's buckets (tumbling windows one advance long, by start) seen as rolling windows: the
@@ -70,9 +75,26 @@ public final class BucketSeries<B> {
   }
 
   /**
-   * First bucket start needed to assemble windows from {@code firstWindow} with their baselines.
+   * Reads, in one store fetch, the buckets of {@code key} that the windows starting from {@code
+   * firstWindow} to {@code lastWindow} and their baselines ({@code baselineWindows} sizes further
+   * back) are made of.
    */
-  public static long earliestNeeded(long firstWindow, WindowSpec spec, int baselineWindows) {
-    return firstWindow - baselineWindows * spec.size().toMillis();
+  public static <B> BucketSeries<B> read(
+      ReadOnlyWindowStore<String, ValueAndTimestamp<B>> store,
+      String key,
+      long firstWindow,
+      long lastWindow,
+      WindowSpec spec,
+      int baselineWindows,
+      Function<List<B>, B> combine,
+      ToLongFunction<B> engagementOf) {
+    long from = firstWindow - baselineWindows * spec.size().toMillis();
+    long to = lastWindow + spec.size().toMillis() - 1;
+    TreeMap<Long, B> buckets = new TreeMap<>();
+    try (WindowStoreIterator<ValueAndTimestamp<B>> found =
+        store.fetch(key, Instant.ofEpochMilli(from), Instant.ofEpochMilli(to))) {
+      found.forEachRemaining(kv -> buckets.put(kv.key, kv.value.value()));
+    }
+    return new BucketSeries<>(buckets, spec, combine, engagementOf);
   }
 }
