@@ -10,6 +10,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.handler.StaticHandler;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -54,6 +55,8 @@ public final class QueryRouter {
     router.get("/api/accounts/:account/trend").handler(this::accountTrend);
     router.get("/api/accounts/:account/posting-hours").handler(this::postingHours);
     router.get("/api/accounts/:account/followers").handler(this::followers);
+    // The live dashboard: one static page reading the API above.
+    router.get("/*").handler(StaticHandler.create("webroot"));
     return router;
   }
 

@@ -241,5 +241,8 @@ class AggregatorIT {
         .isEqualTo(200);
     assertThat(AggregatorHarness.get(service.managementPort(), "/metrics").body())
         .contains("kafka_stream");
+    var dashboard = AggregatorHarness.get(service.queryPort(), "/");
+    assertThat(dashboard.statusCode()).isEqualTo(200);
+    assertThat(dashboard.body()).contains("igpulse — top hashtags").contains("/api/hashtags/top");
   }
 }
