@@ -1,0 +1,254 @@
+package io.igpulse.graphapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.igpulse.graphapi.metrics.MediaKind;
+import io.igpulse.graphapi.metrics.MetricCatalog;
+import io.igpulse.graphapi.metrics.RetiredMetrics;
+import io.igpulse.graphapi.model.Media;
+import io.igpulse.graphapi.model.MediaInsights;
+import io.igpulse.graphapi.outcome.GraphError;
+import io.igpulse.graphapi.outcome.GraphResult;
+import io.igpulse.graphapi.paging.Pager;
+import io.igpulse.graphapi.paging.Urls;
+import io.igpulse.graphapi.request.Fields;
+import io.igpulse.graphapi.request.GraphCall;
+import io.igpulse.graphapi.token.AccessToken;
+import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads media insights in the few-calls ways the API allows and heals itself when the API refuses a
+ * metric: the refused name is remembered for that media kind (or for the listing) and version,
+ * logged and counted once, and the request is repeated without it. So a retired metric costs one
+ * failed call per kind, after which requests for that kind no longer carry it.
+ */
+public final class MediaInsightsReader {
+
+  /** The retirement scope of metrics nested in a {@code /media} listing. */
+  public static final String LISTING_SCOPE = "LISTING";
+
+  private static final Logger LOG = LoggerFactory.getLogger(MediaInsightsReader.class);
+  private final GraphTransport transport;
+  private final MetricCatalog catalog;
+  private final RetiredMetrics retired;
+  private final GraphMetrics metrics;
+  private final java.util.function.Supplier<BatchReader> batches;
+  private final java.util.concurrent.ConcurrentMap<String, Future<Void>> probes =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  MediaInsightsReader(
+      GraphTransport transport,
+      MetricCatalog catalog,
+      RetiredMetrics retired,
+      GraphMetrics metrics,
+      java.util.function.Supplier<BatchReader> batches) {
+    this.batches = batches;
+    this.transport = transport;
+    this.catalog = catalog;
+    this.retired = retired;
+    this.metrics = metrics;
+  }
+
+  /** The metrics a request for this kind carries now: the catalog minus what was refused. */
+  public List<String> metricsFor(MediaKind kind) {
+    ApiVersion v = transport.config().version();
+    return retired.filter(kind.name(), v, catalog.metricsFor(kind, v));
+  }
+
+  /** The metrics nested in a listing now. */
+  public List<String> listingMetrics() {
+    ApiVersion v = transport.config().version();
+    return retired.filter(LISTING_SCOPE, v, catalog.listingMetrics(v));
+  }
+
+  /** {@code GET /{media}/insights?metric=...} for one media, healing on refused metrics. */
+  public Future<GraphResult<MediaInsights>> read(
+      AccessToken token, String account, String mediaId, MediaKind kind) {
+    // The first read of a kind probes its metric set; reads that arrive meanwhile wait for it,
+    // so that a refused metric costs one failed call even when many reads start at once.
+    String scope = kind.name() + "@" + transport.config().version();
+    io.vertx.core.Promise<Void> probe = io.vertx.core.Promise.promise();
+    Future<Void> gate = probes.putIfAbsent(scope, probe.future());
+    if (gate == null) {
+      return readWith(token, account, mediaId, kind.name(), metricsFor(kind))
+          .onComplete(done -> probe.tryComplete());
+    }
+    return gate.transform(done -> readWith(token, account, mediaId, kind.name(), metricsFor(kind)));
+  }
+
+  private Future<GraphResult<MediaInsights>> readWith(
+      AccessToken token, String account, String mediaId, String scope, List<String> wanted) {
+    if (wanted.isEmpty()) {
+      return Future.succeededFuture(
+          GraphResult.failed(new GraphError.Rejected(100, null, "no metric left to ask for")));
+    }
+    GraphCall call =
+        GraphCall.get("/" + mediaId + "/insights", "media_insights")
+            .param("metric", String.join(",", wanted))
+            .account(account)
+            .build();
+    return transport
+        .get(token, call)
+        .compose(
+            result -> {
+              if (result.error() instanceof GraphError.UnsupportedMetric u
+                  && wanted.contains(u.metric())) {
+                learn(scope, u.metric());
+                return readWith(token, account, mediaId, scope, without(wanted, u.metric()));
+              }
+              return Future.succeededFuture(result.map(body -> MediaInsights.from(mediaId, body)));
+            });
+  }
+
+  /**
+   * Newest media of an account with their insights nested, {@code limit} per page, up to {@code
+   * maxMedia}: one request per page instead of one per media.
+   */
+  public Future<GraphResult<List<Media>>> listWithInsights(
+      AccessToken token, String igUserId, int maxMedia, int pageSize) {
+    List<String> wanted = listingMetrics();
+    GraphCall first =
+        GraphCall.get("/" + igUserId + "/media", "user_media")
+            .param("fields", Fields.of(Fields.MEDIA).insights(wanted).value())
+            .param("limit", Math.min(pageSize, Math.max(1, maxMedia)))
+            .account(igUserId)
+            .build();
+    java.util.concurrent.atomic.AtomicBoolean plain =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    Pager pager = new Pager(call -> fetchHealing(token, call, plain));
+    return pager
+        .collect(first, maxMedia, Integer.MAX_VALUE)
+        .map(r -> r.map(items -> items.stream().map(Media::from).toList()));
+  }
+
+  /**
+   * One listing page; on a refused nested metric, drop it and repeat the page without it. A nested
+   * insights error of a single media (posted before the business conversion, a story under 5
+   * viewers) fails the whole page, so such a page is read again without insights and its media's
+   * insights come from one batch; since media are listed newest first, every older page would fail
+   * the same way, so the rest of the listing goes that way at once ({@code plain}).
+   */
+  private Future<GraphResult<JsonNode>> fetchHealing(
+      AccessToken token, GraphCall call, java.util.concurrent.atomic.AtomicBoolean plain) {
+    if (plain.get()) {
+      return plainPageWithBatchedInsights(token, call);
+    }
+    GraphCall current = withListingFields(call);
+    return transport
+        .get(token, current)
+        .compose(
+            result -> {
+              if (result.error() instanceof GraphError.UnsupportedMetric u
+                  && listingMetrics().contains(u.metric())) {
+                learn(LISTING_SCOPE, u.metric());
+                return fetchHealing(token, call, plain);
+              }
+              if (result.error() instanceof GraphError.Skip
+                  || result.error() instanceof GraphError.NotEnoughViewers) {
+                LOG.debug(
+                    "listing page refused nested insights ({}); batching them",
+                    result.error().describe());
+                plain.set(true);
+                return plainPageWithBatchedInsights(token, call);
+              }
+              return Future.succeededFuture(result);
+            });
+  }
+
+  private Future<GraphResult<JsonNode>> plainPageWithBatchedInsights(
+      AccessToken token, GraphCall call) {
+    String fields = Fields.of(Fields.MEDIA).value();
+    GraphCall plainCall;
+    if (call.isAbsolute()) {
+      plainCall =
+          new GraphCall(
+              Urls.withParam(call.path(), "fields", fields),
+              call.params(),
+              call.account(),
+              call.endpoint());
+    } else {
+      java.util.Map<String, String> params = new java.util.LinkedHashMap<>(call.params());
+      params.put("fields", fields);
+      plainCall = new GraphCall(call.path(), params, call.account(), call.endpoint());
+    }
+    return transport
+        .get(token, plainCall)
+        .compose(
+            page -> {
+              if (!page.isSuccess()) {
+                return Future.succeededFuture(page);
+              }
+              List<Media> media = new ArrayList<>();
+              page.value().path("data").forEach(n -> media.add(Media.from(n)));
+              return batches
+                  .get()
+                  .mediaInsights(token, call.account(), media)
+                  .map(
+                      results -> {
+                        for (JsonNode node : page.value().path("data")) {
+                          GraphResult<MediaInsights> r = results.get(node.path("id").asText());
+                          if (r != null
+                              && r.isSuccess()
+                              && node instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+                            o.set("insights", asInsightsBody(r.value()));
+                          }
+                        }
+                        return page;
+                      });
+            });
+  }
+
+  private static JsonNode asInsightsBody(MediaInsights insights) {
+    com.fasterxml.jackson.databind.node.ObjectNode body =
+        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    com.fasterxml.jackson.databind.node.ArrayNode data = body.putArray("data");
+    insights
+        .values()
+        .forEach(
+            (name, value) ->
+                data.addObject()
+                    .put("name", name)
+                    .put("period", "lifetime")
+                    .putArray("values")
+                    .addObject()
+                    .put("value", value));
+    return body;
+  }
+
+  /** The call with its nested metric list set to what the listing may carry now. */
+  private GraphCall withListingFields(GraphCall call) {
+    String fields = Fields.of(Fields.MEDIA).insights(listingMetrics()).value();
+    if (call.isAbsolute()) {
+      return new GraphCall(
+          Urls.withParam(call.path(), "fields", fields),
+          call.params(),
+          call.account(),
+          call.endpoint());
+    }
+    java.util.Map<String, String> params = new java.util.LinkedHashMap<>(call.params());
+    params.put("fields", fields);
+    return new GraphCall(call.path(), params, call.account(), call.endpoint());
+  }
+
+  void learn(String scope, String metric) {
+    ApiVersion v = transport.config().version();
+    if (retired.retire(scope, v, metric)) {
+      LOG.warn(
+          "Graph API {} refuses metric {} for {}: dropped from now on (successor: {})",
+          v,
+          metric,
+          scope,
+          catalog.successor(metric).equals(metric) ? "none" : catalog.successor(metric));
+      metrics.metricDropped(scope, metric);
+    }
+  }
+
+  private static List<String> without(List<String> list, String name) {
+    List<String> out = new ArrayList<>(list);
+    out.remove(name);
+    return out;
+  }
+}

@@ -1,0 +1,51 @@
+package io.igpulse.graphapi.model;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An account insights request. {@code since}/{@code until} may be at most 30 days apart, so longer
+ * ranges are split by {@link #windowsBackwards} into 30-day windows from the newest back.
+ *
+ * @param metricType {@code time_series} or {@code total_value}, or null to let the API decide
+ * @param breakdown e.g. {@code city}, or null
+ */
+public record AccountInsightsQuery(
+    List<String> metrics,
+    String period,
+    String metricType,
+    String breakdown,
+    Instant since,
+    Instant until) {
+
+  public static final Duration MAX_WINDOW = Duration.ofDays(30);
+
+  public AccountInsightsQuery {
+    metrics = List.copyOf(metrics);
+  }
+
+  public AccountInsightsQuery between(Instant s, Instant u) {
+    return new AccountInsightsQuery(metrics, period, metricType, breakdown, s, u);
+  }
+
+  /** This query's range cut into windows of at most 30 days, newest first. */
+  public List<AccountInsightsQuery> windowsBackwards() {
+    List<AccountInsightsQuery> out = new ArrayList<>();
+    if (since == null || until == null) {
+      out.add(this);
+      return out;
+    }
+    Instant end = until;
+    while (end.isAfter(since)) {
+      Instant start = end.minus(MAX_WINDOW);
+      if (start.isBefore(since)) {
+        start = since;
+      }
+      out.add(between(start, end));
+      end = start;
+    }
+    return out;
+  }
+}

@@ -1,0 +1,89 @@
+package io.igpulse.graphapi.outcome;
+
+import java.time.Duration;
+
+/**
+ * Why a call did not give an answer, as a closed set of types a caller can switch over. Each type
+ * maps to exactly one reaction (retry, wait, stop the account, drop a metric, skip the snapshot,
+ * mark gone), so callers never parse error codes themselves. Messages are already redacted.
+ */
+public sealed interface GraphError {
+
+  /** A one-line, token-free description for logs. */
+  String describe();
+
+  /** Codes 1 and 2, HTTP 5xx, timeouts and connection resets: worth retrying later. */
+  record Transient(String reason) implements GraphError {
+    @Override
+    public String describe() {
+      return "transient: " + reason;
+    }
+  }
+
+  /**
+   * Codes 4, 17, 32, 613 and 80002: stop calling for that token or account for {@code wait} (from
+   * {@code estimated_time_to_regain_access} when the API gives one).
+   */
+  record Throttled(int code, Duration retryAfter) implements GraphError {
+    @Override
+    public String describe() {
+      return "throttled: code " + code + ", wait " + retryAfter;
+    }
+  }
+
+  /** Code 190 (subcodes 458, 459, 460, 463, 467, ...): stop the account and alert; never retry. */
+  record AuthFailed(int code, Integer subcode, String reason) implements GraphError {
+    @Override
+    public String describe() {
+      return "auth failed: code " + code + (subcode == null ? "" : "/" + subcode) + ": " + reason;
+    }
+  }
+
+  /** Code 100 "does not support the X metric": drop {@code metric} and retry the rest. */
+  record UnsupportedMetric(String metric) implements GraphError {
+    @Override
+    public String describe() {
+      return "unsupported metric: " + metric;
+    }
+  }
+
+  /** Code 10 on a story seen by fewer than 5 accounts: skip this snapshot. */
+  record NotEnoughViewers(String reason) implements GraphError {
+    @Override
+    public String describe() {
+      return "not enough viewers: " + reason;
+    }
+  }
+
+  /** Code 100 / 2108006, media posted before the business conversion: skip it for good. */
+  record Skip(int subcode, String reason) implements GraphError {
+    @Override
+    public String describe() {
+      return "skip (" + subcode + "): " + reason;
+    }
+  }
+
+  /** Code 100 / 33 seen twice: the object no longer exists (or is not reachable). */
+  record Gone(String reason) implements GraphError {
+    @Override
+    public String describe() {
+      return "gone: " + reason;
+    }
+  }
+
+  /** A body that is not the JSON the API promises (truncated, HTML, ...). */
+  record Malformed(String reason) implements GraphError {
+    @Override
+    public String describe() {
+      return "malformed response: " + reason;
+    }
+  }
+
+  /** Any other error answer (a bad parameter, a missing permission): permanent for this call. */
+  record Rejected(int code, Integer subcode, String reason) implements GraphError {
+    @Override
+    public String describe() {
+      return "rejected: code " + code + (subcode == null ? "" : "/" + subcode) + ": " + reason;
+    }
+  }
+}

@@ -1,0 +1,156 @@
+package io.igpulse.graphapi;
+
+import static io.igpulse.graphapi.ClientFixture.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.igpulse.graphapi.metrics.MediaKind;
+import io.igpulse.graphapi.model.Media;
+import io.igpulse.graphapi.token.AccessToken;
+import io.igpulse.simulator.Simulator;
+import io.igpulse.testkit.simulator.WithSimulator;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.appender.AbstractAppender;
+import org.apache.logging.log4j.core.config.Configuration;
+import org.apache.logging.log4j.core.config.LoggerConfig;
+import org.apache.logging.log4j.core.config.Property;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs the client through everything that makes it talk (paging, retries, resets, malformed bodies,
+ * revoked tokens, refused metrics, missing objects, an unreachable host) with an app secret
+ * configured, captures every log event at every level and every outcome and exception, and checks
+ * that no token and not the app secret appear anywhere — nor in any meter name or tag.
+ */
+@WithSimulator
+class NoSecretsLeakIT {
+
+  @Test
+  void shouldNeverPrintATokenOrTheAppSecret(Simulator simulator) {
+    SimControl sim = new SimControl(simulator.baseUrl());
+    JsonNode world = sim.world();
+    List<String> secrets = new ArrayList<>();
+    secrets.add(world.path("app").path("secret").asText());
+    secrets.add(world.path("system_user_token").asText());
+    world.path("accounts").forEach(a -> secrets.add(a.path("token").asText()));
+
+    Capture capture = Capture.install();
+    List<Object> printed = new ArrayList<>();
+    String appSecret = world.path("app").path("secret").asText();
+    GraphApiConfig config = ClientFixture.config(sim.baseUrl()).withAppSecret(appSecret);
+    try (ClientFixture fixture = new ClientFixture(config);
+        ClientFixture v21 = new ClientFixture(config.withVersion(ApiVersion.parse("v21.0")));
+        ClientFixture nowhere = new ClientFixture(config.withBaseUrl("http://127.0.0.1:1"))) {
+      GraphClient client = fixture.client;
+      JsonNode account = sim.account(45);
+      AccessToken token = AccessToken.of(account.path("token").asText());
+      String ig = account.path("ig_user_id").asText();
+      printed.add(token);
+      printed.add(config);
+
+      printed.add(await(client.pages(AccessToken.of(world.path("system_user_token").asText()))));
+      List<Media> media = await(client.media(token, ig, 200)).value();
+      printed.add(await(client.mediaWithInsights(token, ig, 200)));
+      sim.fault("{\"kind\":\"error_500\",\"endpoint\":\"user\",\"count\":9}");
+      printed.add(await(client.account(token, ig)));
+      sim.clearFaults();
+      sim.fault("{\"kind\":\"malformed_json\",\"endpoint\":\"user\",\"count\":1}");
+      printed.add(await(client.account(token, ig)));
+      sim.fault("{\"kind\":\"connection_reset\",\"endpoint\":\"user_media\",\"count\":9}");
+      printed.add(await(client.media(token, ig, 5)));
+      sim.clearFaults();
+      Media image =
+          media.stream()
+              .filter(m -> m.kind() == MediaKind.FEED_IMAGE)
+              .filter(
+                  m ->
+                      GraphClientIT.parse(m.timestamp())
+                          .isAfter(java.time.Instant.parse("2024-07-02T00:00:00Z")))
+              .findFirst()
+              .orElseThrow();
+      printed.add(await(v21.client.mediaInsights(token, ig, image.id(), MediaKind.FEED_IMAGE)));
+      printed.add(await(client.mediaInsights(token, ig, "17999999999999999", MediaKind.REELS)));
+      printed.add(await(nowhere.client.account(token, ig)));
+      JsonNode victim = sim.account(46);
+      sim.fault(
+          "{\"kind\":\"revoke_token\",\"account\":\"" + victim.path("username").asText() + "\"}");
+      printed.add(
+          await(
+              client.account(
+                  AccessToken.of(victim.path("token").asText()),
+                  victim.path("ig_user_id").asText())));
+      printed.add(await(client.refreshToken(AccessToken.of(victim.path("token").asText()))));
+      fixture.registry.getMeters().forEach(m -> printed.add(m.getId()));
+      v21.registry.getMeters().forEach(m -> printed.add(m.getId()));
+    } finally {
+      capture.remove();
+    }
+
+    List<String> texts = new ArrayList<>(capture.lines);
+    printed.forEach(p -> texts.add(String.valueOf(p)));
+    assertThat(capture.lines).as("the run logged something").isNotEmpty();
+    assertThat(texts).anyMatch(t -> t.contains("Transient"));
+    assertThat(texts).anyMatch(t -> t.contains("AuthFailed"));
+    for (String text : texts) {
+      for (String secret : secrets) {
+        assertThat(text).as("printed text").doesNotContain(secret);
+      }
+    }
+  }
+
+  /** A log4j appender on every configured logger, at every level. */
+  private static final class Capture extends AbstractAppender {
+    final ConcurrentLinkedQueue<String> lines = new ConcurrentLinkedQueue<>();
+
+    private Capture() {
+      super("capture-all", null, null, true, Property.EMPTY_ARRAY);
+    }
+
+    static Capture install() {
+      Capture capture = new Capture();
+      capture.start();
+      LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
+      Configuration cfg = ctx.getConfiguration();
+      cfg.addAppender(capture);
+      for (LoggerConfig logger : cfg.getLoggers().values()) {
+        logger.addAppender(capture, Level.ALL, null);
+      }
+      cfg.getRootLogger().addAppender(capture, Level.ALL, null);
+      ctx.updateLoggers();
+      return capture;
+    }
+
+    void remove() {
+      LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
+      Configuration cfg = ctx.getConfiguration();
+      for (LoggerConfig logger : cfg.getLoggers().values()) {
+        logger.removeAppender(getName());
+      }
+      cfg.getRootLogger().removeAppender(getName());
+      ctx.updateLoggers();
+      stop();
+    }
+
+    @Override
+    public void append(LogEvent event) {
+      StringBuilder sb =
+          new StringBuilder(event.getLoggerName())
+              .append(' ')
+              .append(event.getMessage().getFormattedMessage());
+      if (event.getThrown() != null) {
+        StringWriter w = new StringWriter();
+        event.getThrown().printStackTrace(new PrintWriter(w));
+        sb.append(' ').append(w);
+      }
+      lines.add(sb.toString());
+    }
+  }
+}
