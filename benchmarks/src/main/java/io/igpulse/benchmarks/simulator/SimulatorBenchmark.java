@@ -13,6 +13,7 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -64,6 +65,8 @@ public final class SimulatorBenchmark {
           heap / (1024 * 1024),
           Runtime.getRuntime().maxMemory() / (1024 * 1024));
       List<String> urls = insightUrls(simulator);
+      LOG.info(
+          "load: {} distinct insight calls, native transport: {}", urls.size(), nativeTransport());
       double rate = load(simulator, urls);
       LOG.info(
           "insights: {} req/s over {} s on loopback ({} connections, {} in flight); heap now {}"
@@ -104,7 +107,7 @@ public final class SimulatorBenchmark {
   }
 
   private static double load(Simulator simulator, List<String> urls) throws InterruptedException {
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = Vertx.vertx(new io.vertx.core.VertxOptions().setPreferNativeTransport(true));
     HttpClient client =
         vertx.createHttpClient(
             new HttpClientOptions()
@@ -120,12 +123,23 @@ public final class SimulatorBenchmark {
     long end = warmupEnd + TimeUnit.MILLISECONDS.toNanos(MEASURE_MS);
     AtomicLong measured = new AtomicLong();
     CountDownLatch done = new CountDownLatch(IN_FLIGHT);
+    AtomicLong cpuAtWarmupEnd = new AtomicLong(-1);
+    vertx.setTimer(WARMUP_MS, id -> cpuAtWarmupEnd.set(processCpuNanos()));
     for (int i = 0; i < IN_FLIGHT; i++) {
       int lane = i;
       vertx.runOnContext(
           v -> next(client, urls, lane, sent, ok, failed, measured, warmupEnd, end, done));
     }
     done.await(WARMUP_MS + MEASURE_MS + 30_000, TimeUnit.MILLISECONDS);
+    double cpuSeconds = (processCpuNanos() - cpuAtWarmupEnd.get()) / 1e9;
+    LOG.info(
+        "cpu: {} s of CPU for {} measured requests (server and load generator together): {}"
+            + " requests per CPU-second; {} CPUs, system load average {}",
+        String.format("%.1f", cpuSeconds),
+        measured.get(),
+        String.format("%.0f", measured.get() / cpuSeconds),
+        Runtime.getRuntime().availableProcessors(),
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     vertx.close().toCompletionStage().toCompletableFuture().join();
     if (failed.get() > 0) {
       LOG.warn("{} requests failed or answered non-200", failed.get());
@@ -167,6 +181,18 @@ public final class SimulatorBenchmark {
               }
               next(client, urls, lane, sent, ok, failed, measured, warmupEnd, end, done);
             });
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  private static boolean nativeTransport() {
+    Vertx probe = Vertx.vertx(new io.vertx.core.VertxOptions().setPreferNativeTransport(true));
+    boolean enabled = probe.isNativeTransportEnabled();
+    probe.close();
+    return enabled;
   }
 
   private static long usedHeap() throws InterruptedException {

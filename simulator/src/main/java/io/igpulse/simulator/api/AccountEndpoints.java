@@ -7,6 +7,7 @@ import io.igpulse.simulator.world.Account;
 import io.igpulse.simulator.world.Ids;
 import io.igpulse.simulator.world.Media;
 import io.igpulse.simulator.world.World;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -111,7 +112,8 @@ public final class AccountEndpoints {
             node.put(
                 "profile_picture_url",
                 "https://scontent.cdninstagram.com/v/t51.2885-19/" + a.igUserId() + "_n.jpg");
-        case "followers_count" -> node.put("followers_count", world.followers(account, call.nowSec()));
+        case "followers_count" ->
+            node.put("followers_count", world.followers(account, call.nowSec()));
         case "follows_count" -> node.put("follows_count", a.followsCount());
         case "media_count" ->
             node.put("media_count", world.schedule(account).postsVisibleAt(call.nowSec()));
@@ -152,7 +154,7 @@ public final class AccountEndpoints {
 
   /** Tagged media that exist now, newest first. */
   private long[] taggedNow(int account, long nowSec) {
-    return java.util.Arrays.stream(world.taggedIn(account))
+    return Arrays.stream(world.taggedIn(account))
         .mapToObj(world::findMedia)
         .filter(m -> m != null && m.createdSec() <= nowSec)
         .sorted((x, y) -> Long.compare(y.createdSec(), x.createdSec()))

@@ -14,11 +14,19 @@ public record ApiVersion(int major) implements Comparable<ApiVersion> {
     if (segment == null || segment.length() < 2 || segment.charAt(0) != 'v') {
       return null;
     }
-    String digits = segment.endsWith(".0") ? segment.substring(1, segment.length() - 2) : segment.substring(1);
-    if (digits.isEmpty() || digits.length() > 3 || !digits.chars().allMatch(Character::isDigit)) {
+    int end = segment.endsWith(".0") ? segment.length() - 2 : segment.length();
+    if (end < 2 || end > 4) {
       return null;
     }
-    return new ApiVersion(Integer.parseInt(digits));
+    int major = 0;
+    for (int i = 1; i < end; i++) {
+      char c = segment.charAt(i);
+      if (c < '0' || c > '9') {
+        return null;
+      }
+      major = major * 10 + (c - '0');
+    }
+    return new ApiVersion(major);
   }
 
   public boolean atMost(ApiVersion other) {

@@ -6,7 +6,9 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
-/** Counts of calls per endpoint and per token, throttles served and errors, for {@code /_sim/stats}. */
+/**
+ * Counts of calls per endpoint and per token, throttles served and errors, for {@code /_sim/stats}.
+ */
 public final class CallStats {
 
   private final Map<String, LongAdder> byEndpoint = new ConcurrentHashMap<>();

@@ -21,6 +21,7 @@ public enum Endpoint {
   HASHTAG_TOP_MEDIA,
   REFRESH_ACCESS_TOKEN,
   BATCH,
+  IDS,
   UNKNOWN;
 
   public String label() {

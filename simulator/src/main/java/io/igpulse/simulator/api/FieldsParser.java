@@ -95,8 +95,12 @@ public final class FieldsParser {
   private GraphException syntaxError() {
     String near = pos < text.length() ? String.valueOf(text.charAt(pos)) : "end";
     return GraphErrors.invalidParameter(
-            "Syntax error \"Expected field name or modifier\" at character " + pos + " near " + near
-                + ": " + text)
+            "Syntax error \"Expected field name or modifier\" at character "
+                + pos
+                + " near "
+                + near
+                + ": "
+                + text)
         .exception();
   }
 }

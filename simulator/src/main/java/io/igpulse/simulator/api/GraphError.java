@@ -1,8 +1,8 @@
 package io.igpulse.simulator.api;
 
 /**
- * One error as the Graph API reports it in its envelope. Optional members are null when the real API
- * leaves them out of that error.
+ * One error as the Graph API reports it in its envelope. Optional members are null when the real
+ * API leaves them out of that error.
  */
 public record GraphError(
     int httpStatus,

@@ -22,7 +22,12 @@ public final class GraphErrors {
         "(#100) The Media Insights API does not support the "
             + metric
             + " metric for this media product type.",
-        OAUTH, 100, null, null, null, null);
+        OAUTH,
+        100,
+        null,
+        null,
+        null,
+        null);
   }
 
   public static GraphError invalidParameter(String message) {
@@ -42,7 +47,12 @@ public final class GraphErrors {
             + "' does not exist, cannot be loaded due to missing permissions, or does not support"
             + " this operation. Please read the Graph API documentation at"
             + " https://developers.facebook.com/docs/graph-api",
-        METHOD, 100, 33, null, null, null);
+        METHOD,
+        100,
+        33,
+        null,
+        null,
+        null);
   }
 
   public static GraphError unknownPath(String path) {
@@ -54,7 +64,10 @@ public final class GraphErrors {
     return new GraphError(
         400,
         "Invalid parameter",
-        OAUTH, 100, 2108006, false,
+        OAUTH,
+        100,
+        2108006,
+        false,
         "Media posted before business account conversion",
         "The media was posted before the most recent time that the user's account was converted to"
             + " a business account from a personal account.");
@@ -62,20 +75,38 @@ public final class GraphErrors {
 
   public static GraphError notEnoughViewers() {
     return new GraphError(
-        400, "(#10) Not enough viewers for the media to show insights", OAUTH, 10, null, false,
-        null, null);
+        400,
+        "(#10) Not enough viewers for the media to show insights",
+        OAUTH,
+        10,
+        null,
+        false,
+        null,
+        null);
   }
 
   public static GraphError tokenRequired() {
     return new GraphError(
-        400, "An access token is required to request this resource.", OAUTH, 104, null, null,
-        null, null);
+        400,
+        "An access token is required to request this resource.",
+        OAUTH,
+        104,
+        null,
+        null,
+        null,
+        null);
   }
 
   public static GraphError tokenUnknown() {
     return new GraphError(
-        400, "Invalid OAuth access token - Cannot parse access token", OAUTH, 190, null, null,
-        null, null);
+        400,
+        "Invalid OAuth access token - Cannot parse access token",
+        OAUTH,
+        190,
+        null,
+        null,
+        null,
+        null);
   }
 
   public static GraphError tokenExpired(long expiredAtSec) {
@@ -84,7 +115,12 @@ public final class GraphErrors {
         "Error validating access token: Session has expired on "
             + EXPIRY.format(Instant.ofEpochSecond(expiredAtSec))
             + ".",
-        OAUTH, 190, 463, null, null, null);
+        OAUTH,
+        190,
+        463,
+        null,
+        null,
+        null);
   }
 
   public static GraphError tokenRevoked() {
@@ -92,25 +128,48 @@ public final class GraphErrors {
         400,
         "Error validating access token: The session has been invalidated because the user changed"
             + " their password or Facebook has changed the session for security reasons.",
-        OAUTH, 190, 460, null, null, null);
+        OAUTH,
+        190,
+        460,
+        null,
+        null,
+        null);
   }
 
   public static GraphError appsecretProofMissing() {
     return new GraphError(
-        400, "API calls from the server require an appsecret_proof argument", METHOD, 100, null,
-        null, null, null);
+        400,
+        "API calls from the server require an appsecret_proof argument",
+        METHOD,
+        100,
+        null,
+        null,
+        null,
+        null);
   }
 
   public static GraphError appsecretProofInvalid() {
     return new GraphError(
-        400, "Invalid appsecret_proof provided in the API argument", METHOD, 100, null, null,
-        null, null);
+        400,
+        "Invalid appsecret_proof provided in the API argument",
+        METHOD,
+        100,
+        null,
+        null,
+        null,
+        null);
   }
 
   public static GraphError transientServerError() {
     return new GraphError(
-        500, "An unexpected error has occurred. Please retry your request later.", OAUTH, 2,
-        null, true, null, null);
+        500,
+        "An unexpected error has occurred. Please retry your request later.",
+        OAUTH,
+        2,
+        null,
+        true,
+        null,
+        null);
   }
 
   /** One of the throttles: 4 (app), 17 (user), 32 (page), 613 (hashtag platform), 80002 (BUC). */
@@ -135,6 +194,11 @@ public final class GraphErrors {
         400,
         "(#24) Hashtag search limit reached: at most 30 unique hashtags can be queried within 7"
             + " days",
-        OAUTH, 24, 2207051, false, null, null);
+        OAUTH,
+        24,
+        2207051,
+        false,
+        null,
+        null);
   }
 }

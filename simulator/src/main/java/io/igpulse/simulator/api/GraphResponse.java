@@ -8,7 +8,8 @@ import java.util.Map;
  *
  * @param endpoint the endpoint it answered, for stats and fault rules
  */
-public record GraphResponse(int status, Map<String, String> headers, byte[] body, Endpoint endpoint) {
+public record GraphResponse(
+    int status, Map<String, String> headers, byte[] body, Endpoint endpoint) {
 
   public String bodyText() {
     return new String(body, StandardCharsets.UTF_8);

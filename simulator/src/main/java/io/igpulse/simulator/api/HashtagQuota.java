@@ -36,7 +36,8 @@ public final class HashtagQuota {
   }
 
   private LinkedHashMap<Integer, Long> window(int account, long nowSec) {
-    LinkedHashMap<Integer, Long> tags = searched.computeIfAbsent(account, a -> new LinkedHashMap<>());
+    LinkedHashMap<Integer, Long> tags =
+        searched.computeIfAbsent(account, a -> new LinkedHashMap<>());
     Iterator<Map.Entry<Integer, Long>> it = tags.entrySet().iterator();
     while (it.hasNext()) {
       if (nowSec - it.next().getValue() >= WINDOW_SEC) {

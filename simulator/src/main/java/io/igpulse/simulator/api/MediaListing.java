@@ -53,12 +53,12 @@ public final class MediaListing {
     int limit = Limits.pageSize(call.param("limit"), DEFAULT_LIMIT, MAX_LIMIT);
     int top = to - 1;
     String after = call.param("after");
+    String before = call.param("before");
     if (after != null) {
-      long id = Cursors.decode("m", after);
-      if (id < 0 || Ids.accountOfMedia(id) != account) {
-        throw GraphErrors.invalidParameter("Invalid cursor").exception();
-      }
-      top = Math.min(top, ordinalIndex(id, stories) - 1);
+      top = Math.min(top, cursorIndex(after, account, stories) - 1);
+    } else if (before != null) {
+      // The page just newer than the cursor, still listed newest first.
+      top = Math.min(top, cursorIndex(before, account, stories) + limit);
     }
     ObjectNode result = Json.object();
     ArrayNode data = result.putArray("data");
@@ -76,13 +76,21 @@ public final class MediaListing {
     String last = Cursors.encode("m", mediaId(account, index + 1, stories));
     cursors.put("before", first);
     cursors.put("after", last);
-    if (after != null) {
+    if (top < to - 1) {
       paging.put("previous", links.page(call, "before", first));
     }
     if (index >= from) {
       paging.put("next", links.page(call, "after", last));
     }
     return result;
+  }
+
+  private static int cursorIndex(String cursor, int account, boolean stories) {
+    long id = Cursors.decode("m", cursor);
+    if (id < 0 || Ids.kind(id) != Ids.Kind.MEDIA || Ids.accountOfMedia(id) != account) {
+      throw GraphErrors.invalidParameter("Invalid cursor").exception();
+    }
+    return ordinalIndex(id, stories);
   }
 
   private static int ordinalIndex(long mediaId, boolean stories) {

@@ -25,8 +25,14 @@ public final class MediaMetricRules {
       Set.of("plays", "clips_replays_count", "ig_reels_aggregated_all_plays_count");
   private static final Set<String> STORY =
       Set.of(
-          "reach", "shares", "total_interactions", "reposts", "profile_visits", "follows",
-          "navigation", "replies");
+          "reach",
+          "shares",
+          "total_interactions",
+          "reposts",
+          "profile_visits",
+          "follows",
+          "navigation",
+          "replies");
 
   private MediaMetricRules() {}
 

@@ -71,7 +71,8 @@ public final class MediaRenderer {
             node.put("thumbnail_url", cdn(media.id()) + "_thumb.jpg");
           }
         }
-        case "owner" -> node.putObject("owner").put("id", Long.toString(Ids.igUser(media.account())));
+        case "owner" ->
+            node.putObject("owner").put("id", Long.toString(Ids.igUser(media.account())));
         case "username" -> {
           if (withUsername) {
             node.put("username", world.account(media.account()).username());

@@ -5,9 +5,9 @@ import java.time.Instant;
 import java.util.function.LongSupplier;
 
 /**
- * The simulated time every answer and the ground truth follow. It runs at a configurable speed
- * (0 freezes it, 3600 makes an hour pass per second) and can be advanced or set by hand, so that a
- * day of Instagram passes in seconds and tests can pin time exactly.
+ * The simulated time every answer and the ground truth follow. It runs at a configurable speed (0
+ * freezes it, 3600 makes an hour pass per second) and can be advanced or set by hand, so that a day
+ * of Instagram passes in seconds and tests can pin time exactly.
  */
 public final class SimClock {
 

@@ -2,8 +2,8 @@ package io.igpulse.simulator.world;
 
 /**
  * A scheduled jump of engagement on one account or one hashtag: between start and end, the media
- * concerned gain {@code multiplier - 1} extra times their usual reach, spread evenly over the window.
- * This is the ground truth trend tests look for.
+ * concerned gain {@code multiplier - 1} extra times their usual reach, spread evenly over the
+ * window. This is the ground truth trend tests look for.
  *
  * @param account the account concerned, or -1
  * @param hashtag the hashtag concerned, or -1

@@ -15,7 +15,8 @@ public record BurstPlan(
 
   public BurstPlan {
     if (multiplier < 1) {
-      throw new IllegalArgumentException("a burst multiplies engagement by at least 1: " + multiplier);
+      throw new IllegalArgumentException(
+          "a burst multiplies engagement by at least 1: " + multiplier);
     }
     if (duration.isNegative() || duration.isZero()) {
       throw new IllegalArgumentException("a burst lasts a positive time: " + duration);

@@ -9,6 +9,12 @@ import java.util.List;
  */
 public final class EngagementModel {
 
+  /**
+   * A burst lifts even a small account's media as if it had this ceiling, so that a scheduled trend
+   * stands out of the world's noise.
+   */
+  static final double BURST_FLOOR_REACH = 50_000;
+
   private final World world;
   private final List<Burst> bursts;
 
@@ -29,7 +35,8 @@ public final class EngagementModel {
     long h = media.hash();
     long r = (long) reach;
     long likes = media.isStory() ? 0 : (long) (reach * Mix.between(Mix.hash(h, 40), 0.03, 0.12));
-    long comments = media.isStory() ? 0 : (long) (reach * Mix.between(Mix.hash(h, 41), 0.003, 0.02));
+    long comments =
+        media.isStory() ? 0 : (long) (reach * Mix.between(Mix.hash(h, 41), 0.003, 0.02));
     long saved = media.isStory() ? 0 : (long) (reach * Mix.between(Mix.hash(h, 42), 0.004, 0.03));
     long shares = (long) (reach * Mix.between(Mix.hash(h, 43), 0.002, 0.015));
     long reposts = (long) (reach * Mix.between(Mix.hash(h, 44), 0.0005, 0.004));
@@ -106,7 +113,11 @@ public final class EngagementModel {
       if (applies) {
         long from = Math.max(burst.startSec(), media.createdSec());
         double share = burst.progress(atSec) - burst.progress(from);
-        extra += (burst.multiplier() - 1) * reachMax * 0.5 * Math.max(0, share);
+        extra +=
+            (burst.multiplier() - 1)
+                * Math.max(reachMax, BURST_FLOOR_REACH)
+                * 0.5
+                * Math.max(0, share);
       }
     }
     return extra;

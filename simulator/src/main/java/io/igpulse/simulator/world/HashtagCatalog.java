@@ -1,6 +1,7 @@
 package io.igpulse.simulator.world;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -74,7 +75,7 @@ public final class HashtagCatalog {
         tags[n++] = tag;
       }
     }
-    return n == count ? tags : java.util.Arrays.copyOf(tags, n);
+    return n == count ? tags : Arrays.copyOf(tags, n);
   }
 
   private static boolean contains(int[] values, int length, int value) {

@@ -76,7 +76,12 @@ public final class HashtagIndex {
     for (int i = 0; i < n; i++) {
       order[i] = i;
     }
-    Arrays.sort(order, (x, y) -> times[x] != times[y] ? Integer.compare(times[x], times[y]) : Long.compare(ids[x], ids[y]));
+    Arrays.sort(
+        order,
+        (x, y) ->
+            times[x] != times[y]
+                ? Integer.compare(times[x], times[y])
+                : Long.compare(ids[x], ids[y]));
     long[] sortedIds = new long[n];
     int[] sortedTimes = new int[n];
     for (int i = 0; i < n; i++) {

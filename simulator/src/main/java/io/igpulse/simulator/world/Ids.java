@@ -13,6 +13,7 @@ public final class Ids {
   public static final long HASHTAG_BASE = 17_843_000_000_000_000L;
   public static final long MEDIA_BASE = 17_900_000_000_000_000L;
   public static final long CHILD_BASE = 18_000_000_000_000_000L;
+
   /** Media ordinals per account; stories start at {@link #STORY_ORDINAL_BASE}. */
   public static final int ORDINALS_PER_ACCOUNT = 100_000;
 

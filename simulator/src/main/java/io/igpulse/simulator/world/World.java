@@ -93,8 +93,7 @@ public final class World {
     int ordinal = Ids.STORY_ORDINAL_BASE + storyIndex;
     long id = Ids.media(account, ordinal);
     long h = Mix.hash(spec.seed(), id);
-    MediaKind kind =
-        Mix.unit(Mix.hash(h, 0)) < 0.7 ? MediaKind.STORY_IMAGE : MediaKind.STORY_VIDEO;
+    MediaKind kind = Mix.unit(Mix.hash(h, 0)) < 0.7 ? MediaKind.STORY_IMAGE : MediaKind.STORY_VIDEO;
     return new Media(id, account, ordinal, schedule(account).storyCreatedSec(storyIndex), kind, h);
   }
 
@@ -128,7 +127,8 @@ public final class World {
 
   /**
    * Media of other accounts in which this account is tagged (and mentioned), by id. Some are
-   * scheduled in the future: they appear, and raise a {@code mentions} webhook, as the clock passes.
+   * scheduled in the future: they appear, and raise a {@code mentions} webhook, as the clock
+   * passes.
    */
   public long[] taggedIn(int account) {
     if (accounts.length < 2) {
@@ -169,7 +169,8 @@ public final class World {
         throw new IllegalArgumentException("burst names no known account or hashtag: " + plan);
       }
       long start = plan.at().getEpochSecond();
-      bursts.add(new Burst(account, tag, start, start + plan.duration().getSeconds(), plan.multiplier()));
+      bursts.add(
+          new Burst(account, tag, start, start + plan.duration().getSeconds(), plan.multiplier()));
     }
     return bursts;
   }

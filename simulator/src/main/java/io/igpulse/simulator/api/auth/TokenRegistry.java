@@ -10,8 +10,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Every token the simulated Meta knows, with the 190 rules: unknown, expired (463) and revoked (460)
- * tokens are refused, and {@code appsecret_proof} is checked when the app requires it.
+ * Every token the simulated Meta knows, with the 190 rules: unknown, expired (463) and revoked
+ * (460) tokens are refused, and {@code appsecret_proof} is checked when the app requires it.
  */
 public final class TokenRegistry {
 
@@ -87,8 +87,8 @@ public final class TokenRegistry {
   }
 
   /**
-   * A fresh 60-day token for the same holder. The old one stays valid until it expires, as with
-   * the real refresh.
+   * A fresh 60-day token for the same holder. The old one stays valid until it expires, as with the
+   * real refresh.
    */
   public TokenInfo refresh(TokenInfo current, long nowSec) {
     if (nowSec - current.issuedSec() < REFRESH_MIN_AGE_SEC) {
@@ -117,7 +117,14 @@ public final class TokenRegistry {
   }
 
   private TokenInfo register(String token, TokenKind kind, int account, long issued, long expires) {
-    TokenInfo info = new TokenInfo(token, kind, account, issued, expires, app.proofFor(token));
+    String label =
+        switch (kind) {
+          case PAGE -> "account:" + account + ":" + token.substring(token.length() - 6);
+          case SYSTEM_USER -> "system_user";
+          case USER_WITHOUT_BUSINESS_MANAGEMENT -> "user_without_business_management";
+        };
+    TokenInfo info =
+        new TokenInfo(token, kind, account, issued, expires, app.proofFor(token), label);
     tokens.put(token, info);
     return info;
   }

@@ -22,7 +22,10 @@ public record RateLimitConfig(
 
   public RateLimitConfig withBucCallsPer24h(long calls) {
     return new RateLimitConfig(
-        bucCallsPerImpression, calls, appCallsPerUserPerHour, hashtagCallsPerUserPerHour,
+        bucCallsPerImpression,
+        calls,
+        appCallsPerUserPerHour,
+        hashtagCallsPerUserPerHour,
         tokenCallsPerHour);
   }
 
@@ -33,13 +36,19 @@ public record RateLimitConfig(
 
   public RateLimitConfig withAppCallsPerUserPerHour(int calls) {
     return new RateLimitConfig(
-        bucCallsPerImpression, bucCallsPer24h, calls, hashtagCallsPerUserPerHour,
+        bucCallsPerImpression,
+        bucCallsPer24h,
+        calls,
+        hashtagCallsPerUserPerHour,
         tokenCallsPerHour);
   }
 
   public RateLimitConfig withTokenCallsPerHour(int calls) {
     return new RateLimitConfig(
-        bucCallsPerImpression, bucCallsPer24h, appCallsPerUserPerHour, hashtagCallsPerUserPerHour,
+        bucCallsPerImpression,
+        bucCallsPer24h,
+        appCallsPerUserPerHour,
+        hashtagCallsPerUserPerHour,
         calls);
   }
 }

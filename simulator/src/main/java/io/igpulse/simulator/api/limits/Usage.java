@@ -1,8 +1,8 @@
 package io.igpulse.simulator.api.limits;
 
 /**
- * One budget's use as the usage headers report it: percentages of quota (throttling at 100) and
- * the minutes until access returns.
+ * One budget's use as the usage headers report it: percentages of quota (throttling at 100) and the
+ * minutes until access returns.
  */
 public record Usage(int callCount, int totalTime, int totalCputime, long minutesToRegain) {
 

@@ -1,5 +1,7 @@
 package io.igpulse.simulator.api.limits;
 
+import java.util.Arrays;
+
 /**
  * Calls counted over a sliding window of simulated time, in fixed buckets (e.g. 24 h in 96 quarter
  * hours). Not thread-safe: callers synchronise.
@@ -14,7 +16,7 @@ public final class WindowCounter {
     this.bucketSec = windowSec / buckets;
     this.slots = new long[buckets];
     this.counts = new long[buckets];
-    java.util.Arrays.fill(slots, Long.MIN_VALUE);
+    Arrays.fill(slots, Long.MIN_VALUE);
   }
 
   public void add(long nowSec) {
