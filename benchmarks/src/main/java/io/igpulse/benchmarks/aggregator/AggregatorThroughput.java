@@ -185,6 +185,11 @@ public final class AggregatorThroughput {
     // backlog.
     Properties props = StreamsSettings.of(config, 0);
     props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+    // -Dstreams.<setting>=<value> tries a Streams setting against the production ones.
+    System.getProperties().stringPropertyNames().stream()
+        .filter(name -> name.startsWith("streams."))
+        .forEach(name -> props.put(name.substring("streams.".length()), System.getProperty(name)));
+    System.out.println("streams settings: " + props);
     try (KafkaStreams streams = new KafkaStreams(TrendTopology.build(config), props);
         Admin admin = kafka.admin()) {
       streams.start();
@@ -192,6 +197,31 @@ public final class AggregatorThroughput {
       while (!caughtUp(admin, app, end)) {
         Thread.sleep(200); // a benchmark harness polling lag, not a test
       }
+      printRecordCounts(admin);
+    }
+  }
+
+  /**
+   * Records written per topic: how much each input snapshot fans out inside and out of the
+   * topology.
+   */
+  private static void printRecordCounts(Admin admin) throws Exception {
+    for (String topic : new java.util.TreeSet<>(admin.listTopics().names().get())) {
+      var partitions =
+          admin
+              .describeTopics(List.of(topic))
+              .allTopicNames()
+              .get()
+              .get(topic)
+              .partitions()
+              .stream()
+              .map(p -> new TopicPartition(topic, p.partition()))
+              .toList();
+      var request = new java.util.HashMap<TopicPartition, OffsetSpec>();
+      partitions.forEach(p -> request.put(p, OffsetSpec.latest()));
+      long total =
+          admin.listOffsets(request).all().get().values().stream().mapToLong(i -> i.offset()).sum();
+      System.out.printf("  %-70s %,d%n", topic, total);
     }
   }
 
