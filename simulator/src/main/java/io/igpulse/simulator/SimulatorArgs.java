@@ -7,7 +7,7 @@ import java.nio.file.Path;
 
 /**
  * Command line of the stand-alone simulator: {@code --port 0 --seed 42 --accounts 50 --speed 60
- * [--media-per-account 60] [--scenario file] [--require-appsecret-proof]}.
+ * [--media-per-account 60] [--scenario file] [--require-appsecret-proof] [--host 127.0.0.1]}.
  */
 final class SimulatorArgs {
 
@@ -21,6 +21,7 @@ final class SimulatorArgs {
     int media = -1;
     Path scenario = null;
     boolean proof = false;
+    String host = null;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       switch (arg) {
@@ -31,10 +32,14 @@ final class SimulatorArgs {
         case "--media-per-account" -> media = Integer.parseInt(value(args, ++i, arg));
         case "--scenario" -> scenario = Path.of(value(args, ++i, arg));
         case "--require-appsecret-proof" -> proof = true;
+        case "--host" -> host = value(args, ++i, arg);
         default -> throw new IllegalArgumentException("unknown argument: " + arg);
       }
     }
     SimulatorConfig config = SimulatorConfig.of(seed, accounts).withPort(port).withSpeed(speed);
+    if (host != null) {
+      config = config.withHost(host);
+    }
     if (media > 0) {
       config = config.withWorld(config.world().withMediaPerAccount(media));
     }

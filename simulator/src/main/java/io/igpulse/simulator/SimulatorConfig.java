@@ -47,6 +47,13 @@ public record SimulatorConfig(
         StoryInsightsFields.LEGACY);
   }
 
+  /**
+   * Another interface, e.g. {@code 0.0.0.0} inside a container that other containers must reach.
+   */
+  public SimulatorConfig withHost(String h) {
+    return new SimulatorConfig(h, port, world, speed, api, bursts, storyInsightsFields);
+  }
+
   public SimulatorConfig withPort(int p) {
     return new SimulatorConfig(host, p, world, speed, api, bursts, storyInsightsFields);
   }
