@@ -4,7 +4,6 @@ import io.igpulse.aggregator.config.AggregatorConfig;
 import io.igpulse.aggregator.config.WindowSpec;
 import io.igpulse.aggregator.topology.StoreNames;
 import io.igpulse.aggregator.topology.trend.TrendKeys;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
@@ -242,10 +241,5 @@ public final class QueryRouter {
           .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
           .end(new io.vertx.core.json.JsonObject().put("error", message).encode());
     }
-  }
-
-  Future<Void> close() {
-    client.close();
-    return Future.succeededFuture();
   }
 }

@@ -12,6 +12,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -50,16 +51,18 @@ public final class AggregatorService implements AutoCloseable {
     new JvmMemoryMetrics().bindTo(metrics);
     new JvmThreadMetrics().bindTo(metrics);
     HostInfo[] self = new HostInfo[1];
-    QueryRouter[] router = new QueryRouter[1];
+    // The router needs this instance's own address, known only once the server listens: built once,
+    // then.
+    Router[] router = new Router[1];
     return vertx
         .createHttpServer()
-        .requestHandler(request -> router[0].router().handle(request))
+        .requestHandler(request -> router[0].handle(request))
         .listen(config.httpPort())
         .compose(
             server -> {
               queryServer = server;
               self[0] = new HostInfo(config.advertisedHost(), server.actualPort());
-              router[0] = new QueryRouter(vertx, config, () -> streams, self[0]);
+              router[0] = new QueryRouter(vertx, config, () -> streams, self[0]).router();
               startStreams(server.actualPort());
               return vertx
                   .createHttpServer()
