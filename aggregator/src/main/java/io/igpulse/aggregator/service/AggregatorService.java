@@ -3,11 +3,13 @@ package io.igpulse.aggregator.service;
 import io.igpulse.aggregator.config.AggregatorConfig;
 import io.igpulse.aggregator.query.QueryRouter;
 import io.igpulse.aggregator.topology.TrendTopology;
+import io.igpulse.runtime.Service;
+import io.igpulse.runtime.kafka.TopicBootstrap;
+import io.igpulse.runtime.management.ManagementServer;
+import io.igpulse.runtime.management.Metrics;
+import io.igpulse.runtime.management.Readiness;
 import io.igpulse.schemas.topic.Topics;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -15,6 +17,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -27,29 +30,27 @@ import org.slf4j.LoggerFactory;
  * other instances can route to it), then Kafka Streams, then the management server. Ready means
  * Streams is RUNNING.
  */
-public final class AggregatorService implements AutoCloseable {
+public final class AggregatorService implements Service {
 
   private static final Logger LOG = LoggerFactory.getLogger(AggregatorService.class);
 
   private final AggregatorConfig config;
   private final Vertx vertx = Vertx.vertx();
-  private final PrometheusMeterRegistry metrics =
-      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final PrometheusMeterRegistry metrics = Metrics.prometheus("aggregator");
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile KafkaStreams streams;
   private volatile KafkaStreamsMetrics streamsMetrics;
   private HttpServer queryServer;
-  private HttpServer managementServer;
+  private ManagementServer managementServer;
 
   public AggregatorService(AggregatorConfig config) {
     this.config = config;
   }
 
   /** Starts everything; the future fails when any part cannot start. */
+  @Override
   public Future<Void> start() {
     TopicBootstrap.ensure(config.bootstrapServers(), List.copyOf(Topics.all()));
-    new JvmMemoryMetrics().bindTo(metrics);
-    new JvmThreadMetrics().bindTo(metrics);
     HostInfo[] self = new HostInfo[1];
     // The router needs this instance's own address, known only once the server listens: built once,
     // then.
@@ -64,10 +65,8 @@ public final class AggregatorService implements AutoCloseable {
               self[0] = new HostInfo(config.advertisedHost(), server.actualPort());
               router[0] = new QueryRouter(vertx, config, () -> streams, self[0]).router();
               startStreams(server.actualPort());
-              return vertx
-                  .createHttpServer()
-                  .requestHandler(ManagementRoutes.router(vertx, this::ready, this::state, metrics))
-                  .listen(config.managementPort());
+              return ManagementServer.start(
+                  vertx, config.managementPort(), this::readiness, metrics);
             })
         .map(
             server -> {
@@ -75,7 +74,7 @@ public final class AggregatorService implements AutoCloseable {
               LOG.info(
                   "Aggregator started: queries on {}, management on port {}",
                   self[0],
-                  server.actualPort());
+                  server.port());
               return null;
             });
   }
@@ -95,6 +94,11 @@ public final class AggregatorService implements AutoCloseable {
     streamsMetrics.bindTo(metrics);
     streams = kafkaStreams;
     kafkaStreams.start();
+  }
+
+  private Readiness readiness() {
+    Map<String, Object> details = Map.of("streams", state());
+    return ready() ? Readiness.up(details) : Readiness.down(details);
   }
 
   public boolean ready() {
@@ -119,7 +123,7 @@ public final class AggregatorService implements AutoCloseable {
 
   /** Port of health and metrics. */
   public int managementPort() {
-    return managementServer.actualPort();
+    return managementServer.port();
   }
 
   /**

@@ -1,4 +1,4 @@
-package io.igpulse.aggregator.service;
+package io.igpulse.runtime.kafka;
 
 import io.igpulse.schemas.topic.Topic;
 import java.util.List;

@@ -1,0 +1,67 @@
+package io.igpulse.runtime.management;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import java.util.function.Supplier;
+
+/**
+ * The management port every service has, apart from its business port so that probes and scrapes
+ * never queue behind traffic: {@code /health/live} (the process answers), {@code /health/ready}
+ * (200 or 503 from the service's own readiness) and {@code /metrics} (Prometheus text).
+ */
+public final class ManagementServer {
+
+  private final HttpServer server;
+
+  private ManagementServer(HttpServer server) {
+    this.server = server;
+  }
+
+  public static Future<ManagementServer> start(
+      Vertx vertx, int port, Supplier<Readiness> readiness, PrometheusMeterRegistry metrics) {
+    return vertx
+        .createHttpServer()
+        .requestHandler(router(vertx, readiness, metrics))
+        .listen(port)
+        .map(ManagementServer::new);
+  }
+
+  /** The routes alone, for a service that mounts them elsewhere. */
+  public static Router router(
+      Vertx vertx, Supplier<Readiness> readiness, PrometheusMeterRegistry metrics) {
+    Router router = Router.router(vertx);
+    router.get("/health/live").handler(ctx -> ctx.json(new JsonObject().put("status", "UP")));
+    router
+        .get("/health/ready")
+        .handler(
+            ctx -> {
+              Readiness now = readiness.get();
+              JsonObject body = new JsonObject().put("status", now.up() ? "UP" : "DOWN");
+              now.details().forEach(body::put);
+              ctx.response()
+                  .setStatusCode(now.up() ? 200 : 503)
+                  .putHeader("Content-Type", "application/json")
+                  .end(body.encode());
+            });
+    router
+        .get("/metrics")
+        .handler(
+            ctx ->
+                ctx.response()
+                    .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+                    .end(metrics.scrape()));
+    return router;
+  }
+
+  public int port() {
+    return server.actualPort();
+  }
+
+  public Future<Void> close() {
+    return server.close();
+  }
+}
