@@ -1,0 +1,182 @@
+package io.igpulse.collector.admin;
+
+import io.igpulse.collector.discovery.AccountRegistry;
+import io.igpulse.events.AccountRegistration;
+import io.igpulse.events.LoginFlavour;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The accounts admin API: list what this instance polls, add or update an account, deactivate one,
+ * import every account of a user token. Writes go to {@code instagram.accounts}; the instance
+ * owning the account's partition picks them up. With {@code IGPULSE_COLLECTOR_ADMIN_TOKEN} set,
+ * every call needs {@code Authorization: Bearer <it>}.
+ */
+public final class AdminRoutes {
+
+  private final Vertx vertx;
+  private final AccountWriter writer;
+  private final AccountImport importer;
+  private final AccountRegistry registry;
+  private final Optional<String> adminToken;
+
+  public AdminRoutes(
+      Vertx vertx,
+      AccountWriter writer,
+      AccountImport importer,
+      AccountRegistry registry,
+      Optional<String> adminToken) {
+    this.vertx = vertx;
+    this.writer = writer;
+    this.importer = importer;
+    this.registry = registry;
+    this.adminToken = adminToken.filter(t -> !t.isBlank());
+  }
+
+  public void mount(Router router) {
+    router.route("/admin/*").handler(this::authorize);
+    router.post("/admin/*").handler(BodyHandler.create(false).setBodyLimit(64 * 1024));
+    router
+        .get("/admin/accounts")
+        .handler(ctx -> ctx.json(new JsonObject(castMap(registry.status()))));
+    router.post("/admin/accounts/import").handler(this::importAll);
+    router.post("/admin/accounts/:id/deactivate").handler(this::deactivate);
+    router.post("/admin/accounts").handler(this::add);
+  }
+
+  private void authorize(RoutingContext ctx) {
+    if (adminToken.isEmpty()) {
+      ctx.next();
+      return;
+    }
+    String header = ctx.request().getHeader("Authorization");
+    byte[] given = header == null ? new byte[0] : header.getBytes(StandardCharsets.UTF_8);
+    byte[] expected = ("Bearer " + adminToken.get()).getBytes(StandardCharsets.UTF_8);
+    if (!MessageDigest.isEqual(given, expected)) {
+      ctx.response().setStatusCode(401).end();
+      return;
+    }
+    ctx.next();
+  }
+
+  private void add(RoutingContext ctx) {
+    AccountWriter.Request request;
+    try {
+      JsonObject body = ctx.body().asJsonObject();
+      request =
+          new AccountWriter.Request(
+              body.getString("ig_user_id"),
+              body.getString("label"),
+              body.getString("token_ref"),
+              strings(body.getJsonArray("hashtags")),
+              flavour(body.getString("login_flavour")));
+    } catch (RuntimeException e) {
+      badRequest(ctx, e);
+      return;
+    }
+    vertx
+        .executeBlocking(() -> writer.register(request))
+        .onSuccess(
+            r ->
+                ctx.response()
+                    .setStatusCode(201)
+                    .putHeader("Content-Type", "application/json")
+                    .end(json(r).encode()))
+        .onFailure(e -> ctx.response().setStatusCode(503).end(error(e)));
+  }
+
+  private void deactivate(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    vertx
+        .executeBlocking(() -> writer.deactivate(id))
+        .onSuccess(
+            r -> {
+              if (r.isEmpty()) {
+                ctx.response()
+                    .setStatusCode(404)
+                    .end(error("account " + id + " was never registered"));
+              } else {
+                ctx.json(json(r.get()));
+              }
+            })
+        .onFailure(e -> ctx.response().setStatusCode(503).end(error(e)));
+  }
+
+  private void importAll(RoutingContext ctx) {
+    String tokenRef;
+    List<String> hashtags;
+    try {
+      JsonObject body = ctx.body().asJsonObject();
+      tokenRef = body.getString("token_ref");
+      hashtags = strings(body.getJsonArray("hashtags"));
+      if (tokenRef == null) {
+        throw new IllegalArgumentException("token_ref is required");
+      }
+    } catch (RuntimeException e) {
+      badRequest(ctx, e);
+      return;
+    }
+    importer
+        .importAll(tokenRef, hashtags)
+        .onSuccess(
+            list -> {
+              JsonArray out = new JsonArray();
+              list.forEach(r -> out.add(json(r)));
+              ctx.json(new JsonObject().put("imported", out));
+            })
+        .onFailure(e -> ctx.response().setStatusCode(422).end(error(e)));
+  }
+
+  static JsonObject json(AccountRegistration r) {
+    return new JsonObject()
+        .put("ig_user_id", r.getIgUserId())
+        .put("label", r.getLabel())
+        .put("token_ref", r.getTokenRef())
+        .put("login_flavour", r.getLoginFlavour().name())
+        .put("hashtags", new JsonArray(r.getHashtags().stream().map(Object::toString).toList()))
+        .put("active", r.getActive())
+        .put("registered_at", r.getRegisteredAt().toString())
+        .put("updated_at", r.getUpdatedAt().toString());
+  }
+
+  private static List<String> strings(JsonArray array) {
+    return array == null ? List.of() : array.stream().map(String::valueOf).toList();
+  }
+
+  private static LoginFlavour flavour(String value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return LoginFlavour.valueOf(value.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("login_flavour must be FACEBOOK_LOGIN or INSTAGRAM_LOGIN");
+    }
+  }
+
+  private static void badRequest(RoutingContext ctx, RuntimeException e) {
+    ctx.response().setStatusCode(400).putHeader("Content-Type", "application/json").end(error(e));
+  }
+
+  private static String error(Throwable e) {
+    return error(e.getMessage());
+  }
+
+  private static String error(String message) {
+    return new JsonObject().put("error", String.valueOf(message)).encode();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static java.util.Map<String, Object> castMap(java.util.Map<String, ?> map) {
+    return (java.util.Map<String, Object>) map;
+  }
+}

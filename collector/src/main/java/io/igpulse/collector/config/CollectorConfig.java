@@ -1,0 +1,183 @@
+package io.igpulse.collector.config;
+
+import io.igpulse.graphapi.GraphApiConfig;
+import io.igpulse.runtime.config.ConfigDescription;
+import io.igpulse.runtime.config.Settings;
+import io.igpulse.schemas.serde.RegistryConfig;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything the collector is configured with, parsed once (see README, "Configuration"). Kafka
+ * client settings pass straight through: {@code IGPULSE_PRODUCER_LINGER_MS=5} becomes {@code
+ * linger.ms=5}; the correctness settings (idempotence, acks, transactions, read_committed) cannot
+ * be overridden.
+ *
+ * @param instanceId names this instance's transactional producer: a restarted instance with the
+ *     same id fences its predecessor's unfinished transaction at once
+ * @param appSecret the Meta app secret: signs webhooks (and, when the Graph config has it, calls)
+ * @param tokensFile optional properties file {@code <token_ref>=<token>}; {@code
+ *     IGPULSE_TOKEN_<ref>} variables win over it
+ */
+public record CollectorConfig(
+    String bootstrapServers,
+    String groupId,
+    String instanceId,
+    RegistryConfig registry,
+    GraphApiConfig graph,
+    Schedule schedule,
+    int httpPort,
+    int managementPort,
+    String seenTopic,
+    String webhookTopic,
+    Optional<String> appSecret,
+    Optional<String> webhookVerifyToken,
+    Optional<String> adminToken,
+    Optional<String> tokensFile,
+    Map<String, String> producerOverrides,
+    Map<String, String> consumerOverrides) {
+
+  public static final String PRODUCER_PREFIX = "IGPULSE_PRODUCER_";
+  public static final String CONSUMER_PREFIX = "IGPULSE_CONSUMER_";
+
+  public CollectorConfig {
+    Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+    producerOverrides = Map.copyOf(producerOverrides);
+    consumerOverrides = Map.copyOf(consumerOverrides);
+    appSecret = appSecret.filter(s -> !s.isBlank());
+    webhookVerifyToken = webhookVerifyToken.filter(s -> !s.isBlank());
+    adminToken = adminToken.filter(s -> !s.isBlank());
+  }
+
+  public static CollectorConfig fromEnv(Map<String, String> env) {
+    Settings s = Settings.load(env);
+    Map<String, String> all = s.asMap();
+    return new CollectorConfig(
+        s.required("IGPULSE_KAFKA_BOOTSTRAP_SERVERS"),
+        s.string("IGPULSE_COLLECTOR_GROUP_ID", "igpulse-collector"),
+        s.string("IGPULSE_COLLECTOR_INSTANCE_ID", hostname()),
+        RegistryConfig.fromEnv(all),
+        GraphApiConfig.fromEnv(all),
+        Schedule.from(s),
+        s.integer("IGPULSE_COLLECTOR_HTTP_PORT", 8084),
+        s.integer("IGPULSE_COLLECTOR_MANAGEMENT_PORT", 9084),
+        s.string("IGPULSE_COLLECTOR_SEEN_TOPIC", "igpulse.collector.seen"),
+        s.string("IGPULSE_COLLECTOR_WEBHOOK_TOPIC", "igpulse.collector.webhooks"),
+        Optional.ofNullable(
+            s.string("IGPULSE_COLLECTOR_APP_SECRET", s.string("IGPULSE_GRAPH_APP_SECRET", null))),
+        Optional.ofNullable(s.string("IGPULSE_COLLECTOR_WEBHOOK_VERIFY_TOKEN", null)),
+        Optional.ofNullable(s.string("IGPULSE_COLLECTOR_ADMIN_TOKEN", null)),
+        Optional.ofNullable(s.string("IGPULSE_TOKENS_FILE", null)),
+        s.passThrough(PRODUCER_PREFIX),
+        s.passThrough(CONSUMER_PREFIX));
+  }
+
+  /** The transactional id: stable per instance, unique in the group. */
+  public String transactionalId() {
+    return groupId + "-" + instanceId;
+  }
+
+  public CollectorConfig withInstanceId(String id) {
+    return new CollectorConfig(
+        bootstrapServers,
+        groupId,
+        id,
+        registry,
+        graph,
+        schedule,
+        httpPort,
+        managementPort,
+        seenTopic,
+        webhookTopic,
+        appSecret,
+        webhookVerifyToken,
+        adminToken,
+        tokensFile,
+        producerOverrides,
+        consumerOverrides);
+  }
+
+  /** The resolved configuration as one log line, secrets shown only as set or unset. */
+  public String describe() {
+    return new ConfigDescription()
+        .add("bootstrap", bootstrapServers)
+        .add("group", groupId)
+        .add("instance", instanceId)
+        .add("registry", registry.url())
+        .add("graph", graph)
+        .add("schedule", schedule)
+        .add("http", httpPort)
+        .add("management", managementPort)
+        .add("seenTopic", seenTopic)
+        .add("webhookTopic", webhookTopic)
+        .secret("appSecret", appSecret.orElse(null))
+        .secret("webhookVerifyToken", webhookVerifyToken.orElse(null))
+        .secret("adminToken", adminToken.orElse(null))
+        .add("tokensFile", tokensFile.orElse("<none>"))
+        .keysOnly("producer", producerOverrides)
+        .keysOnly("consumer", consumerOverrides)
+        .toString();
+  }
+
+  private static String hostname() {
+    String fromEnv = System.getenv("HOSTNAME");
+    if (fromEnv != null && !fromEnv.isBlank()) {
+      return fromEnv;
+    }
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      return "collector";
+    }
+  }
+
+  /**
+   * How often each source of an account is read, and how failures slow it down.
+   *
+   * @param owned incremental read of the account's own media (newest first until a known one)
+   * @param fullSweep full read of the account's media, catching what the incremental read missed
+   * @param stories must stay well inside the stories' 24 h life
+   * @param backoffBase first delay after a throttle or transient failure, doubled each time
+   */
+  public record Schedule(
+      Duration owned,
+      Duration fullSweep,
+      Duration stories,
+      Duration tags,
+      Duration hashtags,
+      Duration backoffBase,
+      Duration backoffMax,
+      int incrementalPage,
+      int maxMediaPerSweep) {
+
+    public Schedule {
+      for (Duration d : new Duration[] {owned, fullSweep, stories, tags, hashtags, backoffBase}) {
+        if (d.isNegative() || d.isZero()) {
+          throw new IllegalArgumentException("schedule intervals must be positive: " + d);
+        }
+      }
+      if (stories.compareTo(Duration.ofHours(12)) > 0) {
+        throw new IllegalArgumentException(
+            "IGPULSE_COLLECTOR_STORIES_INTERVAL must stay well inside the 24 h story life: "
+                + stories);
+      }
+    }
+
+    static Schedule from(Settings s) {
+      return new Schedule(
+          s.duration("IGPULSE_COLLECTOR_OWNED_INTERVAL", Duration.ofMinutes(5)),
+          s.duration("IGPULSE_COLLECTOR_FULL_SWEEP_INTERVAL", Duration.ofHours(24)),
+          s.duration("IGPULSE_COLLECTOR_STORIES_INTERVAL", Duration.ofMinutes(30)),
+          s.duration("IGPULSE_COLLECTOR_TAGS_INTERVAL", Duration.ofHours(1)),
+          s.duration("IGPULSE_COLLECTOR_HASHTAGS_INTERVAL", Duration.ofHours(1)),
+          s.duration("IGPULSE_COLLECTOR_BACKOFF_BASE", Duration.ofSeconds(30)),
+          s.duration("IGPULSE_COLLECTOR_BACKOFF_MAX", Duration.ofHours(1)),
+          s.integer("IGPULSE_COLLECTOR_INCREMENTAL_PAGE", 25),
+          s.integer("IGPULSE_COLLECTOR_MAX_MEDIA_PER_SWEEP", 10_000));
+    }
+  }
+}

@@ -1,0 +1,257 @@
+package io.igpulse.collector.discovery;
+
+import io.igpulse.collector.config.CollectorConfig.Schedule;
+import io.igpulse.collector.service.CollectorMetrics;
+import io.igpulse.events.AccountRegistration;
+import io.igpulse.graphapi.GraphClient;
+import io.igpulse.graphapi.token.AccessToken;
+import io.igpulse.graphapi.token.TokenProvider;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The accounts this instance polls: those whose registration lives in an assigned partition of
+ * {@code instagram.accounts}. Told by the consumer thread about registrations, revocations and
+ * webhooks; starts and stops pollers on the collector's event loop.
+ */
+public final class AccountRegistry {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AccountRegistry.class);
+  private static final int MAX_PARKED_WEBHOOKS = 100;
+
+  private record Entry(AccountRegistration registration, AccountPoller poller) {}
+
+  private final Vertx vertx;
+  private final Context context;
+  private final GraphClient client;
+  private final TokenProvider tokens;
+  private final Schedule schedule;
+  private final SeenState seen;
+  private final AccountPoller.Sink sink;
+  private final CollectorMetrics metrics;
+  private final Clock clock;
+  private final Map<String, Entry> accounts = new ConcurrentHashMap<>();
+  private final Map<String, List<String[]>> parked = new ConcurrentHashMap<>();
+
+  public AccountRegistry(
+      Vertx vertx,
+      Context context,
+      GraphClient client,
+      TokenProvider tokens,
+      Schedule schedule,
+      SeenState seen,
+      AccountPoller.Sink sink,
+      CollectorMetrics metrics,
+      Clock clock) {
+    this.vertx = vertx;
+    this.context = context;
+    this.client = client;
+    this.tokens = tokens;
+    this.schedule = schedule;
+    this.seen = seen;
+    this.sink = sink;
+    this.metrics = metrics;
+    this.clock = clock;
+    metrics.gauge(
+        "igpulse.collector.accounts.owned", "accounts this instance polls", accounts::size);
+    metrics.gauge(
+        "igpulse.collector.accounts.failing",
+        "owned accounts stopped because their token failed",
+        () ->
+            accounts.values().stream()
+                .filter(e -> e.poller().state() == AccountPoller.State.FAILING)
+                .count());
+  }
+
+  /** A registration read from {@code partition}: starts, restarts or stops the account. */
+  public void registration(String account, AccountRegistration registration, int partition) {
+    context.runOnContext(v -> apply(account, registration, partition));
+  }
+
+  private void apply(String account, AccountRegistration registration, int partition) {
+    Entry current = accounts.get(account);
+    if (registration == null || !registration.getActive()) {
+      if (current != null) {
+        current.poller().stop();
+        accounts.remove(account);
+        LOG.info("Account {} deactivated: polls stopped", account);
+      }
+      return;
+    }
+    if (current != null
+        && same(current.registration(), registration)
+        && current.poller().partition() == partition
+        && current.poller().state() == AccountPoller.State.RUNNING) {
+      return;
+    }
+    if (current != null) {
+      current.poller().stop();
+    }
+    AccountPoller poller = create(account, registration, partition);
+    accounts.put(account, new Entry(registration, poller));
+    Optional<AccessToken> token = tokens.tokenFor(registration.getTokenRef());
+    if (token.isEmpty()) {
+      poller.fail("no token configured for token_ref " + registration.getTokenRef());
+      return;
+    }
+    poller.start();
+    LOG.info(
+        "Polling account {} ({}) from partition {}, hashtags {}",
+        account,
+        registration.getLabel(),
+        partition,
+        registration.getHashtags());
+    List<String[]> waiting = parked.remove(account);
+    if (waiting != null) {
+      waiting.forEach(w -> poller.onWebhook(w[0], w[1]));
+    }
+  }
+
+  private AccountPoller create(String account, AccountRegistration reg, int partition) {
+    // Without a token the poller is failed before it makes any call; the placeholder is never sent.
+    AccessToken token = tokens.tokenFor(reg.getTokenRef()).orElse(AccessToken.of("no-token"));
+    List<String> hashtags = reg.getHashtags().stream().map(Object::toString).toList();
+    AccountSources sources =
+        new AccountSources(
+            client,
+            token,
+            account,
+            hashtags,
+            schedule,
+            seen,
+            clock,
+            tag -> {
+              metrics.hashtagRefused();
+              LOG.warn(
+                  "Account {} cannot add hashtag {}: its 30 hashtag searches per 7 days are spent"
+                      + " ({} left)",
+                  account,
+                  tag,
+                  client.hashtagSearchesLeft(account));
+            });
+    return new AccountPoller(
+        vertx,
+        context,
+        account,
+        partition,
+        sources,
+        schedule,
+        seen,
+        sink,
+        metrics::pollError,
+        !hashtags.isEmpty());
+  }
+
+  private static boolean same(AccountRegistration a, AccountRegistration b) {
+    return Objects.equals(a.getTokenRef(), b.getTokenRef())
+        && Objects.equals(
+            a.getHashtags().stream().map(Object::toString).toList(),
+            b.getHashtags().stream().map(Object::toString).toList())
+        && a.getActive() == b.getActive();
+  }
+
+  /**
+   * Stops every account of the revoked partitions and forgets what was seen for them; returns once
+   * they are stopped (called on the consumer thread during a rebalance).
+   */
+  public List<String> revoke(Collection<Integer> partitions) {
+    CompletableFuture<List<String>> done = new CompletableFuture<>();
+    context.runOnContext(
+        v -> {
+          List<String> stopped = new ArrayList<>();
+          accounts.forEach(
+              (account, entry) -> {
+                if (partitions.contains(entry.poller().partition())) {
+                  entry.poller().stop();
+                  stopped.add(account);
+                }
+              });
+          stopped.forEach(accounts::remove);
+          done.complete(stopped);
+        });
+    try {
+      List<String> stopped = done.get(30, TimeUnit.SECONDS);
+      seen.forget(stopped);
+      stopped.forEach(parked::remove);
+      if (!stopped.isEmpty()) {
+        LOG.info("Stopped {} account(s) of revoked partitions {}", stopped.size(), partitions);
+      }
+      return stopped;
+    } catch (Exception e) {
+      throw new IllegalStateException("could not stop revoked accounts", e);
+    }
+  }
+
+  /** A webhook routed to this instance (it owns the account's partition). */
+  public void webhook(String account, String field, String mediaId) {
+    context.runOnContext(
+        v -> {
+          Entry entry = accounts.get(account);
+          if (entry != null) {
+            entry.poller().onWebhook(field, mediaId);
+            return;
+          }
+          // The registration may not be read yet (partition loading): keep a few for it.
+          List<String[]> list = parked.computeIfAbsent(account, a -> new ArrayList<>());
+          if (list.size() < MAX_PARKED_WEBHOOKS) {
+            list.add(new String[] {field, mediaId});
+          }
+        });
+  }
+
+  /** Whether this instance polls the account now (checked before each emit transaction). */
+  public boolean owns(String account) {
+    Entry entry = accounts.get(account);
+    return entry != null && entry.poller().state() == AccountPoller.State.RUNNING;
+  }
+
+  /** Each owned account and its state, for the admin API. */
+  public Map<String, Map<String, Object>> status() {
+    Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+    accounts.forEach(
+        (account, entry) -> {
+          Map<String, Object> s = new LinkedHashMap<>();
+          s.put("label", entry.registration().getLabel());
+          s.put("partition", entry.poller().partition());
+          s.put("state", entry.poller().state().name());
+          s.put(
+              "hashtags",
+              entry.registration().getHashtags().stream().map(Object::toString).toList());
+          s.put("seen", seen.count(account));
+          if (entry.poller().failingWhy() != null) {
+            s.put("failing", entry.poller().failingWhy());
+          }
+          out.put(account, s);
+        });
+    return out;
+  }
+
+  /** Stops everything (shutdown). */
+  public void stopAll() {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    context.runOnContext(
+        v -> {
+          accounts.values().forEach(e -> e.poller().stop());
+          accounts.clear();
+          done.complete(null);
+        });
+    try {
+      done.get(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      LOG.warn("Stopping pollers: {}", e.toString());
+    }
+  }
+}

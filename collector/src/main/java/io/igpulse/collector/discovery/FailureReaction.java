@@ -1,0 +1,58 @@
+package io.igpulse.collector.discovery;
+
+import io.igpulse.graphapi.outcome.GraphError;
+import java.time.Duration;
+
+/**
+ * What a poll does after the API refused it, in one place: throttles and transient failures back
+ * the task off (doubling, capped); a failed token stops the whole account ("failing") until it is
+ * registered again; anything else is counted and the task simply runs at its next turn.
+ */
+public final class FailureReaction {
+
+  /** The reaction kinds. */
+  public enum Kind {
+    BACK_OFF,
+    FAIL_ACCOUNT,
+    NEXT_TURN
+  }
+
+  /** A reaction and how long to wait before the next try. */
+  public record Reaction(Kind kind, Duration delay) {}
+
+  private final Duration base;
+  private final Duration max;
+
+  public FailureReaction(Duration base, Duration max) {
+    this.base = base;
+    this.max = max;
+  }
+
+  /**
+   * @param failuresInARow failures of this task in a row, this one included (1 = first)
+   * @param interval the task's normal interval
+   */
+  public Reaction react(GraphError error, int failuresInARow, Duration interval) {
+    if (error instanceof GraphError.AuthFailed) {
+      return new Reaction(Kind.FAIL_ACCOUNT, Duration.ZERO);
+    }
+    if (error instanceof GraphError.Throttled t) {
+      return new Reaction(Kind.BACK_OFF, max(t.retryAfter(), backoff(failuresInARow)));
+    }
+    if (error instanceof GraphError.Transient || error instanceof GraphError.Malformed) {
+      return new Reaction(Kind.BACK_OFF, backoff(failuresInARow));
+    }
+    return new Reaction(Kind.NEXT_TURN, interval);
+  }
+
+  /** base × 2^(n−1), capped. */
+  Duration backoff(int failuresInARow) {
+    int shift = Math.min(Math.max(failuresInARow - 1, 0), 20);
+    Duration d = base.multipliedBy(1L << shift);
+    return d.compareTo(max) > 0 ? max : d;
+  }
+
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
+  }
+}

@@ -1,0 +1,289 @@
+package io.igpulse.collector.kafka;
+
+import io.igpulse.collector.discovery.AccountRegistry;
+import io.igpulse.collector.discovery.SeenState;
+import io.igpulse.collector.service.CollectorMetrics;
+import io.igpulse.events.AccountRegistration;
+import io.igpulse.schemas.deadletter.DeadLetters;
+import io.igpulse.schemas.serde.RecordDecoder;
+import io.igpulse.schemas.serde.UndecodableRecordException;
+import io.igpulse.schemas.topic.Topics;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The consumer thread: one group member reading {@code instagram.accounts} (its partitions are the
+ * accounts this instance polls) and the co-partitioned webhook topic. On assignment it first loads
+ * the seen markers of the new partitions, then re-reads their registrations from the start; on
+ * revocation it stops their accounts and waits until nothing more is emitted for them. Undecodable
+ * registrations go to the dead-letter topic and the loop carries on.
+ */
+public final class AccountsLoop implements Runnable, ConsumerRebalanceListener {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AccountsLoop.class);
+  private static final String SERVICE = "collector";
+
+  private final KafkaConsumer<String, byte[]> consumer;
+  private final RecordDecoder<AccountRegistration> decoder;
+  private final String webhookTopic;
+  private final SeenLoader seenLoader;
+  private final SeenState seen;
+  private final AccountRegistry accounts;
+  private final DiscoveryEmitter emitter;
+  private final Producer<byte[], byte[]> deadLetters;
+  private final CollectorMetrics metrics;
+  private final Thread thread;
+  private volatile boolean running = true;
+  private volatile boolean assignedOnce;
+  private volatile List<Integer> owned = List.of();
+
+  public AccountsLoop(
+      KafkaConsumer<String, byte[]> consumer,
+      RecordDecoder<AccountRegistration> decoder,
+      String webhookTopic,
+      SeenLoader seenLoader,
+      SeenState seen,
+      AccountRegistry accounts,
+      DiscoveryEmitter emitter,
+      Producer<byte[], byte[]> deadLetters,
+      CollectorMetrics metrics) {
+    this.consumer = consumer;
+    this.decoder = decoder;
+    this.webhookTopic = webhookTopic;
+    this.seenLoader = seenLoader;
+    this.seen = seen;
+    this.accounts = accounts;
+    this.emitter = emitter;
+    this.deadLetters = deadLetters;
+    this.metrics = metrics;
+    this.thread = new Thread(this, "collector-accounts");
+    this.thread.setDaemon(true);
+  }
+
+  public void start() {
+    thread.start();
+  }
+
+  /** True once the group gave this instance its (possibly empty) share. */
+  public boolean assigned() {
+    return assignedOnce;
+  }
+
+  /** Accounts partitions this instance owns now. */
+  public List<Integer> ownedPartitions() {
+    return owned;
+  }
+
+  @Override
+  public void run() {
+    try {
+      consumer.subscribe(List.of(Topics.ACCOUNTS.name(), webhookTopic), this);
+      while (running) {
+        ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
+        for (TopicPartition tp : records.partitions()) {
+          try {
+            if (tp.topic().equals(Topics.ACCOUNTS.name())) {
+              registrations(tp, records.records(tp));
+            } else {
+              webhooks(records.records(tp));
+            }
+          } catch (RetryLater e) {
+            // Seeked back: the rest of this partition's batch is polled again.
+          }
+        }
+        publishGroup();
+      }
+    } catch (WakeupException e) {
+      if (running) {
+        LOG.error("Accounts consumer woken unexpectedly", e);
+      }
+    } catch (RuntimeException e) {
+      LOG.error("Accounts consumer stopped: {}", e.toString(), e);
+    } finally {
+      consumer.close(CloseOptions.timeout(Duration.ofSeconds(10)));
+      seenLoader.close();
+    }
+  }
+
+  private void registrations(TopicPartition tp, List<ConsumerRecord<String, byte[]>> records) {
+    // Only the last registration of each account in a batch counts (the partition is re-read from
+    // its start on assignment): an account deactivated later in the batch is never started.
+    Map<String, AccountRegistration> latest = new java.util.LinkedHashMap<>();
+    try {
+      for (ConsumerRecord<String, byte[]> r : records) {
+        if (r.key() == null) {
+          deadLetter(r, "registration without key", null);
+          continue;
+        }
+        if (r.value() == null) {
+          latest.remove(r.key());
+          latest.put(r.key(), null);
+          continue;
+        }
+        AccountRegistration registration;
+        try {
+          registration = decoder.decode(r);
+        } catch (UndecodableRecordException e) {
+          if (!e.reason().isPoison()) {
+            // The registry is unreachable: read this record again shortly, do not drop it.
+            LOG.warn("Cannot decode registrations now ({}); retrying", e.reason());
+            consumer.seek(tp, r.offset());
+            pause(Duration.ofSeconds(1));
+            return;
+          }
+          deadLetter(r, "undecodable account registration", e);
+          continue;
+        }
+        if (!registration.getIgUserId().equals(r.key())) {
+          LOG.warn(
+              "Registration under key {} names account {}; the key wins",
+              r.key(),
+              registration.getIgUserId());
+        }
+        latest.remove(r.key());
+        latest.put(r.key(), registration);
+      }
+    } finally {
+      latest.forEach((account, reg) -> accounts.registration(account, reg, tp.partition()));
+    }
+  }
+
+  private void webhooks(List<ConsumerRecord<String, byte[]>> records) {
+    for (ConsumerRecord<String, byte[]> r : records) {
+      if (r.key() == null || r.value() == null) {
+        continue;
+      }
+      String[] fieldAndMedia = new String(r.value(), StandardCharsets.UTF_8).split("\\|", 2);
+      if (fieldAndMedia.length == 2) {
+        accounts.webhook(r.key(), fieldAndMedia[0], fieldAndMedia[1]);
+      }
+    }
+  }
+
+  private void deadLetter(ConsumerRecord<String, byte[]> r, String reason, Exception e) {
+    byte[] key = r.key() == null ? null : r.key().getBytes(StandardCharsets.UTF_8);
+    try {
+      deadLetters
+          .send(
+              DeadLetters.of(
+                  SERVICE,
+                  new DeadLetters.Origin(r.topic(), r.partition(), r.offset()),
+                  key,
+                  r.value(),
+                  r.headers(),
+                  reason,
+                  e))
+          .get(30, TimeUnit.SECONDS);
+      metrics.deadLettered();
+      LOG.warn(
+          "Dead-lettered {} at {}-{}@{}: {}",
+          reason,
+          r.topic(),
+          r.partition(),
+          r.offset(),
+          e == null ? "" : e.getMessage());
+    } catch (Exception failed) {
+      // Without the dead letter acknowledged the record must not be passed: read it again.
+      LOG.error("Dead letter not written ({}); retrying the record", failed.toString());
+      consumer.seek(new TopicPartition(r.topic(), r.partition()), r.offset());
+      pause(Duration.ofSeconds(1));
+      throw new RetryLater();
+    }
+  }
+
+  /** Unwinds the current batch so that the seeked record is polled again. */
+  private static final class RetryLater extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    RetryLater() {
+      super(null, null, false, false);
+    }
+  }
+
+  private void publishGroup() {
+    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+    for (TopicPartition tp : consumer.assignment()) {
+      offsets.put(tp, new OffsetAndMetadata(consumer.position(tp)));
+    }
+    emitter.updateGroup(consumer.groupMetadata(), offsets);
+  }
+
+  @Override
+  public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+    List<Integer> revoked = accountsPartitions(partitions);
+    if (revoked.isEmpty()) {
+      return;
+    }
+    accounts.revoke(revoked);
+    // After this, nothing of the revoked accounts is in flight: the next owner starts clean.
+    emitter.barrier(Duration.ofSeconds(60));
+    List<Integer> left = new ArrayList<>(owned);
+    left.removeAll(revoked);
+    owned = List.copyOf(left);
+    LOG.info("Revoked accounts partitions {}", revoked);
+  }
+
+  @Override
+  public void onPartitionsLost(Collection<TopicPartition> partitions) {
+    onPartitionsRevoked(partitions);
+  }
+
+  @Override
+  public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+    List<Integer> assigned = accountsPartitions(partitions);
+    seenLoader.load(assigned, seen);
+    List<TopicPartition> tps =
+        assigned.stream().map(p -> new TopicPartition(Topics.ACCOUNTS.name(), p)).toList();
+    // A compacted topic is state: the whole partition is read again to know its accounts.
+    consumer.seekToBeginning(tps);
+    List<Integer> now = new ArrayList<>(owned);
+    now.addAll(assigned);
+    owned = List.copyOf(now.stream().distinct().sorted().toList());
+    publishGroup();
+    assignedOnce = true;
+    LOG.info("Assigned accounts partitions {} (own {})", assigned, owned);
+  }
+
+  private static List<Integer> accountsPartitions(Collection<TopicPartition> partitions) {
+    return partitions.stream()
+        .filter(tp -> tp.topic().equals(Topics.ACCOUNTS.name()))
+        .map(TopicPartition::partition)
+        .sorted()
+        .toList();
+  }
+
+  private static void pause(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  public void close() {
+    running = false;
+    consumer.wakeup();
+    try {
+      thread.join(30_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

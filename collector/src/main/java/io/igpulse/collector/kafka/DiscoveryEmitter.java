@@ -1,0 +1,278 @@
+package io.igpulse.collector.kafka;
+
+import io.igpulse.collector.discovery.Discovery;
+import io.igpulse.collector.discovery.SeenKey;
+import io.igpulse.collector.discovery.SeenState;
+import io.igpulse.collector.service.CollectorMetrics;
+import io.igpulse.events.MediaDiscovered;
+import io.igpulse.schemas.topic.Topics;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.OutOfOrderSequenceException;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.serialization.Serializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes each discovery together with its seen marker in one Kafka transaction, so that a crash
+ * leaves both or neither: after a restart the seen topic says exactly what was emitted. All
+ * transactions run on one named thread (a producer holds one transaction at a time); requests that
+ * queue up meanwhile share the next transaction. Each transaction also commits the group's
+ * positions with the consumer's group metadata, so an instance that lost its partitions in a
+ * rebalance (a zombie) has its transaction refused by the broker instead of emitting twice.
+ */
+public final class DiscoveryEmitter implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DiscoveryEmitter.class);
+  private static final int MAX_REQUESTS_PER_TRANSACTION = 500;
+
+  private record Request(
+      String account, int partition, List<Discovery> items, CompletableFuture<Integer> done) {}
+
+  private record Barrier(CompletableFuture<Void> done) {}
+
+  private record GroupContext(
+      ConsumerGroupMetadata metadata, Map<TopicPartition, OffsetAndMetadata> offsets) {}
+
+  private final Producer<String, byte[]> producer;
+  private final Serializer<MediaDiscovered> serializer;
+  private final String seenTopic;
+  private final SeenState seen;
+  private final Predicate<String> owns;
+  private final CollectorMetrics metrics;
+  private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+  private final Thread thread;
+  private volatile boolean running = true;
+  private volatile boolean fatal;
+  private volatile GroupContext group;
+
+  /**
+   * @param producer a transactional producer, {@code initTransactions()} not yet called
+   * @param owns whether this instance still owns an account (checked just before its transaction)
+   */
+  public DiscoveryEmitter(
+      Producer<String, byte[]> producer,
+      Serializer<MediaDiscovered> serializer,
+      String seenTopic,
+      SeenState seen,
+      Predicate<String> owns,
+      CollectorMetrics metrics) {
+    this.producer = producer;
+    this.serializer = serializer;
+    this.seenTopic = seenTopic;
+    this.seen = seen;
+    this.owns = owns;
+    this.metrics = metrics;
+    this.thread = new Thread(this::run, "collector-emitter");
+    this.thread.setDaemon(true);
+  }
+
+  /** Fences any earlier instance with the same transactional id, then starts the thread. */
+  public void start() {
+    producer.initTransactions();
+    thread.start();
+  }
+
+  /** False after the producer was fenced or hit a fatal error: the instance must be replaced. */
+  public boolean healthy() {
+    return !fatal && running;
+  }
+
+  /** The group generation and positions the next transactions commit with. */
+  public void updateGroup(
+      ConsumerGroupMetadata metadata, Map<TopicPartition, OffsetAndMetadata> offsets) {
+    group = offsets.isEmpty() ? null : new GroupContext(metadata, Map.copyOf(offsets));
+  }
+
+  /**
+   * Emits already-claimed discoveries of one account; completes with the number written, on the
+   * given context. Claims are confirmed on commit and released otherwise.
+   */
+  public Future<Integer> emit(
+      Context context, String account, int partition, List<Discovery> items) {
+    if (items.isEmpty()) {
+      return Future.succeededFuture(0);
+    }
+    CompletableFuture<Integer> done = new CompletableFuture<>();
+    if (!running || fatal) {
+      seen.release(keys(items));
+      return Future.failedFuture("emitter stopped");
+    }
+    queue.add(new Request(account, partition, List.copyOf(items), done));
+    return Future.fromCompletionStage(done, context);
+  }
+
+  /**
+   * Returns once every request queued before it has been committed or dropped: after revoking
+   * accounts and waiting here, nothing more is written for them by this instance.
+   */
+  public void barrier(Duration timeout) {
+    if (!running || !thread.isAlive()) {
+      return;
+    }
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    queue.add(new Barrier(done));
+    try {
+      done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (Exception e) {
+      LOG.warn("Emitter barrier did not complete in {}: {}", timeout, e.toString());
+    }
+  }
+
+  private void run() {
+    while (running) {
+      Object first;
+      try {
+        first = queue.poll(200, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      if (first == null) {
+        continue;
+      }
+      List<Object> batch = new ArrayList<>();
+      batch.add(first);
+      queue.drainTo(batch, MAX_REQUESTS_PER_TRANSACTION);
+      process(batch);
+    }
+    failRemaining();
+  }
+
+  private void process(List<Object> batch) {
+    List<Request> requests = new ArrayList<>();
+    List<Barrier> barriers = new ArrayList<>();
+    for (Object o : batch) {
+      if (o instanceof Request r) {
+        if (owns.test(r.account()) && !fatal) {
+          requests.add(r);
+        } else {
+          // Revoked (or broken) meanwhile: the new owner finds these itself.
+          seen.release(keys(r.items()));
+          r.done().complete(0);
+        }
+      } else if (o instanceof Barrier b) {
+        barriers.add(b);
+      }
+    }
+    if (!requests.isEmpty()) {
+      transact(requests);
+    }
+    barriers.forEach(b -> b.done().complete(null));
+  }
+
+  private void transact(List<Request> requests) {
+    List<SeenKey> keys = new ArrayList<>();
+    requests.forEach(r -> keys.addAll(keys(r.items())));
+    try {
+      producer.beginTransaction();
+      for (Request r : requests) {
+        for (Discovery d : r.items()) {
+          MediaDiscovered event = d.event();
+          String topic = Topics.MEDIA_DISCOVERED.name();
+          producer.send(
+              new ProducerRecord<>(topic, event.getMediaId(), serializer.serialize(topic, event)));
+          producer.send(
+              new ProducerRecord<>(
+                  seenTopic,
+                  r.partition(),
+                  d.key().encode(),
+                  event.getDiscoveredAt().toString().getBytes(StandardCharsets.UTF_8)));
+        }
+      }
+      GroupContext g = group;
+      if (g != null) {
+        producer.sendOffsetsToTransaction(g.offsets(), g.metadata());
+      }
+      producer.commitTransaction();
+      seen.confirm(keys);
+      metrics.transaction("committed");
+      for (Request r : requests) {
+        r.items().forEach(d -> metrics.discovered(d.event().getSource(), 1));
+        r.done().complete(r.items().size());
+      }
+    } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException e) {
+      fatal = true;
+      metrics.transaction("fenced");
+      LOG.error(
+          "Discovery producer can no longer write ({}); this instance stops emitting",
+          e.toString());
+      failAll(requests, keys, e);
+    } catch (KafkaException | IllegalStateException e) {
+      metrics.transaction("aborted");
+      LOG.warn("Emit transaction aborted, its media will be found again: {}", e.toString());
+      try {
+        producer.abortTransaction();
+      } catch (KafkaException abortFailed) {
+        fatal = true;
+        LOG.error("Cannot abort the transaction: {}", abortFailed.toString());
+      }
+      failAll(requests, keys, e);
+    }
+  }
+
+  private void failAll(List<Request> requests, List<SeenKey> keys, Exception e) {
+    seen.release(keys);
+    requests.forEach(r -> r.done().completeExceptionally(e));
+  }
+
+  private void failRemaining() {
+    List<Object> left = new ArrayList<>();
+    queue.drainTo(left);
+    for (Object o : left) {
+      if (o instanceof Request r) {
+        seen.release(keys(r.items()));
+        r.done().completeExceptionally(new IllegalStateException("emitter stopped"));
+      } else if (o instanceof Barrier b) {
+        b.done().complete(null);
+      }
+    }
+  }
+
+  private static List<SeenKey> keys(List<Discovery> items) {
+    return items.stream().map(Discovery::key).toList();
+  }
+
+  /**
+   * Stops at once, as a crash would: the open transaction is neither committed nor aborted (the
+   * broker aborts it when this transactional id starts again or times it out). Tests only.
+   */
+  public void halt() {
+    running = false;
+    fatal = true;
+    producer.close(Duration.ZERO);
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    try {
+      thread.join(30_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    try {
+      producer.close(Duration.ofSeconds(10));
+    } catch (KafkaException e) {
+      LOG.warn("Closing the discovery producer: {}", e.toString());
+    }
+  }
+}

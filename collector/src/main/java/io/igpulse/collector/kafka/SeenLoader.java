@@ -1,0 +1,82 @@
+package io.igpulse.collector.kafka;
+
+import io.igpulse.collector.discovery.SeenKey;
+import io.igpulse.collector.discovery.SeenState;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads seen partitions to their end (read_committed: only what committed transactions wrote) into
+ * the seen state. Runs on the consumer thread while a partition is being assigned, before any of
+ * its accounts is polled.
+ */
+public final class SeenLoader implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SeenLoader.class);
+
+  private final KafkaConsumer<String, byte[]> consumer;
+  private final String topic;
+
+  public SeenLoader(String bootstrapServers, String topic, Map<String, String> overrides) {
+    Map<String, Object> props = new java.util.HashMap<>(overrides);
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+    this.consumer =
+        new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+    this.topic = topic;
+  }
+
+  /** Loads the given partitions; returns the number of markers read. */
+  public int load(List<Integer> partitions, SeenState seen) {
+    if (partitions.isEmpty()) {
+      return 0;
+    }
+    List<TopicPartition> tps = partitions.stream().map(p -> new TopicPartition(topic, p)).toList();
+    consumer.assign(tps);
+    consumer.seekToBeginning(tps);
+    Map<TopicPartition, Long> end = consumer.endOffsets(tps, Duration.ofSeconds(30));
+    int read = 0;
+    long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+    while (!reached(end)) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("seen partitions " + partitions + " not read in time");
+      }
+      for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+        SeenKey key = SeenKey.parse(r.key());
+        if (key != null && r.value() != null) {
+          seen.load(key);
+          read++;
+        }
+      }
+    }
+    consumer.assign(List.of());
+    LOG.info("Loaded {} seen marker(s) of partitions {}", read, partitions);
+    return read;
+  }
+
+  private boolean reached(Map<TopicPartition, Long> end) {
+    for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
+      if (consumer.position(e.getKey(), Duration.ofSeconds(30)) < e.getValue()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public void close() {
+    consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
+  }
+}

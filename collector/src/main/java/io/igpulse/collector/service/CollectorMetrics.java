@@ -1,0 +1,76 @@
+package io.igpulse.collector.service;
+
+import io.igpulse.events.DiscoverySource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.function.Supplier;
+
+/**
+ * The collector's own meters. Label values come from closed sets (sources, task names, outcome
+ * names), never from account ids or hashtags, so their number stays bounded however many accounts
+ * are followed; per-account detail goes to the log and to {@code GET /admin/accounts}.
+ */
+public final class CollectorMetrics {
+
+  private final MeterRegistry registry;
+
+  public CollectorMetrics(MeterRegistry registry) {
+    this.registry = registry;
+  }
+
+  public MeterRegistry registry() {
+    return registry;
+  }
+
+  public void discovered(DiscoverySource source, int n) {
+    Counter.builder("igpulse.collector.discovered")
+        .description("media emitted to instagram.media.discovered, by source")
+        .tag("source", source.name())
+        .register(registry)
+        .increment(n);
+  }
+
+  public void transaction(String outcome) {
+    Counter.builder("igpulse.collector.transactions")
+        .description("emit transactions by outcome (committed, aborted, fenced)")
+        .tag("outcome", outcome)
+        .register(registry)
+        .increment();
+  }
+
+  public void pollError(String task, String kind) {
+    Counter.builder("igpulse.collector.poll.errors")
+        .description("polls refused by the API, by task and error kind")
+        .tag("task", task)
+        .tag("kind", kind)
+        .register(registry)
+        .increment();
+  }
+
+  public void hashtagRefused() {
+    Counter.builder("igpulse.collector.hashtags.refused")
+        .description("hashtags that could not be added: the 30-per-7-days budget is spent")
+        .register(registry)
+        .increment();
+  }
+
+  public void webhook(String outcome) {
+    Counter.builder("igpulse.collector.webhooks")
+        .description("webhook requests by outcome (accepted, unsigned, forged, malformed, ...)")
+        .tag("outcome", outcome)
+        .register(registry)
+        .increment();
+  }
+
+  public void deadLettered() {
+    Counter.builder("igpulse.collector.deadletters")
+        .description("undecodable records of instagram.accounts sent to igpulse.deadletter")
+        .register(registry)
+        .increment();
+  }
+
+  public void gauge(String name, String description, Supplier<Number> value) {
+    Gauge.builder(name, value).description(description).register(registry);
+  }
+}

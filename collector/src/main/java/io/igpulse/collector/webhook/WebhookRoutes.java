@@ -1,0 +1,156 @@
+package io.igpulse.collector.webhook;
+
+import io.igpulse.collector.kafka.CollectorTopics;
+import io.igpulse.collector.service.CollectorMetrics;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code GET /webhooks/instagram} answers Meta's subscription check ({@code hub.challenge}); {@code
+ * POST /webhooks/instagram} accepts notifications only with a valid {@code X-Hub-Signature-256}:
+ * unsigned → 401, forged → 403, counted, and nothing else happens. Accepted notifications are
+ * written to the webhook topic keyed by account, so the instance that owns the account acts on them
+ * whichever instance Meta called; 200 only once Kafka has them.
+ */
+public final class WebhookRoutes {
+
+  private static final Logger LOG = LoggerFactory.getLogger(WebhookRoutes.class);
+  public static final String PATH = "/webhooks/instagram";
+  private static final int MAX_BODY = 1 << 20;
+
+  private final Vertx vertx;
+  private final Optional<WebhookSignature> signature;
+  private final Optional<String> verifyToken;
+  private final Producer<String, byte[]> producer;
+  private final String topic;
+  private final int partitions;
+  private final CollectorMetrics metrics;
+
+  public WebhookRoutes(
+      Vertx vertx,
+      Optional<String> appSecret,
+      Optional<String> verifyToken,
+      Producer<String, byte[]> producer,
+      String topic,
+      int partitions,
+      CollectorMetrics metrics) {
+    this.vertx = vertx;
+    this.signature = appSecret.map(WebhookSignature::new);
+    this.verifyToken = verifyToken;
+    this.producer = producer;
+    this.topic = topic;
+    this.partitions = partitions;
+    this.metrics = metrics;
+  }
+
+  public void mount(Router router) {
+    router.get(PATH).handler(this::verify);
+    router.post(PATH).handler(BodyHandler.create(false).setBodyLimit(MAX_BODY)).handler(this::receive);
+  }
+
+  private void verify(RoutingContext ctx) {
+    String mode = ctx.request().getParam("hub.mode");
+    String token = ctx.request().getParam("hub.verify_token");
+    String challenge = ctx.request().getParam("hub.challenge");
+    boolean ok =
+        "subscribe".equals(mode)
+            && challenge != null
+            && token != null
+            && verifyToken
+                .map(
+                    expected ->
+                        MessageDigest.isEqual(
+                            expected.getBytes(StandardCharsets.UTF_8),
+                            token.getBytes(StandardCharsets.UTF_8)))
+                .orElse(false);
+    if (!ok) {
+      metrics.webhook("verification_refused");
+      ctx.response().setStatusCode(403).end();
+      return;
+    }
+    metrics.webhook("verified");
+    ctx.response().putHeader("Content-Type", "text/plain").end(challenge);
+  }
+
+  private void receive(RoutingContext ctx) {
+    byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
+    if (signature.isEmpty()) {
+      // Without the app secret nothing can be verified, so nothing is accepted.
+      refuse(ctx, 403, "no_app_secret");
+      return;
+    }
+    WebhookSignature.Verdict verdict =
+        signature.get().verify(body, ctx.request().getHeader("X-Hub-Signature-256"));
+    if (verdict == WebhookSignature.Verdict.MISSING) {
+      refuse(ctx, 401, "unsigned");
+      return;
+    }
+    if (verdict == WebhookSignature.Verdict.FORGED) {
+      refuse(ctx, 403, "forged");
+      return;
+    }
+    WebhookEnvelope.Parsed parsed;
+    try {
+      parsed = WebhookEnvelope.parse(body);
+    } catch (IllegalArgumentException e) {
+      refuse(ctx, 400, "malformed");
+      return;
+    }
+    for (int i = 0; i < parsed.ignored(); i++) {
+      metrics.webhook("ignored_change");
+    }
+    List<WebhookEnvelope.Notification> notes = parsed.notifications();
+    vertx
+        .executeBlocking(() -> route(notes))
+        .onSuccess(
+            n -> {
+              metrics.webhook("accepted");
+              ctx.response().setStatusCode(200).end();
+            })
+        .onFailure(
+            e -> {
+              // Meta retries a notification that was not answered 200.
+              LOG.warn("Webhook not routed: {}", e.toString());
+              metrics.webhook("not_routed");
+              ctx.response().setStatusCode(503).end();
+            });
+  }
+
+  private int route(List<WebhookEnvelope.Notification> notes) throws Exception {
+    List<Future<RecordMetadata>> sends = new ArrayList<>();
+    for (WebhookEnvelope.Notification n : notes) {
+      byte[] value = (n.field() + "|" + n.mediaId()).getBytes(StandardCharsets.UTF_8);
+      sends.add(
+          producer.send(
+              new ProducerRecord<>(
+                  topic,
+                  CollectorTopics.partitionOf(n.account(), partitions),
+                  n.account(),
+                  value)));
+    }
+    for (Future<RecordMetadata> f : sends) {
+      f.get(30, TimeUnit.SECONDS);
+    }
+    return notes.size();
+  }
+
+  private void refuse(RoutingContext ctx, int status, String why) {
+    metrics.webhook(why);
+    LOG.warn("Webhook refused ({}) from {}", why, ctx.request().remoteAddress());
+    ctx.response().setStatusCode(status).end();
+  }
+}

@@ -1,0 +1,68 @@
+package io.igpulse.collector.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CollectorConfigTest {
+
+  private static final Map<String, String> MINIMAL =
+      Map.of(
+          "IGPULSE_KAFKA_BOOTSTRAP_SERVERS",
+          "kafka:9092",
+          "IGPULSE_REGISTRY_URL",
+          "http://registry:8080");
+
+  @Test
+  void shouldApplyTheDocumentedDefaults() {
+    CollectorConfig c = CollectorConfig.fromEnv(MINIMAL);
+
+    assertThat(c.httpPort()).isEqualTo(8084);
+    assertThat(c.managementPort()).isEqualTo(9084);
+    assertThat(c.groupId()).isEqualTo("igpulse-collector");
+    assertThat(c.schedule().stories()).isEqualTo(Duration.ofMinutes(30));
+    assertThat(c.schedule().owned()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(c.schedule().fullSweep()).isEqualTo(Duration.ofHours(24));
+    assertThat(c.seenTopic()).isEqualTo("igpulse.collector.seen");
+    assertThat(c.webhookTopic()).isEqualTo("igpulse.collector.webhooks");
+    assertThat(c.transactionalId()).startsWith("igpulse-collector-");
+  }
+
+  @Test
+  void shouldPassClientSettingsThroughAndHideSecretsInTheLogLine() {
+    Map<String, String> env = new java.util.HashMap<>(MINIMAL);
+    env.put("IGPULSE_COLLECTOR_INSTANCE_ID", "c-1");
+    env.put("IGPULSE_COLLECTOR_APP_SECRET", "app-secret-value");
+    env.put("IGPULSE_COLLECTOR_WEBHOOK_VERIFY_TOKEN", "verify-value");
+    env.put("IGPULSE_PRODUCER_SASL_JAAS_CONFIG", "password-value");
+    env.put("IGPULSE_CONSUMER_MAX_POLL_RECORDS", "100");
+
+    CollectorConfig c = CollectorConfig.fromEnv(env);
+    String line = c.describe();
+
+    assertThat(c.transactionalId()).isEqualTo("igpulse-collector-c-1");
+    assertThat(c.producerOverrides()).containsEntry("sasl.jaas.config", "password-value");
+    assertThat(c.consumerOverrides()).containsEntry("max.poll.records", "100");
+    assertThat(line)
+        .contains("appSecret=<redacted>", "webhookVerifyToken=<redacted>", "sasl.jaas.config");
+    assertThat(line).doesNotContain("app-secret-value", "verify-value", "password-value");
+  }
+
+  @Test
+  void shouldRefuseAStoryIntervalThatLetsStoriesExpireUnseen() {
+    Map<String, String> env = new java.util.HashMap<>(MINIMAL);
+    env.put("IGPULSE_COLLECTOR_STORIES_INTERVAL", "PT13H");
+
+    assertThatThrownBy(() -> CollectorConfig.fromEnv(env))
+        .hasMessageContaining("IGPULSE_COLLECTOR_STORIES_INTERVAL");
+  }
+
+  @Test
+  void shouldRequireTheBootstrapServers() {
+    assertThatThrownBy(() -> CollectorConfig.fromEnv(Map.of()))
+        .hasMessageContaining("IGPULSE_KAFKA_BOOTSTRAP_SERVERS");
+  }
+}

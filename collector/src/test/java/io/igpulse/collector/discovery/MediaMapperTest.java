@@ -1,0 +1,93 @@
+package io.igpulse.collector.discovery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.igpulse.events.DiscoverySource;
+import io.igpulse.events.MediaDiscovered;
+import io.igpulse.events.MediaProductType;
+import io.igpulse.events.MediaType;
+import io.igpulse.graphapi.model.Media;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class MediaMapperTest {
+
+  private static final Instant NOW = Instant.parse("2026-01-12T10:00:00Z");
+
+  private static Media media(String type, String product, String caption) {
+    return new Media(
+        "179",
+        "2026-01-12T08:30:00+0000",
+        type,
+        product,
+        caption,
+        "https://ig/p/x",
+        "u",
+        1L,
+        2L,
+        Optional.empty());
+  }
+
+  @Test
+  void shouldMapAReelWithItsCaptionHashtags() {
+    Discovery d =
+        MediaMapper.discovery(
+            "17841",
+            DiscoverySource.OWNED,
+            null,
+            "17841",
+            media("VIDEO", "REELS", "Hi #Sunset and #sunset, #food_2"),
+            NOW);
+    MediaDiscovered e = d.event();
+
+    assertThat(e.getMediaId()).isEqualTo("179");
+    assertThat(e.getOwnerId()).isEqualTo("17841");
+    assertThat(e.getFollowedAccountId()).isEqualTo("17841");
+    assertThat(e.getMediaType()).isEqualTo(MediaType.VIDEO);
+    assertThat(e.getMediaProductType()).isEqualTo(MediaProductType.REELS);
+    assertThat(e.getPostedAt()).isEqualTo(Instant.parse("2026-01-12T08:30:00Z"));
+    assertThat(e.getCaptionHashtags()).containsExactly("sunset", "food_2");
+    assertThat(e.getExpiresAt()).isNull();
+    assertThat(e.getDiscoveredAt()).isEqualTo(NOW);
+    assertThat(d.key()).isEqualTo(new SeenKey("17841", DiscoverySource.OWNED, null, "179"));
+  }
+
+  @Test
+  void shouldGiveAStoryItsExpiry() {
+    MediaDiscovered e =
+        MediaMapper.discovery(
+                "1", DiscoverySource.STORY, null, "1", media("IMAGE", null, null), NOW)
+            .event();
+
+    assertThat(e.getMediaProductType()).isEqualTo(MediaProductType.STORY);
+    assertThat(e.getExpiresAt()).isEqualTo(Instant.parse("2026-01-13T08:30:00Z"));
+    assertThat(e.getCaptionHashtags()).isEmpty();
+  }
+
+  @Test
+  void shouldReadValuesInstagramAddsLaterAsUnknown() {
+    MediaDiscovered e =
+        MediaMapper.discovery(
+                "1",
+                DiscoverySource.HASHTAG_RECENT,
+                "sunset",
+                null,
+                media("HOLOGRAM", "TRIALS", "x"),
+                NOW)
+            .event();
+
+    assertThat(e.getMediaType()).isEqualTo(MediaType.UNKNOWN);
+    assertThat(e.getMediaProductType()).isEqualTo(MediaProductType.UNKNOWN);
+    assertThat(e.getHashtag()).isEqualTo("sunset");
+    assertThat(e.getOwnerId()).isNull();
+  }
+
+  @Test
+  void shouldFallBackToTheDiscoveryTimeForAnUnreadableTimestamp() {
+    assertThat(MediaMapper.postedAt("yesterday", NOW)).isEqualTo(NOW);
+    assertThat(MediaMapper.postedAt(null, NOW)).isEqualTo(NOW);
+    assertThat(MediaMapper.postedAt("2026-01-12T08:30:00Z", NOW))
+        .isEqualTo(Instant.parse("2026-01-12T08:30:00Z"));
+  }
+}
