@@ -9,28 +9,18 @@ import io.igpulse.schemas.topic.Topics;
 import io.igpulse.simulator.Simulator;
 import io.igpulse.testkit.WithInfrastructure;
 import io.igpulse.testkit.kafka.KafkaCluster;
+import io.igpulse.testkit.logs.LogCapture;
 import io.igpulse.testkit.registry.SchemaRegistry;
 import io.igpulse.testkit.simulator.WithSimulator;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.core.LogEvent;
-import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.appender.AbstractAppender;
-import org.apache.logging.log4j.core.config.Configuration;
-import org.apache.logging.log4j.core.config.LoggerConfig;
-import org.apache.logging.log4j.core.config.Property;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -59,7 +49,7 @@ class NoSecretsLeakIT {
             "IGPULSE_GRAPH_APP_SECRET", appSecret,
             "IGPULSE_COLLECTOR_WEBHOOK_VERIFY_TOKEN", verify,
             "IGPULSE_COLLECTOR_ADMIN_TOKEN", admin);
-    Capture capture = Capture.install();
+    LogCapture capture = LogCapture.install();
     List<String> printed = new ArrayList<>();
     try (CollectorHarness harness = new CollectorHarness(kafka, registry, sim, "leak-it")) {
       printed.add(CollectorConfig.fromEnv(harness.env("x1", extra)).describe());
@@ -117,7 +107,7 @@ class NoSecretsLeakIT {
       harness.deactivate(40);
       harness.deactivate(41);
     } finally {
-      capture.remove();
+      capture.close();
       Http.delete(sim.baseUrl() + "/_sim/faults");
     }
     for (String topic :
@@ -130,10 +120,10 @@ class NoSecretsLeakIT {
       printed.addAll(records(kafka, topic));
     }
 
-    assertThat(capture.lines).anyMatch(l -> l.contains("is failing"));
-    assertThat(capture.lines)
+    assertThat(capture.lines()).anyMatch(l -> l.contains("is failing"));
+    assertThat(capture.lines())
         .anyMatch(l -> l.contains("Starting collector") || l.contains("started"));
-    List<String> texts = new ArrayList<>(capture.lines);
+    List<String> texts = new ArrayList<>(capture.lines());
     texts.addAll(printed);
     for (String text : texts) {
       for (String secret : secrets) {
@@ -173,57 +163,5 @@ class NoSecretsLeakIT {
       }
     }
     return out;
-  }
-
-  /** A log4j appender on every configured logger, at every level. */
-  private static final class Capture extends AbstractAppender {
-    final ConcurrentLinkedQueue<String> lines = new ConcurrentLinkedQueue<>();
-
-    private Capture() {
-      super("collector-capture-all", null, null, true, Property.EMPTY_ARRAY);
-    }
-
-    static Capture install() {
-      Capture capture = new Capture();
-      capture.start();
-      LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
-      Configuration cfg = ctx.getConfiguration();
-      cfg.addAppender(capture);
-      for (LoggerConfig logger : cfg.getLoggers().values()) {
-        logger.addAppender(capture, Level.ALL, null);
-        // Our own code at every level; libraries at their configured levels (as deployed).
-        if (logger.getName().startsWith("io.igpulse")) {
-          logger.setLevel(Level.ALL);
-        }
-      }
-      cfg.getRootLogger().addAppender(capture, Level.ALL, null);
-      ctx.updateLoggers();
-      return capture;
-    }
-
-    void remove() {
-      LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
-      Configuration cfg = ctx.getConfiguration();
-      for (LoggerConfig logger : cfg.getLoggers().values()) {
-        logger.removeAppender(getName());
-      }
-      cfg.getRootLogger().removeAppender(getName());
-      ctx.reconfigure();
-      stop();
-    }
-
-    @Override
-    public void append(LogEvent event) {
-      StringBuilder sb =
-          new StringBuilder(event.getLoggerName())
-              .append(' ')
-              .append(event.getMessage().getFormattedMessage());
-      if (event.getThrown() != null) {
-        StringWriter w = new StringWriter();
-        event.getThrown().printStackTrace(new PrintWriter(w));
-        sb.append(' ').append(w);
-      }
-      lines.add(sb.toString());
-    }
   }
 }

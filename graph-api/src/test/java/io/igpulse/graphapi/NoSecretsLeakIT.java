@@ -8,20 +8,10 @@ import io.igpulse.graphapi.metrics.MediaKind;
 import io.igpulse.graphapi.model.Media;
 import io.igpulse.graphapi.token.AccessToken;
 import io.igpulse.simulator.Simulator;
+import io.igpulse.testkit.logs.LogCapture;
 import io.igpulse.testkit.simulator.WithSimulator;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.core.LogEvent;
-import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.appender.AbstractAppender;
-import org.apache.logging.log4j.core.config.Configuration;
-import org.apache.logging.log4j.core.config.LoggerConfig;
-import org.apache.logging.log4j.core.config.Property;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,7 +32,7 @@ class NoSecretsLeakIT {
     secrets.add(world.path("system_user_token").asText());
     world.path("accounts").forEach(a -> secrets.add(a.path("token").asText()));
 
-    Capture capture = Capture.install();
+    LogCapture capture = LogCapture.install();
     List<Object> printed = new ArrayList<>();
     String appSecret = world.path("app").path("secret").asText();
     GraphApiConfig config = ClientFixture.config(sim.baseUrl()).withAppSecret(appSecret);
@@ -91,66 +81,18 @@ class NoSecretsLeakIT {
       fixture.registry.getMeters().forEach(m -> printed.add(m.getId()));
       v21.registry.getMeters().forEach(m -> printed.add(m.getId()));
     } finally {
-      capture.remove();
+      capture.close();
     }
 
-    List<String> texts = new ArrayList<>(capture.lines);
+    List<String> texts = new ArrayList<>(capture.lines());
     printed.forEach(p -> texts.add(String.valueOf(p)));
-    assertThat(capture.lines).as("the run logged something").isNotEmpty();
+    assertThat(capture.lines()).as("the run logged something").isNotEmpty();
     assertThat(texts).anyMatch(t -> t.contains("Transient"));
     assertThat(texts).anyMatch(t -> t.contains("AuthFailed"));
     for (String text : texts) {
       for (String secret : secrets) {
         assertThat(text).as("printed text").doesNotContain(secret);
       }
-    }
-  }
-
-  /** A log4j appender on every configured logger, at every level. */
-  private static final class Capture extends AbstractAppender {
-    final ConcurrentLinkedQueue<String> lines = new ConcurrentLinkedQueue<>();
-
-    private Capture() {
-      super("capture-all", null, null, true, Property.EMPTY_ARRAY);
-    }
-
-    static Capture install() {
-      Capture capture = new Capture();
-      capture.start();
-      LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
-      Configuration cfg = ctx.getConfiguration();
-      cfg.addAppender(capture);
-      for (LoggerConfig logger : cfg.getLoggers().values()) {
-        logger.addAppender(capture, Level.ALL, null);
-      }
-      cfg.getRootLogger().addAppender(capture, Level.ALL, null);
-      ctx.updateLoggers();
-      return capture;
-    }
-
-    void remove() {
-      LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
-      Configuration cfg = ctx.getConfiguration();
-      for (LoggerConfig logger : cfg.getLoggers().values()) {
-        logger.removeAppender(getName());
-      }
-      cfg.getRootLogger().removeAppender(getName());
-      ctx.updateLoggers();
-      stop();
-    }
-
-    @Override
-    public void append(LogEvent event) {
-      StringBuilder sb =
-          new StringBuilder(event.getLoggerName())
-              .append(' ')
-              .append(event.getMessage().getFormattedMessage());
-      if (event.getThrown() != null) {
-        StringWriter w = new StringWriter();
-        event.getThrown().printStackTrace(new PrintWriter(w));
-        sb.append(' ').append(w);
-      }
-      lines.add(sb.toString());
     }
   }
 }
