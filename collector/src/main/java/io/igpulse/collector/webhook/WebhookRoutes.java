@@ -59,7 +59,10 @@ public final class WebhookRoutes {
 
   public void mount(Router router) {
     router.get(PATH).handler(this::verify);
-    router.post(PATH).handler(BodyHandler.create(false).setBodyLimit(MAX_BODY)).handler(this::receive);
+    router
+        .post(PATH)
+        .handler(BodyHandler.create(false).setBodyLimit(MAX_BODY))
+        .handler(this::receive);
   }
 
   private void verify(RoutingContext ctx) {
