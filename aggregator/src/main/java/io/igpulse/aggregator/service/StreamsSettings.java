@@ -1,9 +1,7 @@
 package io.igpulse.aggregator.service;
 
 import io.igpulse.aggregator.config.AggregatorConfig;
-import io.igpulse.aggregator.errors.DeadLetterDeserializationHandler;
-import io.igpulse.aggregator.errors.DeadLetterProcessingHandler;
-import io.igpulse.aggregator.errors.DeadLetterProductionHandler;
+import io.igpulse.runtime.streams.ErrorHandling;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
 
@@ -21,22 +19,12 @@ public final class StreamsSettings {
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir());
+    ErrorHandling.install(props, "aggregator");
     // Other instances route queries for keys they do not own to this address.
     props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, config.advertisedHost() + ":" + queryPort);
-    props.put(
-        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-        DeadLetterDeserializationHandler.class.getName());
-    props.put(
-        StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
-        DeadLetterProcessingHandler.class.getName());
-    props.put(
-        StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
-        DeadLetterProductionHandler.class.getName());
-    props.put("processing.exception.handler.global.enabled", true);
     // Trends are rolling values: publishing each key's latest state once a second (the record cache
-    // absorbs the
-    // updates in between) costs far less than the exactly-once default of every 100 ms, and is
-    // fresh enough.
+    // absorbs the updates in between) costs far less than the exactly-once default of every 100 ms,
+    // and is fresh enough.
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1_000);
     props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 64L * 1024 * 1024);
     props.putAll(config.streamsOverrides());

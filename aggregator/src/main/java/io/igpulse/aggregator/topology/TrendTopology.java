@@ -2,8 +2,6 @@ package io.igpulse.aggregator.topology;
 
 import io.igpulse.aggregator.config.AggregatorConfig;
 import io.igpulse.aggregator.config.WindowSpec;
-import io.igpulse.aggregator.serde.JsonSerde;
-import io.igpulse.aggregator.serde.TopicSerdes;
 import io.igpulse.aggregator.topology.account.FollowerGrowthProcessor;
 import io.igpulse.aggregator.topology.account.FollowerHistory;
 import io.igpulse.aggregator.topology.account.HourOfWeek;
@@ -22,6 +20,8 @@ import io.igpulse.aggregator.topology.window.AccountWindow;
 import io.igpulse.aggregator.topology.window.HashtagWindow;
 import io.igpulse.events.AccountInsightSnapshot;
 import io.igpulse.events.MediaInsightSnapshot;
+import io.igpulse.runtime.streams.JsonSerde;
+import io.igpulse.runtime.streams.TopicSerdes;
 import io.igpulse.schemas.topic.Topics;
 import java.time.Duration;
 import org.apache.kafka.common.serialization.Serde;

@@ -1,6 +1,6 @@
 package io.igpulse.aggregator.topology;
 
-import io.igpulse.aggregator.serde.TopicSerdes;
+import io.igpulse.runtime.streams.TopicSerdes;
 import io.igpulse.schemas.serde.CheckedDeserializer;
 import io.igpulse.schemas.topic.Codec;
 import io.igpulse.schemas.topic.Topic;

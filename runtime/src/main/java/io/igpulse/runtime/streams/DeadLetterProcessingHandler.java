@@ -1,4 +1,4 @@
-package io.igpulse.aggregator.errors;
+package io.igpulse.runtime.streams;
 
 import java.util.Map;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
@@ -8,8 +8,12 @@ import org.apache.kafka.streams.processor.api.Record;
 /** A processor threw on one record: dead-letter the source record that led to it and go on. */
 public final class DeadLetterProcessingHandler implements ProcessingExceptionHandler {
 
+  private DeadLetterPolicy policy;
+
   @Override
-  public void configure(Map<String, ?> configs) {}
+  public void configure(Map<String, ?> configs) {
+    policy = DeadLetterPolicy.from(configs);
+  }
 
   @Override
   public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception error) {
@@ -17,7 +21,6 @@ public final class DeadLetterProcessingHandler implements ProcessingExceptionHan
       return Response.fail();
     }
     return Response.resume(
-        DeadLetterPolicy.deadLetter(
-            "processing failed in " + context.processorNodeId(), context, error));
+        policy.deadLetter("processing failed in " + context.processorNodeId(), context, error));
   }
 }

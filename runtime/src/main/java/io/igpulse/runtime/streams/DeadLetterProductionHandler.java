@@ -1,4 +1,4 @@
-package io.igpulse.aggregator.errors;
+package io.igpulse.runtime.streams;
 
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -13,8 +13,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class DeadLetterProductionHandler implements ProductionExceptionHandler {
 
+  private DeadLetterPolicy policy;
+
   @Override
-  public void configure(Map<String, ?> configs) {}
+  public void configure(Map<String, ?> configs) {
+    policy = DeadLetterPolicy.from(configs);
+  }
 
   /**
    * The broker refused a write. Under exactly-once the transaction is already doomed, so there is
@@ -46,8 +50,7 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
       return Response.fail();
     }
     return Response.resume(
-        DeadLetterPolicy.deadLetter(
-            "cannot serialize " + origin + " for " + record.topic(), context, error));
+        policy.deadLetter("cannot serialize " + origin + " for " + record.topic(), context, error));
   }
 
   /**

@@ -1,27 +1,43 @@
-package io.igpulse.aggregator.errors;
+package io.igpulse.runtime.streams;
 
 import io.igpulse.schemas.deadletter.DeadLetters;
 import io.igpulse.schemas.serde.UndecodableRecordException;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The aggregator's error policy in one place. A record that cannot be read or processed is written
- * to {@code igpulse.deadletter} (original bytes, standard headers) inside the same Streams
+ * The error policy of our Streams apps in one place. A record that cannot be read or processed is
+ * written to {@code igpulse.deadletter} (original bytes, standard headers) inside the same Streams
  * transaction that moves the input offset past it, so it is neither lost nor processed twice. An
  * unreachable registry is not the record's fault: the stream thread fails and is replaced, and the
  * record is read again.
  */
 final class DeadLetterPolicy {
 
-  static final String SERVICE = "aggregator";
   private static final Logger LOG = LoggerFactory.getLogger(DeadLetterPolicy.class);
 
-  private DeadLetterPolicy() {}
+  private final String service;
+
+  private DeadLetterPolicy(String service) {
+    this.service = service;
+  }
+
+  /**
+   * The policy of the app whose Streams config this is (service name from {@link ErrorHandling}).
+   */
+  static DeadLetterPolicy from(Map<String, ?> configs) {
+    Object service = configs.get(ErrorHandling.SERVICE_CONFIG);
+    if (service == null) {
+      service = configs.get(StreamsConfig.APPLICATION_ID_CONFIG);
+    }
+    return new DeadLetterPolicy(String.valueOf(service));
+  }
 
   /**
    * Whether the failure is transient (retry by failing the thread) rather than the record's own
@@ -37,7 +53,7 @@ final class DeadLetterPolicy {
   }
 
   /** A dead letter of the source record a handler's context points at. */
-  static List<ProducerRecord<byte[], byte[]>> deadLetter(
+  List<ProducerRecord<byte[], byte[]>> deadLetter(
       String reason, ErrorHandlerContext context, Exception error) {
     return deadLetter(
         reason,
@@ -50,7 +66,7 @@ final class DeadLetterPolicy {
         error);
   }
 
-  static List<ProducerRecord<byte[], byte[]>> deadLetter(
+  List<ProducerRecord<byte[], byte[]>> deadLetter(
       String reason,
       String topic,
       int partition,
@@ -68,7 +84,7 @@ final class DeadLetterPolicy {
         error.toString());
     return List.of(
         DeadLetters.of(
-            SERVICE,
+            service,
             new DeadLetters.Origin(topic, partition, offset),
             key,
             value,

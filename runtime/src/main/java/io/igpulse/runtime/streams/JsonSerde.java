@@ -1,4 +1,4 @@
-package io.igpulse.aggregator.serde;
+package io.igpulse.runtime.streams;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,7 +9,7 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * JSON for the aggregator's own state stores and repartition topics. Internal data never leaves the
+ * JSON for a Streams app's own state stores and repartition topics. Internal data never leaves the
  * app, so it is kept out of the registry; JSON (ignoring unknown fields) lets a newer version read
  * what an older one wrote.
  */

@@ -1,4 +1,4 @@
-package io.igpulse.aggregator.serde;
+package io.igpulse.runtime.streams;
 
 import io.igpulse.schemas.serde.RegistryConfig;
 import io.igpulse.schemas.topic.Topic;

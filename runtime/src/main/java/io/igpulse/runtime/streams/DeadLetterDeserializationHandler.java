@@ -1,4 +1,4 @@
-package io.igpulse.aggregator.errors;
+package io.igpulse.runtime.streams;
 
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -8,8 +8,12 @@ import org.apache.kafka.streams.errors.ErrorHandlerContext;
 /** Undecodable input: dead letter and go on, unless the registry is unreachable (then retry). */
 public final class DeadLetterDeserializationHandler implements DeserializationExceptionHandler {
 
+  private DeadLetterPolicy policy;
+
   @Override
-  public void configure(Map<String, ?> configs) {}
+  public void configure(Map<String, ?> configs) {
+    policy = DeadLetterPolicy.from(configs);
+  }
 
   @Override
   public Response handleError(
@@ -18,7 +22,7 @@ public final class DeadLetterDeserializationHandler implements DeserializationEx
       return Response.fail();
     }
     return Response.resume(
-        DeadLetterPolicy.deadLetter(
+        policy.deadLetter(
             "undecodable record",
             record.topic(),
             record.partition(),

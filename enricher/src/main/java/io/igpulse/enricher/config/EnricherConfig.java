@@ -1,0 +1,116 @@
+package io.igpulse.enricher.config;
+
+import io.igpulse.enricher.schedule.Cadence;
+import io.igpulse.graphapi.GraphApiConfig;
+import io.igpulse.runtime.config.Settings;
+import io.igpulse.schemas.serde.RegistryConfig;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything the enricher is configured with, parsed once (defaults ← optional file ← environment;
+ * see README, "Configuration"). Kafka Streams settings pass straight through: {@code
+ * IGPULSE_STREAMS_NUM_STREAM_THREADS=2} becomes {@code num.stream.threads=2}.
+ *
+ * @param clock {@code system}, or {@code simulator} to follow the simulator's {@code /_sim/clock}
+ * @param callsPerHour calls each account may spend per hour (the refill of its budget)
+ * @param callBurst calls an account may spend at once
+ */
+public record EnricherConfig(
+    String bootstrapServers,
+    String applicationId,
+    RegistryConfig registry,
+    GraphApiConfig graph,
+    Cadence cadence,
+    Duration tick,
+    int callsPerHour,
+    int callBurst,
+    Duration storyUrgency,
+    Duration fetchTimeout,
+    boolean accountInsights,
+    String clock,
+    int managementPort,
+    int maxLabelledAccounts,
+    String stateDir,
+    Map<String, String> streamsOverrides) {
+
+  static final String STREAMS_PREFIX = "IGPULSE_STREAMS_";
+
+  public EnricherConfig {
+    Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+    streamsOverrides = Map.copyOf(streamsOverrides);
+    clock = clock.toLowerCase(Locale.ROOT);
+    if (!clock.equals("system") && !clock.equals("simulator")) {
+      throw new IllegalArgumentException("IGPULSE_ENRICHER_CLOCK must be system or simulator");
+    }
+    if (callsPerHour < 1 || callBurst < 1) {
+      throw new IllegalArgumentException("calls per hour and burst must be >= 1");
+    }
+    if (tick.isZero() || tick.isNegative()) {
+      throw new IllegalArgumentException("tick must be > 0");
+    }
+  }
+
+  public static EnricherConfig fromEnv(Map<String, String> env) {
+    Settings s = Settings.load(env);
+    int perHour = s.integer("IGPULSE_ENRICHER_CALLS_PER_HOUR", 180);
+    return new EnricherConfig(
+        s.required("IGPULSE_KAFKA_BOOTSTRAP_SERVERS"),
+        s.string("IGPULSE_ENRICHER_APPLICATION_ID", "igpulse-enricher"),
+        RegistryConfig.fromEnv(s.asMap()),
+        GraphApiConfig.fromEnv(s.asMap()),
+        Cadence.parse(
+            s.string("IGPULSE_ENRICHER_CADENCE", "PT6H/PT15M,PT48H/PT1H,P7D/PT6H,P30D/P1D"),
+            s.string("IGPULSE_ENRICHER_STORY_STEP", "PT5M"),
+            s.string("IGPULSE_ENRICHER_STORY_LAST_BEFORE", "PT2M")),
+        s.duration("IGPULSE_ENRICHER_TICK", Duration.ofSeconds(10)),
+        perHour,
+        s.integer("IGPULSE_ENRICHER_CALL_BURST", perHour),
+        s.duration("IGPULSE_ENRICHER_STORY_URGENCY", Duration.ofMinutes(30)),
+        s.duration("IGPULSE_ENRICHER_FETCH_TIMEOUT", Duration.ofSeconds(60)),
+        s.bool("IGPULSE_ENRICHER_ACCOUNT_INSIGHTS", true),
+        s.string("IGPULSE_ENRICHER_CLOCK", "system"),
+        s.integer("IGPULSE_ENRICHER_MANAGEMENT_PORT", 9085),
+        s.integer("IGPULSE_ENRICHER_METRICS_MAX_ACCOUNTS", 50),
+        s.string(
+            "IGPULSE_ENRICHER_STATE_DIR",
+            System.getProperty("java.io.tmpdir") + "/igpulse-enricher"),
+        s.passThrough(STREAMS_PREFIX));
+  }
+
+  /** The configuration as a log line; the graph config hides its secret, overrides their values. */
+  public String describe() {
+    return "bootstrap="
+        + bootstrapServers
+        + " applicationId="
+        + applicationId
+        + " registry="
+        + registry.url()
+        + " graph="
+        + graph
+        + " cadence="
+        + cadence
+        + " tick="
+        + tick
+        + " callsPerHour="
+        + callsPerHour
+        + " burst="
+        + callBurst
+        + " storyUrgency="
+        + storyUrgency
+        + " fetchTimeout="
+        + fetchTimeout
+        + " accountInsights="
+        + accountInsights
+        + " clock="
+        + clock
+        + " management="
+        + managementPort
+        + " stateDir="
+        + stateDir
+        + " streamsOverrides="
+        + streamsOverrides.keySet();
+  }
+}

@@ -1,0 +1,148 @@
+package io.igpulse.enricher.schedule;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * One media on the refresh schedule, as kept in the {@code refresh-schedule} store (JSON, so that a
+ * newer version reads what an older one wrote). Immutable: every change is a new entry written in
+ * the same Streams transaction as the snapshot it accompanies.
+ *
+ * @param nextDueAt epoch millis of the next snapshot the schedule asks for (kept when late)
+ * @param notBefore epoch millis before which the media is not retried (backoff after a transient
+ *     failure); 0 when none
+ * @param growthPerHour engagement + reach gained per hour between the last two snapshots, the
+ *     planner's "moves fast" signal; -1 when unknown
+ */
+public record ScheduleEntry(
+    String account,
+    String mediaId,
+    String ownerId,
+    String mediaType,
+    String productType,
+    long postedAt,
+    Long expiresAt,
+    List<String> hashtags,
+    Set<String> sources,
+    MediaState state,
+    long nextDueAt,
+    long notBefore,
+    int failures,
+    Long lastCapturedAt,
+    Long lastProgress,
+    double growthPerHour,
+    int snapshots) {
+
+  public ScheduleEntry {
+    hashtags = hashtags == null ? List.of() : List.copyOf(hashtags);
+    sources = sources == null ? Set.of() : Set.copyOf(new TreeSet<>(sources));
+  }
+
+  public boolean isStory() {
+    return "STORY".equals(productType);
+  }
+
+  public boolean isDueAt(long now) {
+    return state == MediaState.ACTIVE && nextDueAt <= now && notBefore <= now;
+  }
+
+  /** The same media seen through one more discovery source; the schedule itself is kept. */
+  public ScheduleEntry withSource(String source, List<String> moreHashtags) {
+    Set<String> s = new TreeSet<>(sources);
+    s.add(source);
+    TreeSet<String> tags = new TreeSet<>(hashtags);
+    tags.addAll(moreHashtags);
+    return new ScheduleEntry(
+        account,
+        mediaId,
+        ownerId,
+        mediaType,
+        productType,
+        postedAt,
+        expiresAt,
+        List.copyOf(tags),
+        s,
+        state,
+        nextDueAt,
+        notBefore,
+        failures,
+        lastCapturedAt,
+        lastProgress,
+        growthPerHour,
+        snapshots);
+  }
+
+  /** After a snapshot captured at {@code capturedAt}; {@code next} empty when the schedule ends. */
+  public ScheduleEntry snapshotTaken(long capturedAt, Long progress, java.util.OptionalLong next) {
+    double growth = growthPerHour;
+    if (progress != null && lastProgress != null && lastCapturedAt != null) {
+      double hours = (capturedAt - lastCapturedAt) / 3_600_000.0;
+      if (hours > 0) {
+        growth = Math.max(0, progress - lastProgress) / hours;
+      }
+    }
+    return new ScheduleEntry(
+        account,
+        mediaId,
+        ownerId,
+        mediaType,
+        productType,
+        postedAt,
+        expiresAt,
+        hashtags,
+        sources,
+        next.isPresent() ? MediaState.ACTIVE : MediaState.DONE,
+        next.isPresent() ? next.getAsLong() : nextDueAt,
+        0,
+        0,
+        capturedAt,
+        progress == null ? lastProgress : progress,
+        growth,
+        snapshots + 1);
+  }
+
+  /** A failure worth retrying: stays due, not before {@code retryAt}. */
+  public ScheduleEntry retryLater(long retryAt) {
+    return new ScheduleEntry(
+        account,
+        mediaId,
+        ownerId,
+        mediaType,
+        productType,
+        postedAt,
+        expiresAt,
+        hashtags,
+        sources,
+        state,
+        nextDueAt,
+        retryAt,
+        failures + 1,
+        lastCapturedAt,
+        lastProgress,
+        growthPerHour,
+        snapshots);
+  }
+
+  /** Leaves the schedule for good. */
+  public ScheduleEntry leave(MediaState why) {
+    return new ScheduleEntry(
+        account,
+        mediaId,
+        ownerId,
+        mediaType,
+        productType,
+        postedAt,
+        expiresAt,
+        hashtags,
+        sources,
+        why,
+        nextDueAt,
+        0,
+        failures,
+        lastCapturedAt,
+        lastProgress,
+        growthPerHour,
+        snapshots);
+  }
+}

@@ -1,0 +1,192 @@
+package io.igpulse.enricher.service;
+
+import io.igpulse.enricher.clock.SimulatorClock;
+import io.igpulse.enricher.config.EnricherConfig;
+import io.igpulse.enricher.fetch.AccountInsightsFetcher;
+import io.igpulse.enricher.fetch.InsightFetcher;
+import io.igpulse.enricher.schedule.CallBudget;
+import io.igpulse.enricher.schedule.RefreshPlanner;
+import io.igpulse.enricher.schedule.RefreshSchedule;
+import io.igpulse.enricher.snapshot.SnapshotBuilder;
+import io.igpulse.enricher.topology.EnricherTopology;
+import io.igpulse.enricher.topology.Enrichment;
+import io.igpulse.graphapi.GraphClient;
+import io.igpulse.graphapi.pacing.PacingClock;
+import io.igpulse.graphapi.token.InMemoryTokenProvider;
+import io.igpulse.graphapi.token.TokenProvider;
+import io.igpulse.graphapi.token.TokenRedactor;
+import io.igpulse.runtime.Service;
+import io.igpulse.runtime.kafka.TopicBootstrap;
+import io.igpulse.runtime.management.ManagementServer;
+import io.igpulse.runtime.management.Metrics;
+import io.igpulse.runtime.management.Readiness;
+import io.igpulse.runtime.streams.TopicSerdes;
+import io.igpulse.schemas.topic.Topics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running enricher: the Graph API client, Kafka Streams with the schedule topology, and the
+ * management server. Ready means Streams is RUNNING; readiness is cleared first on close.
+ */
+public final class EnricherService implements Service {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EnricherService.class);
+
+  private final EnricherConfig config;
+  private final Clock clock;
+  private final TokenProvider tokens;
+  private final TokenRedactor redactor;
+  private final Vertx vertx = Vertx.vertx();
+  private final PrometheusMeterRegistry registry = Metrics.prometheus("enricher");
+  private final EnricherMetrics metrics;
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private volatile KafkaStreams streams;
+  private volatile KafkaStreamsMetrics streamsMetrics;
+  private GraphClient client;
+  private ManagementServer managementServer;
+
+  /** Production: tokens from {@code IGPULSE_TOKEN_*} in {@code env}, clock as configured. */
+  public EnricherService(EnricherConfig config, Map<String, String> env) {
+    this(config, clockOf(config), tokensFrom(env));
+  }
+
+  private EnricherService(EnricherConfig config, Clock clock, Tokens tokens) {
+    this(config, clock, tokens.provider, tokens.redactor);
+  }
+
+  /** With an explicit clock and tokens (tests, simulations). */
+  public EnricherService(
+      EnricherConfig config, Clock clock, TokenProvider tokens, TokenRedactor redactor) {
+    this.config = config;
+    this.clock = clock;
+    this.tokens = tokens;
+    this.redactor = redactor;
+    this.metrics = new EnricherMetrics(registry, config.maxLabelledAccounts());
+  }
+
+  private record Tokens(TokenProvider provider, TokenRedactor redactor) {}
+
+  private static Tokens tokensFrom(Map<String, String> env) {
+    TokenRedactor redactor = new TokenRedactor();
+    return new Tokens(InMemoryTokenProvider.fromEnv(env, redactor), redactor);
+  }
+
+  private static Clock clockOf(EnricherConfig config) {
+    return config.clock().equals("simulator")
+        ? new SimulatorClock(config.graph().baseUrl())
+        : Clock.systemUTC();
+  }
+
+  @Override
+  public Future<Void> start() {
+    TopicBootstrap.ensure(config.bootstrapServers(), List.copyOf(Topics.all()));
+    client =
+        GraphClient.create(vertx, config.graph(), registry, PacingClock.system(vertx), redactor);
+    Enrichment parts =
+        new Enrichment(
+            new RefreshSchedule(config.cadence()),
+            new RefreshPlanner(config.storyUrgency().toMillis()),
+            new CallBudget(config.callsPerHour(), config.callBurst()),
+            new SnapshotBuilder(client.catalog()),
+            new InsightFetcher(client, clock, config.fetchTimeout()),
+            new AccountInsightsFetcher(client, clock, config.fetchTimeout()),
+            tokens,
+            clock,
+            metrics,
+            config.tick(),
+            config.accountInsights(),
+            Duration.ofHours(8));
+    KafkaStreams kafkaStreams =
+        new KafkaStreams(
+            EnricherTopology.build(parts, TopicSerdes.apicurio(config.registry())),
+            StreamsSettings.of(config));
+    // A failure that escaped the handlers (e.g. the registry down): replace the thread; the
+    // uncommitted round is aborted and its media are due again.
+    kafkaStreams.setUncaughtExceptionHandler(
+        e -> {
+          LOG.error("Stream thread failed, replacing it", e);
+          return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+    kafkaStreams.setStateListener((now, before) -> LOG.info("Streams state {} -> {}", before, now));
+    streamsMetrics = new KafkaStreamsMetrics(kafkaStreams);
+    streamsMetrics.bindTo(registry);
+    streams = kafkaStreams;
+    kafkaStreams.start();
+    return ManagementServer.start(vertx, config.managementPort(), this::readiness, registry)
+        .map(
+            server -> {
+              managementServer = server;
+              LOG.info("Enricher started: management on port {}", server.port());
+              return null;
+            });
+  }
+
+  private Readiness readiness() {
+    Map<String, Object> details = Map.of("streams", state());
+    return ready() ? Readiness.up(details) : Readiness.down(details);
+  }
+
+  public boolean ready() {
+    KafkaStreams current = streams;
+    return !closed.get() && current != null && current.state() == KafkaStreams.State.RUNNING;
+  }
+
+  public String state() {
+    KafkaStreams current = streams;
+    return current == null ? "NOT_STARTED" : current.state().name();
+  }
+
+  public KafkaStreams streams() {
+    return streams;
+  }
+
+  public EnricherMetrics metrics() {
+    return metrics;
+  }
+
+  public PrometheusMeterRegistry registry() {
+    return registry;
+  }
+
+  public GraphClient graphClient() {
+    return client;
+  }
+
+  public int managementPort() {
+    return managementServer.port();
+  }
+
+  /** Not ready first, then Streams (committing its transaction), then the client and HTTP. */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    LOG.info("Enricher stopping");
+    KafkaStreams current = streams;
+    if (current != null) {
+      current.close(Duration.ofSeconds(30));
+    }
+    if (streamsMetrics != null) {
+      streamsMetrics.close();
+    }
+    if (client != null) {
+      client.close();
+    }
+    vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
+    LOG.info("Enricher stopped");
+  }
+}

@@ -1,0 +1,63 @@
+package io.igpulse.enricher.snapshot;
+
+import io.igpulse.enricher.schedule.MediaState;
+import io.igpulse.events.UnavailableReason;
+import io.igpulse.graphapi.outcome.GraphError;
+import java.time.Duration;
+
+/**
+ * The enricher's error policy for one media read, in one place: what a {@link GraphError} means for
+ * the media's schedule. Pure, so every branch is unit-tested.
+ */
+public sealed interface ReadOutcome {
+
+  /** Publish a snapshot; asked metrics without a value get {@code missing} as their reason. */
+  record Snapshot(UnavailableReason missing) implements ReadOutcome {}
+
+  /** Keep the media due and try again after {@code backoff}. */
+  record Retry(Duration backoff, String why) implements ReadOutcome {}
+
+  /** Stop calling for this account until {@code wait} has passed; the media stay due. */
+  record PauseAccount(Duration pause, boolean authFailure, String why) implements ReadOutcome {}
+
+  /** The media leaves the schedule for good. */
+  record Leave(MediaState state, String why) implements ReadOutcome {}
+
+  Duration AUTH_PAUSE = Duration.ofHours(1);
+
+  /**
+   * @param failures earlier consecutive failures of this media (for the backoff)
+   */
+  static ReadOutcome of(GraphError error, int failures) {
+    if (error == null) {
+      return new Snapshot(UnavailableReason.NO_DATA_YET);
+    }
+    if (error instanceof GraphError.NotEnoughViewers) {
+      return new Snapshot(UnavailableReason.NOT_ENOUGH_VIEWERS);
+    }
+    if (error instanceof GraphError.Throttled t) {
+      return new PauseAccount(t.retryAfter(), false, t.describe());
+    }
+    if (error instanceof GraphError.AuthFailed a) {
+      return new PauseAccount(AUTH_PAUSE, true, a.describe());
+    }
+    if (error instanceof GraphError.Gone) {
+      return new Leave(MediaState.GONE, error.describe());
+    }
+    if (error instanceof GraphError.Skip) {
+      return new Leave(MediaState.SKIP, error.describe());
+    }
+    if (error instanceof GraphError.Transient || error instanceof GraphError.Malformed) {
+      return new Retry(backoff(failures), error.describe());
+    }
+    // Rejected (permission, bad parameter) and an UnsupportedMetric that survived healing (every
+    // metric of the kind refused): asking again would fail the same way.
+    return new Leave(MediaState.REJECTED, error.describe());
+  }
+
+  /** 30 s doubling per consecutive failure, capped at 30 min. */
+  static Duration backoff(int failures) {
+    long seconds = 30L << Math.min(6, Math.max(0, failures));
+    return Duration.ofSeconds(Math.min(seconds, 1800));
+  }
+}

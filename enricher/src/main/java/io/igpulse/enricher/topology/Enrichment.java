@@ -1,0 +1,33 @@
+package io.igpulse.enricher.topology;
+
+import io.igpulse.enricher.fetch.AccountInsightsFetcher;
+import io.igpulse.enricher.fetch.InsightFetcher;
+import io.igpulse.enricher.schedule.CallBudget;
+import io.igpulse.enricher.schedule.RefreshPlanner;
+import io.igpulse.enricher.schedule.RefreshSchedule;
+import io.igpulse.enricher.service.EnricherMetrics;
+import io.igpulse.enricher.snapshot.SnapshotBuilder;
+import io.igpulse.graphapi.token.TokenProvider;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The parts the schedule processor works with: decisions (schedule, planner, budget, builder) and
+ * the edges (fetchers, tokens, clock, meters). Built once per service and shared by its stream
+ * threads; every part is thread-safe or immutable.
+ *
+ * @param accountDayEnd API days end this long after midnight UTC (08:00: Pacific midnight)
+ */
+public record Enrichment(
+    RefreshSchedule schedule,
+    RefreshPlanner planner,
+    CallBudget budget,
+    SnapshotBuilder snapshots,
+    InsightFetcher fetcher,
+    AccountInsightsFetcher accountFetcher,
+    TokenProvider tokens,
+    Clock clock,
+    EnricherMetrics metrics,
+    Duration tick,
+    boolean accountInsights,
+    Duration accountDayEnd) {}

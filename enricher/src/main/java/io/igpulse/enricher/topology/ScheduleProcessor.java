@@ -1,0 +1,306 @@
+package io.igpulse.enricher.topology;
+
+import io.igpulse.enricher.fetch.AccountInsightsFetcher;
+import io.igpulse.enricher.fetch.InsightFetcher;
+import io.igpulse.enricher.schedule.MediaState;
+import io.igpulse.enricher.schedule.RefreshPlanner;
+import io.igpulse.enricher.schedule.ScheduleEntry;
+import io.igpulse.enricher.snapshot.ReadOutcome;
+import io.igpulse.events.AccountInsightSnapshot;
+import io.igpulse.events.AccountRegistration;
+import io.igpulse.events.MediaInsightSnapshot;
+import io.igpulse.graphapi.metrics.MediaKind;
+import io.igpulse.graphapi.model.MediaInsights;
+import io.igpulse.graphapi.outcome.GraphResult;
+import io.igpulse.graphapi.token.AccessToken;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the media of the accounts this task owns on their refresh schedule and takes the due
+ * snapshots. Discoveries (keyed by account) enter or update the {@code refresh-schedule} store; a
+ * wall-clock punctuator reads what is due per account, plans it under the account's call budget,
+ * reads it through the Graph API and forwards the snapshots together with the store updates, all in
+ * the task's exactly-once transaction: a crash before the commit aborts both, and the media are due
+ * again after the restart.
+ */
+final class ScheduleProcessor
+    implements Processor<String, DiscoveredMedia, String, SpecificRecord> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ScheduleProcessor.class);
+
+  /** Calls one account-insights day costs (profile, daily totals, followers, 4 demographics). */
+  static final int ACCOUNT_DAY_CALLS = 7;
+
+  /** How long past the end of its schedule a finished media's entry is kept. */
+  static final long FINISHED_GRACE_MS = java.time.Duration.ofDays(1).toMillis();
+
+  private final Enrichment parts;
+  private ProcessorContext<String, SpecificRecord> context;
+  private KeyValueStore<String, ScheduleEntry> schedule;
+  private KeyValueStore<String, Long> accountDays;
+  private ReadOnlyKeyValueStore<String, ValueAndTimestamp<AccountRegistration>> accounts;
+
+  /** Accounts already reported as without a token (reported once per task, not every round). */
+  private final java.util.Set<String> tokenless = new java.util.HashSet<>();
+
+  ScheduleProcessor(Enrichment parts) {
+    this.parts = parts;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, SpecificRecord> context) {
+    this.context = context;
+    this.schedule = context.getStateStore(StoreNames.SCHEDULE);
+    this.accountDays = context.getStateStore(StoreNames.ACCOUNT_DAYS);
+    this.accounts = context.getStateStore(StoreNames.ACCOUNTS);
+    context.schedule(parts.tick(), PunctuationType.WALL_CLOCK_TIME, wall -> round());
+  }
+
+  @Override
+  public void process(Record<String, DiscoveredMedia> record) {
+    DiscoveredMedia d = record.value();
+    String key = StoreNames.scheduleKey(d.account(), d.mediaId());
+    ScheduleEntry known = schedule.get(key);
+    if (known != null) {
+      if (!known.sources().contains(d.source()) || !known.hashtags().containsAll(d.hashtags())) {
+        schedule.put(key, known.withSource(d.source(), d.hashtags()));
+      }
+      return;
+    }
+    boolean story = "STORY".equals(d.productType());
+    OptionalLong first =
+        parts.schedule().firstDue(d.postedAt(), d.expiresAt(), story, parts.clock().millis());
+    schedule.put(
+        key,
+        new ScheduleEntry(
+            d.account(),
+            d.mediaId(),
+            d.ownerId(),
+            d.mediaType(),
+            d.productType(),
+            d.postedAt(),
+            d.expiresAt(),
+            d.hashtags(),
+            java.util.Set.of(d.source()),
+            first.isPresent() ? MediaState.ACTIVE : MediaState.DONE,
+            first.orElse(d.postedAt()),
+            0,
+            0,
+            null,
+            null,
+            -1,
+            0));
+  }
+
+  @Override
+  public void close() {
+    // The task moves away (rebalance) or the instance stops: its media no longer count here.
+    parts.metrics().forgetTask(context.taskId().toString());
+  }
+
+  /** One round: every account of this task with due media, then the daily account insights. */
+  private void round() {
+    long now = parts.clock().millis();
+    Map<String, List<ScheduleEntry>> dueByAccount = new TreeMap<>();
+    java.util.Set<String> accountsSeen = new java.util.TreeSet<>();
+    long dueCount = 0;
+    List<String> expired = new ArrayList<>();
+    long keepFinished = parts.schedule().cadence().maxAge().toMillis() + FINISHED_GRACE_MS;
+    try (KeyValueIterator<String, ScheduleEntry> all = schedule.all()) {
+      while (all.hasNext()) {
+        org.apache.kafka.streams.KeyValue<String, ScheduleEntry> kv = all.next();
+        ScheduleEntry e = kv.value;
+        accountsSeen.add(e.account());
+        if (e.isDueAt(now)) {
+          dueByAccount.computeIfAbsent(e.account(), a -> new ArrayList<>()).add(e);
+          dueCount++;
+        } else if (e.state() != MediaState.ACTIVE && now - e.postedAt() > keepFinished) {
+          expired.add(kv.key);
+        }
+      }
+    }
+    // A finished media is kept while a re-delivered discovery could still schedule it again; past
+    // its schedule's end a re-discovery is recognised as too old anyway, so the entry can go.
+    expired.forEach(schedule::delete);
+    parts.metrics().due(context.taskId().toString(), dueCount);
+    for (Map.Entry<String, List<ScheduleEntry>> account : dueByAccount.entrySet()) {
+      refreshAccount(account.getKey(), account.getValue(), now);
+    }
+    if (parts.accountInsights()) {
+      for (String account : accountsSeen) {
+        accountDay(account, now);
+      }
+    }
+  }
+
+  private void refreshAccount(String account, List<ScheduleEntry> due, long now) {
+    Optional<AccessToken> token = tokenOf(account);
+    if (token.isEmpty()) {
+      return;
+    }
+    int budget = parts.budget().available(account, now);
+    List<RefreshPlanner.Candidate> candidates = new ArrayList<>(due.size());
+    Map<String, ScheduleEntry> byId = new HashMap<>();
+    for (ScheduleEntry e : due) {
+      byId.put(e.mediaId(), e);
+      candidates.add(
+          new RefreshPlanner.Candidate(
+              e.mediaId(),
+              e.isStory(),
+              e.nextDueAt(),
+              e.expiresAt(),
+              parts.schedule().priorityStep(e.postedAt(), now).toMillis(),
+              e.growthPerHour()));
+    }
+    List<ScheduleEntry> chosen =
+        parts.planner().plan(candidates, now, budget).stream()
+            .map(c -> byId.get(c.mediaId()))
+            .toList();
+    if (chosen.isEmpty()) {
+      return;
+    }
+    InsightFetcher.Answer answer = parts.fetcher().read(token.get(), account, chosen);
+    parts.budget().spend(account, chosen.size(), now);
+    parts.metrics().calls(chosen.size());
+    parts.metrics().quotaUsed(account, parts.budget().used(account, now));
+    for (ScheduleEntry e : chosen) {
+      apply(e, answer.results().get(e.mediaId()), answer.capturedAt(), now);
+    }
+  }
+
+  private void apply(
+      ScheduleEntry e, GraphResult<MediaInsights> result, Instant capturedAt, long now) {
+    String key = StoreNames.scheduleKey(e.account(), e.mediaId());
+    ReadOutcome outcome = ReadOutcome.of(result.error(), e.failures());
+    if (outcome instanceof ReadOutcome.Snapshot s) {
+      MediaKind kind = InsightFetcher.kindOf(e);
+      MediaInsightSnapshot snapshot =
+          parts
+              .snapshots()
+              .build(
+                  e,
+                  result.isSuccess() ? result.value().values() : Map.of(),
+                  parts.fetcher().asked(kind),
+                  parts.fetcher().offered(kind),
+                  s.missing(),
+                  result.isSuccess() ? null : result.error().describe(),
+                  capturedAt,
+                  parts.fetcher().apiVersion());
+      context.forward(new Record<>(e.mediaId(), snapshot, capturedAt.toEpochMilli()));
+      long captured = capturedAt.toEpochMilli();
+      parts.metrics().snapshot(e.productType(), Duration.ofMillis(captured - e.nextDueAt()));
+      parts.metrics().read("snapshot");
+      Long progress = progress(snapshot);
+      schedule.put(
+          key,
+          e.snapshotTaken(
+              captured,
+              progress,
+              parts.schedule().nextDue(e.postedAt(), e.expiresAt(), e.isStory(), captured)));
+    } else if (outcome instanceof ReadOutcome.Retry r) {
+      parts.metrics().read("retry");
+      LOG.debug(
+          "Media {} of {} stays due, retry in {}: {}",
+          e.mediaId(),
+          e.account(),
+          r.backoff(),
+          r.why());
+      schedule.put(key, e.retryLater(now + r.backoff().toMillis()));
+    } else if (outcome instanceof ReadOutcome.PauseAccount p) {
+      parts.metrics().read("pause");
+      parts.budget().blockUntil(e.account(), now + p.pause().toMillis(), now);
+      if (p.authFailure()) {
+        parts.metrics().authFailure();
+        LOG.warn("Account {} is failing ({}): paused for {}", e.account(), p.why(), p.pause());
+      }
+    } else if (outcome instanceof ReadOutcome.Leave l) {
+      parts.metrics().read("leave");
+      LOG.info(
+          "Media {} of {} leaves the schedule as {}: {}",
+          e.mediaId(),
+          e.account(),
+          l.state(),
+          l.why());
+      schedule.put(key, e.leave(l.state()));
+    }
+  }
+
+  /** Reach + engagement: what "moves" for the planner's fast-grower signal. */
+  private static Long progress(MediaInsightSnapshot s) {
+    Long reach = s.getMetrics().get("reach");
+    Long engagement = s.getEngagement();
+    if (reach == null && engagement == null) {
+      return null;
+    }
+    return (reach == null ? 0 : reach) + (engagement == null ? 0 : engagement);
+  }
+
+  private void accountDay(String account, long now) {
+    Instant since =
+        AccountInsightsFetcher.lastCompleteDayStart(
+            Instant.ofEpochMilli(now), parts.accountDayEnd());
+    Long last = accountDays.get(account);
+    if (last != null && last >= since.toEpochMilli()) {
+      return;
+    }
+    Optional<AccessToken> token = tokenOf(account);
+    if (token.isEmpty() || parts.budget().available(account, now) < ACCOUNT_DAY_CALLS) {
+      return;
+    }
+    LocalDate day = since.atOffset(ZoneOffset.UTC).toLocalDate();
+    AccountInsightsFetcher.Result result =
+        parts.accountFetcher().read(token.get(), account, since, day);
+    parts.budget().spend(account, ACCOUNT_DAY_CALLS, now);
+    if (result.snapshot() != null) {
+      AccountInsightSnapshot s = result.snapshot();
+      context.forward(new Record<>(account, s, s.getCapturedAt().toEpochMilli()));
+      accountDays.put(account, since.toEpochMilli());
+      parts.metrics().accountSnapshot();
+    } else {
+      ReadOutcome outcome = ReadOutcome.of(result.stop(), 0);
+      if (outcome instanceof ReadOutcome.PauseAccount p) {
+        parts.budget().blockUntil(account, now + p.pause().toMillis(), now);
+        if (p.authFailure()) {
+          parts.metrics().authFailure();
+          LOG.warn("Account {} is failing ({}): paused for {}", account, p.why(), p.pause());
+        }
+      }
+    }
+  }
+
+  /** The token of a registered, active account; empty (and the media wait) otherwise. */
+  private Optional<AccessToken> tokenOf(String account) {
+    ValueAndTimestamp<AccountRegistration> registered = accounts.get(account);
+    AccountRegistration registration = registered == null ? null : registered.value();
+    if (registration != null && !registration.getActive()) {
+      return Optional.empty();
+    }
+    String ref = registration != null ? registration.getTokenRef() : account;
+    Optional<AccessToken> token = parts.tokens().tokenFor(ref);
+    if (token.isEmpty() && tokenless.add(account)) {
+      LOG.warn("No token for account {} (reference {}): its media wait", account, ref);
+    }
+    return token;
+  }
+}

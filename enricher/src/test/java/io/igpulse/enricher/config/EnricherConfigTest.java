@@ -1,0 +1,75 @@
+package io.igpulse.enricher.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EnricherConfigTest {
+
+  @Test
+  void shouldApplyTheDocumentedDefaults() {
+    EnricherConfig c =
+        EnricherConfig.fromEnv(
+            Map.of(
+                "IGPULSE_KAFKA_BOOTSTRAP_SERVERS",
+                "k:9092",
+                "IGPULSE_REGISTRY_URL",
+                "http://r:8080"));
+    assertThat(c.managementPort()).isEqualTo(9085);
+    assertThat(c.tick()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(c.callsPerHour()).isEqualTo(180);
+    assertThat(c.callBurst()).isEqualTo(180);
+    assertThat(c.clock()).isEqualTo("system");
+    assertThat(c.cadence().maxAge()).isEqualTo(Duration.ofDays(30));
+    assertThat(c.cadence().storyStep()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(c.accountInsights()).isTrue();
+  }
+
+  @Test
+  void shouldReadOverridesAndPassStreamsSettingsThrough() {
+    EnricherConfig c =
+        EnricherConfig.fromEnv(
+            Map.of(
+                "IGPULSE_KAFKA_BOOTSTRAP_SERVERS", "k:9092",
+                "IGPULSE_REGISTRY_URL", "http://r:8080",
+                "IGPULSE_ENRICHER_CADENCE", "PT1H/PT10M,P2D/PT1H",
+                "IGPULSE_ENRICHER_CLOCK", "simulator",
+                "IGPULSE_ENRICHER_CALLS_PER_HOUR", "60",
+                "IGPULSE_STREAMS_NUM_STREAM_THREADS", "2"));
+    assertThat(c.cadence().maxAge()).isEqualTo(Duration.ofDays(2));
+    assertThat(c.clock()).isEqualTo("simulator");
+    assertThat(c.callBurst()).isEqualTo(60);
+    assertThat(c.streamsOverrides()).containsEntry("num.stream.threads", "2");
+  }
+
+  @Test
+  void shouldNeverPrintTheAppSecretOrOverrideValues() {
+    EnricherConfig c =
+        EnricherConfig.fromEnv(
+            Map.of(
+                "IGPULSE_KAFKA_BOOTSTRAP_SERVERS", "k:9092",
+                "IGPULSE_REGISTRY_URL", "http://r:8080",
+                "IGPULSE_GRAPH_APP_SECRET", "fake-app-secret-0123",
+                "IGPULSE_STREAMS_SASL_JAAS_CONFIG", "password=fake-pw-0123"));
+    assertThat(c.describe()).doesNotContain("fake-app-secret-0123").doesNotContain("fake-pw-0123");
+  }
+
+  @Test
+  void shouldRefuseAnUnknownClock() {
+    assertThatThrownBy(
+            () ->
+                EnricherConfig.fromEnv(
+                    Map.of(
+                        "IGPULSE_KAFKA_BOOTSTRAP_SERVERS",
+                        "k",
+                        "IGPULSE_REGISTRY_URL",
+                        "http://r:8080",
+                        "IGPULSE_ENRICHER_CLOCK",
+                        "sundial")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("IGPULSE_ENRICHER_CLOCK");
+  }
+}
