@@ -7,20 +7,16 @@ import io.igpulse.runtime.Service;
 import io.igpulse.runtime.kafka.TopicBootstrap;
 import io.igpulse.runtime.management.ManagementServer;
 import io.igpulse.runtime.management.Metrics;
-import io.igpulse.runtime.management.Readiness;
+import io.igpulse.runtime.streams.StreamsApp;
 import io.igpulse.schemas.topic.Topics;
-import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,8 +34,7 @@ public final class AggregatorService implements Service {
   private final Vertx vertx = Vertx.vertx();
   private final PrometheusMeterRegistry metrics = Metrics.prometheus("aggregator");
   private final AtomicBoolean closed = new AtomicBoolean();
-  private volatile KafkaStreams streams;
-  private volatile KafkaStreamsMetrics streamsMetrics;
+  private volatile StreamsApp streams;
   private HttpServer queryServer;
   private ManagementServer managementServer;
 
@@ -63,10 +58,10 @@ public final class AggregatorService implements Service {
             server -> {
               queryServer = server;
               self[0] = new HostInfo(config.advertisedHost(), server.actualPort());
-              router[0] = new QueryRouter(vertx, config, () -> streams, self[0]).router();
+              router[0] = new QueryRouter(vertx, config, this::streams, self[0]).router();
               startStreams(server.actualPort());
               return ManagementServer.start(
-                  vertx, config.managementPort(), this::readiness, metrics);
+                  vertx, config.managementPort(), streams::readiness, metrics);
             })
         .map(
             server -> {
@@ -80,40 +75,25 @@ public final class AggregatorService implements Service {
   }
 
   private void startStreams(int queryPort) {
-    KafkaStreams kafkaStreams =
-        new KafkaStreams(TrendTopology.build(config), StreamsSettings.of(config, queryPort));
-    // A failure that escaped the handlers (e.g. the registry down): replace the thread, keep the
-    // app alive.
-    kafkaStreams.setUncaughtExceptionHandler(
-        e -> {
-          LOG.error("Stream thread failed, replacing it", e);
-          return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
-        });
-    kafkaStreams.setStateListener((now, before) -> LOG.info("Streams state {} -> {}", before, now));
-    streamsMetrics = new KafkaStreamsMetrics(kafkaStreams);
-    streamsMetrics.bindTo(metrics);
-    streams = kafkaStreams;
-    kafkaStreams.start();
-  }
-
-  private Readiness readiness() {
-    Map<String, Object> details = Map.of("streams", state());
-    return ready() ? Readiness.up(details) : Readiness.down(details);
+    streams =
+        new StreamsApp(TrendTopology.build(config), StreamsSettings.of(config, queryPort), metrics)
+            .start();
   }
 
   public boolean ready() {
-    KafkaStreams current = streams;
-    return !closed.get() && current != null && current.state() == KafkaStreams.State.RUNNING;
+    StreamsApp current = streams;
+    return !closed.get() && current != null && current.ready();
   }
 
   public String state() {
-    KafkaStreams current = streams;
-    return current == null ? "NOT_STARTED" : current.state().name();
+    StreamsApp current = streams;
+    return current == null ? "NOT_STARTED" : current.streams().state().name();
   }
 
   /** The running Streams instance (for operations tooling and tests); null before start. */
   public KafkaStreams streams() {
-    return streams;
+    StreamsApp current = streams;
+    return current == null ? null : current.streams();
   }
 
   /** Port the query API listens on. */
@@ -135,12 +115,9 @@ public final class AggregatorService implements Service {
       return;
     }
     LOG.info("Aggregator stopping");
-    KafkaStreams current = streams;
+    StreamsApp current = streams;
     if (current != null) {
-      current.close(Duration.ofSeconds(30));
-    }
-    if (streamsMetrics != null) {
-      streamsMetrics.close();
+      current.close();
     }
     vertx
         .close()

@@ -19,10 +19,9 @@ import io.igpulse.runtime.Service;
 import io.igpulse.runtime.kafka.TopicBootstrap;
 import io.igpulse.runtime.management.ManagementServer;
 import io.igpulse.runtime.management.Metrics;
-import io.igpulse.runtime.management.Readiness;
+import io.igpulse.runtime.streams.StreamsApp;
 import io.igpulse.runtime.streams.TopicSerdes;
 import io.igpulse.schemas.topic.Topics;
-import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -33,7 +32,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,8 +51,7 @@ public final class EnricherService implements Service {
   private final PrometheusMeterRegistry registry = Metrics.prometheus("enricher");
   private final EnricherMetrics metrics;
   private final AtomicBoolean closed = new AtomicBoolean();
-  private volatile KafkaStreams streams;
-  private volatile KafkaStreamsMetrics streamsMetrics;
+  private volatile StreamsApp streams;
   private GraphClient client;
   private ManagementServer managementServer;
 
@@ -109,23 +106,15 @@ public final class EnricherService implements Service {
             config.tick(),
             config.accountInsights(),
             Duration.ofHours(8));
-    KafkaStreams kafkaStreams =
-        new KafkaStreams(
-            EnricherTopology.build(parts, TopicSerdes.apicurio(config.registry())),
-            StreamsSettings.of(config));
-    // A failure that escaped the handlers (e.g. the registry down): replace the thread; the
-    // uncommitted round is aborted and its media are due again.
-    kafkaStreams.setUncaughtExceptionHandler(
-        e -> {
-          LOG.error("Stream thread failed, replacing it", e);
-          return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
-        });
-    kafkaStreams.setStateListener((now, before) -> LOG.info("Streams state {} -> {}", before, now));
-    streamsMetrics = new KafkaStreamsMetrics(kafkaStreams);
-    streamsMetrics.bindTo(registry);
-    streams = kafkaStreams;
-    kafkaStreams.start();
-    return ManagementServer.start(vertx, config.managementPort(), this::readiness, registry)
+    // A failure that escaped the handlers replaces the stream thread: the uncommitted round is
+    // aborted and its media are due again.
+    streams =
+        new StreamsApp(
+                EnricherTopology.build(parts, TopicSerdes.apicurio(config.registry())),
+                StreamsSettings.of(config),
+                registry)
+            .start();
+    return ManagementServer.start(vertx, config.managementPort(), streams::readiness, registry)
         .map(
             server -> {
               managementServer = server;
@@ -134,23 +123,19 @@ public final class EnricherService implements Service {
             });
   }
 
-  private Readiness readiness() {
-    Map<String, Object> details = Map.of("streams", state());
-    return ready() ? Readiness.up(details) : Readiness.down(details);
-  }
-
   public boolean ready() {
-    KafkaStreams current = streams;
-    return !closed.get() && current != null && current.state() == KafkaStreams.State.RUNNING;
+    StreamsApp current = streams;
+    return !closed.get() && current != null && current.ready();
   }
 
   public String state() {
-    KafkaStreams current = streams;
-    return current == null ? "NOT_STARTED" : current.state().name();
+    StreamsApp current = streams;
+    return current == null ? "NOT_STARTED" : current.streams().state().name();
   }
 
   public KafkaStreams streams() {
-    return streams;
+    StreamsApp current = streams;
+    return current == null ? null : current.streams();
   }
 
   public EnricherMetrics metrics() {
@@ -176,12 +161,9 @@ public final class EnricherService implements Service {
       return;
     }
     LOG.info("Enricher stopping");
-    KafkaStreams current = streams;
+    StreamsApp current = streams;
     if (current != null) {
-      current.close(Duration.ofSeconds(30));
-    }
-    if (streamsMetrics != null) {
-      streamsMetrics.close();
+      current.close();
     }
     if (client != null) {
       client.close();

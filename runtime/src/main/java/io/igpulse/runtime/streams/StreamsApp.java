@@ -1,0 +1,70 @@
+package io.igpulse.runtime.streams;
+
+import io.igpulse.runtime.management.Readiness;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running Kafka Streams app the way our services run one: a failure that escaped the exception
+ * handlers (the registry down, say) replaces the stream thread instead of stopping the app, so the
+ * uncommitted work is aborted and read again; state changes are logged; Streams' own meters go to
+ * the service's registry; ready means RUNNING and is cleared first on close.
+ */
+public final class StreamsApp implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StreamsApp.class);
+
+  private final KafkaStreams streams;
+  private final KafkaStreamsMetrics meters;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  public StreamsApp(Topology topology, Properties settings, MeterRegistry registry) {
+    this.streams = new KafkaStreams(topology, settings);
+    streams.setUncaughtExceptionHandler(
+        e -> {
+          LOG.error("Stream thread failed, replacing it", e);
+          return StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+    streams.setStateListener((now, before) -> LOG.info("Streams state {} -> {}", before, now));
+    this.meters = new KafkaStreamsMetrics(streams);
+    meters.bindTo(registry);
+  }
+
+  public StreamsApp start() {
+    streams.start();
+    return this;
+  }
+
+  public boolean ready() {
+    return !closed.get() && streams.state() == KafkaStreams.State.RUNNING;
+  }
+
+  /** What {@code /health/ready} says: RUNNING or not, with the Streams state as detail. */
+  public Readiness readiness() {
+    Map<String, Object> details = Map.of("streams", streams.state().name());
+    return ready() ? Readiness.up(details) : Readiness.down(details);
+  }
+
+  public KafkaStreams streams() {
+    return streams;
+  }
+
+  /** Not ready first, then Streams (committing its open transaction), then its meters. */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    streams.close(Duration.ofSeconds(30));
+    meters.close();
+  }
+}
