@@ -47,9 +47,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * snapshots/s (wall time from discovery to the last snapshot counted by the service) and HTTP
  * requests per snapshot (the client's request meter).
  *
- * <p>Args: {@code [accounts=50] [mediaPerAccount=600] [tick=PT2S]} (media per account as the
- * simulator's {@code --media-per-account}: 20 % of them are posted over the 14 days after the world
- * starts, so 13 days in an account has about a fifth of them in its 30-day schedule).
+ * <p>Args: {@code [accounts=50] [mediaPerAccount=600] [tick=PT2S] [mode=rounds]} (media per account
+ * as the simulator's {@code --media-per-account}: 20 % of them are posted over the 14 days after
+ * the world starts, so 13 days in an account has about a fifth of them in its 30-day schedule).
+ * Mode {@code rounds}: rounds 1 and 2 as above. Mode {@code steady} (feed posts and stories) or
+ * {@code steady-posts} (feed posts only): round 1, then one simulated day of normal running ({@link
+ * SteadyStateDay}) instead of round 2.
  */
 public final class EnricherThroughput {
 
@@ -57,6 +60,10 @@ public final class EnricherThroughput {
     int accounts = args.length > 0 ? Integer.parseInt(args[0]) : 50;
     int mediaPerAccount = args.length > 1 ? Integer.parseInt(args[1]) : 600;
     Duration tick = Duration.parse(args.length > 2 ? args[2] : "PT2S");
+    String mode = args.length > 3 ? args[3] : "rounds";
+    if (!List.of("rounds", "steady", "steady-posts").contains(mode)) {
+      throw new IllegalArgumentException("mode must be rounds, steady or steady-posts: " + mode);
+    }
     try (KafkaCluster kafka = KafkaClusters.start(1);
         SchemaRegistry registry = Registries.start();
         Simulator sim =
@@ -103,15 +110,10 @@ public final class EnricherThroughput {
         long start = System.nanoTime();
         discover(kafka, registry, sim, media);
         Round first = awaitRound(service, start, media.size(), 0);
-        sim.advance(Duration.ofHours(1));
-        long secondStart = System.nanoTime();
-        Round second = awaitRound(service, secondStart, -1, first.snapshots());
         System.out.printf(
             "accounts=%d media/account=%d media discovered (younger than 30 days)=%d tick=%s%n"
                 + "round 1 (all at once): %d snapshots in %.2f s = %.0f snapshots/s, %d HTTP requests"
-                + " = %.4f requests/snapshot (%d media left the schedule: pre-business or gone)%n"
-                + "round 2 (+1 h, the due ones): %d snapshots in %.2f s = %.0f snapshots/s, %d HTTP"
-                + " requests = %.4f requests/snapshot%n",
+                + " = %.4f requests/snapshot (%d media left the schedule: pre-business or gone)%n",
             accounts,
             mediaPerAccount,
             media.size(),
@@ -121,7 +123,23 @@ public final class EnricherThroughput {
             first.snapshots() / first.seconds(),
             first.requests(),
             first.requests() / (double) first.snapshots(),
-            service.metrics().count("igpulse.enricher.media.reads", "outcome", "leave"),
+            service.metrics().count("igpulse.enricher.media.reads", "outcome", "leave"));
+        if (!mode.equals("rounds")) {
+          new SteadyStateDay(
+                  sim,
+                  service,
+                  config.cadence(),
+                  mode.equals("steady"),
+                  found -> discover(kafka, registry, sim, found))
+              .run(media);
+          return;
+        }
+        sim.advance(Duration.ofHours(1));
+        long secondStart = System.nanoTime();
+        Round second = awaitRound(service, secondStart, -1, first.snapshots());
+        System.out.printf(
+            "round 2 (+1 h, the due ones): %d snapshots in %.2f s = %.0f snapshots/s, %d HTTP"
+                + " requests = %.4f requests/snapshot%n",
             second.snapshots() - first.snapshots(),
             second.seconds(),
             (second.snapshots() - first.snapshots()) / second.seconds(),
@@ -163,7 +181,7 @@ public final class EnricherThroughput {
     return new Round(last, requests(service), (lastAt - start) / 1e9);
   }
 
-  private static long requests(EnricherService service) {
+  static long requests(EnricherService service) {
     return (long)
         service.registry().find("igpulse.graph.requests").counters().stream()
             .mapToDouble(Counter::count)
@@ -186,7 +204,11 @@ public final class EnricherThroughput {
     return out;
   }
 
-  private static void discover(
+  /**
+   * Publishes {@code MediaDiscovered} records as the collector would: owned posts as {@code OWNED},
+   * stories as {@code STORY} with {@code expires_at} = posted + 24 h; discovered "now" (sim clock).
+   */
+  static void discover(
       KafkaCluster kafka, SchemaRegistry registry, Simulator sim, List<Media> media)
       throws Exception {
     Properties props = new Properties();
@@ -208,7 +230,11 @@ public final class EnricherThroughput {
                 .setMediaType(MediaType.valueOf(m.kind().mediaType()))
                 .setMediaProductType(MediaProductType.valueOf(m.kind().productType()))
                 .setPostedAt(Instant.ofEpochSecond(m.createdSec()))
-                .setSource(DiscoverySource.OWNED)
+                .setSource(m.isStory() ? DiscoverySource.STORY : DiscoverySource.OWNED)
+                .setExpiresAt(
+                    m.isStory()
+                        ? Instant.ofEpochSecond(m.createdSec() + Media.STORY_LIFETIME_SEC)
+                        : null)
                 .setDiscoveredAt(sim.clock().now())
                 .build();
         producer.send(new ProducerRecord<>(Topics.MEDIA_DISCOVERED.name(), d.getMediaId(), d));
