@@ -27,8 +27,6 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,7 +97,7 @@ public final class EnricherThroughput {
         Account a = sim.world().account(i);
         tokens.put(Long.toString(a.igUserId()), AccessToken.of(a.token()));
       }
-      Clock clock = new SimClockAdapter(sim);
+      Clock clock = sim.clock().asJavaClock();
       try (EnricherService service =
           new EnricherService(
               config, clock, new InMemoryTokenProvider(tokens, redactor), redactor)) {
@@ -240,30 +238,6 @@ public final class EnricherThroughput {
         producer.send(new ProducerRecord<>(Topics.MEDIA_DISCOVERED.name(), d.getMediaId(), d));
       }
       producer.flush();
-    }
-  }
-
-  /** The simulator's clock as the enricher's "now". */
-  static final class SimClockAdapter extends Clock {
-    private final Simulator sim;
-
-    SimClockAdapter(Simulator sim) {
-      this.sim = sim;
-    }
-
-    @Override
-    public Instant instant() {
-      return sim.clock().now();
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
     }
   }
 }

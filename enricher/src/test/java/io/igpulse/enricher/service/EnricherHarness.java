@@ -116,7 +116,10 @@ final class EnricherHarness {
     TokenRedactor redactor = new TokenRedactor();
     EnricherService service =
         new EnricherService(
-            config, new SimulatedClock(sim), new InMemoryTokenProvider(tokens, redactor), redactor);
+            config,
+            sim.clock().asJavaClock(),
+            new InMemoryTokenProvider(tokens, redactor),
+            redactor);
     try {
       service.start().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     } catch (Exception e) {

@@ -36,6 +36,30 @@ public final class SimClock {
     return a.simMillis + (long) (elapsedMillis * a.speed);
   }
 
+  /**
+   * This clock as a {@link java.time.Clock} (UTC), for code under test that takes its "now" from an
+   * injected clock: it then follows the simulated time, frozen, sped up or moved by hand.
+   */
+  public java.time.Clock asJavaClock() {
+    SimClock simulated = this;
+    return new java.time.Clock() {
+      @Override
+      public Instant instant() {
+        return simulated.now();
+      }
+
+      @Override
+      public java.time.ZoneId getZone() {
+        return java.time.ZoneOffset.UTC;
+      }
+
+      @Override
+      public java.time.Clock withZone(java.time.ZoneId zone) {
+        return this;
+      }
+    };
+  }
+
   public Instant now() {
     return Instant.ofEpochMilli(nowMillis());
   }
