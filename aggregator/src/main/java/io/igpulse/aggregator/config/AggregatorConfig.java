@@ -1,5 +1,6 @@
 package io.igpulse.aggregator.config;
 
+import io.igpulse.runtime.config.ConfigDescription;
 import io.igpulse.schemas.serde.RegistryConfig;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -89,38 +90,22 @@ public record AggregatorConfig(
    * values are hidden.
    */
   public String describe() {
-    return "bootstrap="
-        + bootstrapServers
-        + " applicationId="
-        + applicationId
-        + " registry="
-        + registry.url()
-        + " windows="
-        + windows
-        + " grace="
-        + grace
-        + " topHashtags="
-        + topHashtags
-        + " topMedia="
-        + topMedia
-        + " baseline="
-        + baselineWindows
-        + "x"
-        + baselineDecay
-        + " firstSnapshotCredit="
-        + firstSnapshotCredit
-        + " zone="
-        + postingHoursZone
-        + " http="
-        + advertisedHost
-        + ":"
-        + httpPort
-        + " management="
-        + managementPort
-        + " stateDir="
-        + stateDir
-        + " streamsOverrides="
-        + streamsOverrides.keySet();
+    return new ConfigDescription()
+        .add("bootstrap", bootstrapServers)
+        .add("applicationId", applicationId)
+        .add("registry", registry.url())
+        .add("windows", windows)
+        .add("grace", grace)
+        .add("topHashtags", topHashtags)
+        .add("topMedia", topMedia)
+        .add("baseline", baselineWindows + "x" + baselineDecay)
+        .add("firstSnapshotCredit", firstSnapshotCredit)
+        .add("zone", postingHoursZone)
+        .add("http", advertisedHost + ":" + httpPort)
+        .add("management", managementPort)
+        .add("stateDir", stateDir)
+        .keysOnly("streamsOverrides", streamsOverrides)
+        .toString();
   }
 
   private static String required(Map<String, String> env, String name) {

@@ -85,11 +85,6 @@ public final class AggregatorService implements Service {
     return !closed.get() && current != null && current.ready();
   }
 
-  public String state() {
-    StreamsApp current = streams;
-    return current == null ? "NOT_STARTED" : current.streams().state().name();
-  }
-
   /** The running Streams instance (for operations tooling and tests); null before start. */
   public KafkaStreams streams() {
     StreamsApp current = streams;

@@ -91,10 +91,6 @@ public final class AccountPoller {
     }
   }
 
-  public String account() {
-    return account;
-  }
-
   public int partition() {
     return partition;
   }

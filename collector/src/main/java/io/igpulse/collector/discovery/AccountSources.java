@@ -9,6 +9,7 @@ import io.igpulse.graphapi.outcome.GraphResult;
 import io.igpulse.graphapi.token.AccessToken;
 import io.vertx.core.Future;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -208,12 +209,16 @@ final class AccountSources {
 
   private List<Discovery> map(
       List<Media> media, DiscoverySource source, String hashtag, String owner) {
-    List<Discovery> out = new ArrayList<>(media.size());
+    List<Discovery> out = new ArrayList<>();
+    Instant now = clock.instant();
     for (Media m : media) {
-      if (m.id() == null || m.id().isEmpty()) {
+      // Most listed media are known: skip them before building an event that would be dropped.
+      if (m.id() == null
+          || m.id().isEmpty()
+          || seen.isSeen(new SeenKey(account, source, hashtag, m.id()))) {
         continue;
       }
-      out.add(MediaMapper.discovery(account, source, hashtag, owner, m, clock.instant()));
+      out.add(MediaMapper.discovery(account, source, hashtag, owner, m, now));
     }
     return out;
   }

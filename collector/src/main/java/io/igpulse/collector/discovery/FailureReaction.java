@@ -1,5 +1,6 @@
 package io.igpulse.collector.discovery;
 
+import io.igpulse.graphapi.outcome.Backoff;
 import io.igpulse.graphapi.outcome.GraphError;
 import java.time.Duration;
 
@@ -20,12 +21,11 @@ public final class FailureReaction {
   /** A reaction and how long to wait before the next try. */
   public record Reaction(Kind kind, Duration delay) {}
 
-  private final Duration base;
-  private final Duration max;
+  // Only the bound is used (no jitter): each task has its own timer, so retries spread anyway.
+  private final Backoff backoff;
 
   public FailureReaction(Duration base, Duration max) {
-    this.base = base;
-    this.max = max;
+    this.backoff = new Backoff(base, max, () -> 1.0);
   }
 
   /**
@@ -47,9 +47,7 @@ public final class FailureReaction {
 
   /** base × 2^(n−1), capped. */
   Duration backoff(int failuresInARow) {
-    int shift = Math.min(Math.max(failuresInARow - 1, 0), 20);
-    Duration d = base.multipliedBy(1L << shift);
-    return d.compareTo(max) > 0 ? max : d;
+    return backoff.bound(failuresInARow);
   }
 
   private static Duration max(Duration a, Duration b) {

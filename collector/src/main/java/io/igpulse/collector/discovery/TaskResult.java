@@ -14,10 +14,6 @@ public record TaskResult(List<Discovery> found, GraphError error) {
     return new TaskResult(found, null);
   }
 
-  public static TaskResult failed(GraphError error) {
-    return new TaskResult(List.of(), error);
-  }
-
   public static <T> TaskResult failed(GraphResult<T> result) {
     return new TaskResult(List.of(), result.error());
   }

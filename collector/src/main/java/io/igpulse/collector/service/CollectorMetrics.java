@@ -19,10 +19,6 @@ public final class CollectorMetrics {
     this.registry = registry;
   }
 
-  public MeterRegistry registry() {
-    return registry;
-  }
-
   public void discovered(DiscoverySource source, int n) {
     Counter.builder("igpulse.collector.discovered")
         .description("media emitted to instagram.media.discovered, by source")

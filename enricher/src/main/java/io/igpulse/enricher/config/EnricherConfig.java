@@ -2,6 +2,7 @@ package io.igpulse.enricher.config;
 
 import io.igpulse.enricher.schedule.Cadence;
 import io.igpulse.graphapi.GraphApiConfig;
+import io.igpulse.runtime.config.ConfigDescription;
 import io.igpulse.runtime.config.Settings;
 import io.igpulse.schemas.serde.RegistryConfig;
 import java.time.Duration;
@@ -82,35 +83,22 @@ public record EnricherConfig(
 
   /** The configuration as a log line; the graph config hides its secret, overrides their values. */
   public String describe() {
-    return "bootstrap="
-        + bootstrapServers
-        + " applicationId="
-        + applicationId
-        + " registry="
-        + registry.url()
-        + " graph="
-        + graph
-        + " cadence="
-        + cadence
-        + " tick="
-        + tick
-        + " callsPerHour="
-        + callsPerHour
-        + " burst="
-        + callBurst
-        + " storyUrgency="
-        + storyUrgency
-        + " fetchTimeout="
-        + fetchTimeout
-        + " accountInsights="
-        + accountInsights
-        + " clock="
-        + clock
-        + " management="
-        + managementPort
-        + " stateDir="
-        + stateDir
-        + " streamsOverrides="
-        + streamsOverrides.keySet();
+    return new ConfigDescription()
+        .add("bootstrap", bootstrapServers)
+        .add("applicationId", applicationId)
+        .add("registry", registry.url())
+        .add("graph", graph)
+        .add("cadence", cadence)
+        .add("tick", tick)
+        .add("callsPerHour", callsPerHour)
+        .add("burst", callBurst)
+        .add("storyUrgency", storyUrgency)
+        .add("fetchTimeout", fetchTimeout)
+        .add("accountInsights", accountInsights)
+        .add("clock", clock)
+        .add("management", managementPort)
+        .add("stateDir", stateDir)
+        .keysOnly("streamsOverrides", streamsOverrides)
+        .toString();
   }
 }

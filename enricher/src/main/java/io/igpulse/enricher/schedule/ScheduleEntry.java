@@ -82,16 +82,7 @@ public record ScheduleEntry(
         growth = Math.max(0, progress - lastProgress) / hours;
       }
     }
-    return new ScheduleEntry(
-        account,
-        mediaId,
-        ownerId,
-        mediaType,
-        productType,
-        postedAt,
-        expiresAt,
-        hashtags,
-        sources,
+    return withProgress(
         next.isPresent() ? MediaState.ACTIVE : MediaState.DONE,
         next.isPresent() ? next.getAsLong() : nextDueAt,
         0,
@@ -104,16 +95,7 @@ public record ScheduleEntry(
 
   /** A failure worth retrying: stays due, not before {@code retryAt}. */
   public ScheduleEntry retryLater(long retryAt) {
-    return new ScheduleEntry(
-        account,
-        mediaId,
-        ownerId,
-        mediaType,
-        productType,
-        postedAt,
-        expiresAt,
-        hashtags,
-        sources,
+    return withProgress(
         state,
         nextDueAt,
         retryAt,
@@ -126,6 +108,20 @@ public record ScheduleEntry(
 
   /** Leaves the schedule for good. */
   public ScheduleEntry leave(MediaState why) {
+    return withProgress(
+        why, nextDueAt, 0, failures, lastCapturedAt, lastProgress, growthPerHour, snapshots);
+  }
+
+  /** The same media with new schedule progress (everything after {@code sources}). */
+  private ScheduleEntry withProgress(
+      MediaState newState,
+      long newNextDueAt,
+      long newNotBefore,
+      int newFailures,
+      Long newLastCapturedAt,
+      Long newLastProgress,
+      double newGrowthPerHour,
+      int newSnapshots) {
     return new ScheduleEntry(
         account,
         mediaId,
@@ -136,13 +132,13 @@ public record ScheduleEntry(
         expiresAt,
         hashtags,
         sources,
-        why,
-        nextDueAt,
-        0,
-        failures,
-        lastCapturedAt,
-        lastProgress,
-        growthPerHour,
-        snapshots);
+        newState,
+        newNextDueAt,
+        newNotBefore,
+        newFailures,
+        newLastCapturedAt,
+        newLastProgress,
+        newGrowthPerHour,
+        newSnapshots);
   }
 }

@@ -128,11 +128,6 @@ public final class EnricherService implements Service {
     return !closed.get() && current != null && current.ready();
   }
 
-  public String state() {
-    StreamsApp current = streams;
-    return current == null ? "NOT_STARTED" : current.streams().state().name();
-  }
-
   public KafkaStreams streams() {
     StreamsApp current = streams;
     return current == null ? null : current.streams();

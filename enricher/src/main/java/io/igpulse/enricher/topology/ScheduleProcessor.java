@@ -148,8 +148,11 @@ final class ScheduleProcessor
       refreshAccount(account.getKey(), account.getValue(), now);
     }
     if (parts.accountInsights()) {
+      Instant since =
+          AccountInsightsFetcher.lastCompleteDayStart(
+              Instant.ofEpochMilli(now), parts.accountDayEnd());
       for (String account : accountsSeen) {
-        accountDay(account, now);
+        accountDay(account, since, now);
       }
     }
   }
@@ -229,11 +232,7 @@ final class ScheduleProcessor
       schedule.put(key, e.retryLater(now + r.backoff().toMillis()));
     } else if (outcome instanceof ReadOutcome.PauseAccount p) {
       parts.metrics().read("pause");
-      parts.budget().blockUntil(e.account(), now + p.pause().toMillis(), now);
-      if (p.authFailure()) {
-        parts.metrics().authFailure();
-        LOG.warn("Account {} is failing ({}): paused for {}", e.account(), p.why(), p.pause());
-      }
+      pause(e.account(), p, now);
     } else if (outcome instanceof ReadOutcome.Leave l) {
       parts.metrics().read("leave");
       LOG.info(
@@ -256,10 +255,8 @@ final class ScheduleProcessor
     return (reach == null ? 0 : reach) + (engagement == null ? 0 : engagement);
   }
 
-  private void accountDay(String account, long now) {
-    Instant since =
-        AccountInsightsFetcher.lastCompleteDayStart(
-            Instant.ofEpochMilli(now), parts.accountDayEnd());
+  /** The account's insights for the last complete day ({@code since}), once. */
+  private void accountDay(String account, Instant since, long now) {
     Long last = accountDays.get(account);
     if (last != null && last >= since.toEpochMilli()) {
       return;
@@ -280,12 +277,17 @@ final class ScheduleProcessor
     } else {
       ReadOutcome outcome = ReadOutcome.of(result.stop(), 0);
       if (outcome instanceof ReadOutcome.PauseAccount p) {
-        parts.budget().blockUntil(account, now + p.pause().toMillis(), now);
-        if (p.authFailure()) {
-          parts.metrics().authFailure();
-          LOG.warn("Account {} is failing ({}): paused for {}", account, p.why(), p.pause());
-        }
+        pause(account, p, now);
       }
+    }
+  }
+
+  /** The account's reads stop until the pause ends; a refused token is reported as failing. */
+  private void pause(String account, ReadOutcome.PauseAccount p, long now) {
+    parts.budget().blockUntil(account, now + p.pause().toMillis(), now);
+    if (p.authFailure()) {
+      parts.metrics().authFailure();
+      LOG.warn("Account {} is failing ({}): paused for {}", account, p.why(), p.pause());
     }
   }
 
