@@ -14,14 +14,19 @@ import io.igpulse.graphapi.request.GraphCall;
 import io.igpulse.graphapi.token.AccessToken;
 import io.vertx.core.Future;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * Sends batches ({@code POST /} with up to 50 items) and reads their per-item answers, each of
  * which is classified like a response of its own. Used to refresh the full, kind-specific insight
- * sets of many media in one request per 50 media.
+ * sets of many media in one request per 50 media, whichever accounts they belong to: each item
+ * carries its account's token, so the media of many small accounts share a request.
  */
 public final class BatchReader {
 
@@ -36,25 +41,35 @@ public final class BatchReader {
     this.insights = insights;
   }
 
+  /** One media to read, with the token and account it is read as. */
+  public record Target(AccessToken token, String account, Media media) {
+    public Target {
+      Objects.requireNonNull(token, "token");
+      Objects.requireNonNull(media, "media");
+    }
+  }
+
   /** One batch; the answer has one result per item, in order. */
   public Future<GraphResult<List<GraphResult<JsonNode>>>> send(
       AccessToken token, String account, BatchBuilder batch) {
     GraphCall call = GraphCall.get("/", "batch").account(account).build();
     return transport
         .post(token, call, Map.of("batch", batch.toJson(), "include_headers", "true"))
-        .map(result -> result.map(body -> items(body, batch.size())));
+        .map(result -> result.map(body -> items(body, batch, token)));
   }
 
-  private List<GraphResult<JsonNode>> items(JsonNode body, int expected) {
+  private List<GraphResult<JsonNode>> items(JsonNode body, BatchBuilder batch, AccessToken outer) {
+    int expected = batch.size();
     List<GraphResult<JsonNode>> out = new ArrayList<>(expected);
     for (int i = 0; i < expected; i++) {
       JsonNode item = body.isArray() && i < body.size() ? body.get(i) : null;
-      out.add(item(item));
+      AccessToken own = batch.tokenOf(i);
+      out.add(item(item, own != null ? own : outer, batch.calls().get(i)));
     }
     return out;
   }
 
-  private GraphResult<JsonNode> item(JsonNode item) {
+  private GraphResult<JsonNode> item(JsonNode item, AccessToken token, GraphCall call) {
     if (item == null || item.isNull()) {
       // The API answers null for items it did not get to (the batch timed out server-side).
       return GraphResult.failed(new GraphError.Transient("batch item not processed"));
@@ -71,6 +86,8 @@ public final class BatchReader {
       }
     }
     Usage usage = UsageHeaders.parse(appUsage, business);
+    // An item's usage is its own token's and account's, which may not be the batch request's.
+    transport.observe(token, call, usage);
     JsonNode parsed;
     try {
       parsed = JSON.readTree(item.path("body").asText(""));
@@ -93,65 +110,121 @@ public final class BatchReader {
    */
   public Future<Map<String, GraphResult<MediaInsights>>> mediaInsights(
       AccessToken token, String account, List<Media> media) {
-    Map<String, GraphResult<MediaInsights>> results = new LinkedHashMap<>();
-    return round(token, account, media, results, 0).map(v -> results);
+    List<Target> targets = media.stream().map(m -> new Target(token, account, m)).toList();
+    return mediaInsights(targets)
+        .map(
+            results -> {
+              Map<String, GraphResult<MediaInsights>> byId = new LinkedHashMap<>();
+              for (int i = 0; i < media.size(); i++) {
+                byId.put(media.get(i).id(), results.get(i));
+              }
+              return byId;
+            });
+  }
+
+  /**
+   * Insights of media of any accounts, each item read with its own target's token: one batch per 50
+   * targets in the order given, plus the healing rounds of {@link #mediaInsights(AccessToken,
+   * String, List)}. A batch whose own token is refused is not charged to the other accounts in it:
+   * their items go again, led by another token. The answer is aligned with {@code targets}.
+   */
+  public Future<List<GraphResult<MediaInsights>>> mediaInsights(List<Target> targets) {
+    @SuppressWarnings("unchecked")
+    GraphResult<MediaInsights>[] results = new GraphResult[targets.size()];
+    List<Integer> all = new ArrayList<>(targets.size());
+    for (int i = 0; i < targets.size(); i++) {
+      all.add(i);
+    }
+    return round(targets, all, results, 0).map(v -> Arrays.asList(results));
   }
 
   private Future<Void> round(
-      AccessToken token,
-      String account,
-      List<Media> media,
-      Map<String, GraphResult<MediaInsights>> results,
+      List<Target> targets,
+      List<Integer> pending,
+      GraphResult<MediaInsights>[] results,
       int depth) {
-    if (media.isEmpty()) {
+    if (pending.isEmpty()) {
       return Future.succeededFuture();
     }
-    List<Media> again = new ArrayList<>();
+    List<Integer> again = new ArrayList<>();
     Future<Void> chain = Future.succeededFuture();
-    for (int from = 0; from < media.size(); from += BatchBuilder.MAX_ITEMS) {
-      List<Media> chunk =
-          media.subList(from, Math.min(media.size(), from + BatchBuilder.MAX_ITEMS));
-      chain = chain.compose(v -> oneBatch(token, account, chunk, results, again, depth));
+    for (int from = 0; from < pending.size(); from += BatchBuilder.MAX_ITEMS) {
+      List<Integer> chunk =
+          pending.subList(from, Math.min(pending.size(), from + BatchBuilder.MAX_ITEMS));
+      chain = chain.compose(v -> oneBatch(targets, chunk, results, again, depth));
     }
-    return chain.compose(v -> round(token, account, List.copyOf(again), results, depth + 1));
+    return chain.compose(v -> round(targets, List.copyOf(again), results, depth + 1));
   }
 
   private Future<Void> oneBatch(
-      AccessToken token,
-      String account,
-      List<Media> chunk,
-      Map<String, GraphResult<MediaInsights>> results,
-      List<Media> again,
+      List<Target> targets,
+      List<Integer> chunk,
+      GraphResult<MediaInsights>[] results,
+      List<Integer> again,
       int depth) {
+    Target lead = targets.get(chunk.get(0));
     BatchBuilder batch = new BatchBuilder();
-    for (Media m : chunk) {
+    Set<AccessToken> tokens = new LinkedHashSet<>();
+    Set<String> accounts = new LinkedHashSet<>();
+    for (int index : chunk) {
+      Target t = targets.get(index);
+      tokens.add(t.token());
+      if (t.account() != null) {
+        accounts.add(t.account());
+      }
       batch.add(
-          GraphCall.get("/" + m.id() + "/insights", "media_insights")
-              .param("metric", String.join(",", insights.metricsFor(m.kind())))
-              .build());
+          GraphCall.get("/" + t.media().id() + "/insights", "media_insights")
+              .param("metric", String.join(",", insights.metricsFor(t.media().kind())))
+              .account(t.account())
+              .build(),
+          t.token());
     }
-    return send(token, account, batch)
-        .<Void>map(
-            answer -> {
-              for (int i = 0; i < chunk.size(); i++) {
-                Media m = chunk.get(i);
-                GraphResult<JsonNode> item =
-                    answer.isSuccess() ? answer.value().get(i) : GraphResult.failed(answer.error());
-                if (item.error() instanceof GraphError.UnsupportedMetric u
-                    && insights.metricsFor(m.kind()).contains(u.metric())
-                    && depth < 20) {
-                  insights.learn(m.kind().name(), u.metric());
-                  again.add(m);
-                } else if (item.error() instanceof GraphError.UnsupportedMetric
-                    && depth < 20
-                    && !insights.metricsFor(m.kind()).isEmpty()) {
-                  // Another item of the same kind already dropped the refused metric: ask again.
-                  again.add(m);
-                } else {
-                  results.put(m.id(), item.map(body -> MediaInsights.from(m.id(), body)));
-                }
+    boolean shared = tokens.size() > 1;
+    GraphCall call = GraphCall.get("/", "batch").account(lead.account()).build();
+    Map<String, String> form =
+        Map.of(
+            "batch",
+            batch.toJson(lead.token(), transport.config().appSecret()),
+            "include_headers",
+            "true");
+    Future<GraphResult<JsonNode>> sent =
+        shared
+            ? transport.postBatch(lead.token(), call, form, tokens, accounts)
+            : transport.post(lead.token(), call, form);
+    return sent.<Void>map(
+        result -> {
+          GraphResult<List<GraphResult<JsonNode>>> answer =
+              result.map(body -> items(body, batch, lead.token()));
+          for (int i = 0; i < chunk.size(); i++) {
+            int index = chunk.get(i);
+            Media m = targets.get(index).media();
+            if (!answer.isSuccess()) {
+              boolean othersToken =
+                  !targets.get(index).token().value().equals(lead.token().value());
+              if (answer.error() instanceof GraphError.AuthFailed && othersToken && depth < 20) {
+                // The lead's token was refused before any item ran: not this item's fault.
+                again.add(index);
+              } else {
+                results[index] = GraphResult.failed(answer.error());
               }
-              return null;
-            });
+              continue;
+            }
+            GraphResult<JsonNode> item = answer.value().get(i);
+            if (item.error() instanceof GraphError.UnsupportedMetric u
+                && insights.metricsFor(m.kind()).contains(u.metric())
+                && depth < 20) {
+              insights.learn(m.kind().name(), u.metric());
+              again.add(index);
+            } else if (item.error() instanceof GraphError.UnsupportedMetric
+                && depth < 20
+                && !insights.metricsFor(m.kind()).isEmpty()) {
+              // Another item of the same kind already dropped the refused metric: ask again.
+              again.add(index);
+            } else {
+              results[index] = item.map(body -> MediaInsights.from(m.id(), body));
+            }
+          }
+          return null;
+        });
   }
 }

@@ -224,6 +224,15 @@ public final class GraphClient implements AutoCloseable {
   }
 
   /**
+   * Kind-specific insight sets of media of many accounts, each read with its own account's token,
+   * in batches of 50 whatever the accounts: the answer is aligned with {@code targets}.
+   */
+  public Future<List<GraphResult<MediaInsights>>> mediaInsightsBatch(
+      List<BatchReader.Target> targets) {
+    return batches.mediaInsights(targets);
+  }
+
+  /**
    * Account insights over any range: cut into 30-day windows, read newest first, concatenated per
    * metric in the order read.
    */

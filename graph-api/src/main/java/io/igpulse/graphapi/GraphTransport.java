@@ -27,8 +27,11 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,23 +85,43 @@ public final class GraphTransport implements AutoCloseable {
   }
 
   public Future<GraphResult<JsonNode>> get(AccessToken token, GraphCall call) {
-    return attempt(token, call, null, 1, false);
+    return attempt(token, call, null, pacingKeys(token, call), 1, false);
   }
 
   /** A form POST (used for batches). */
   public Future<GraphResult<JsonNode>> post(
       AccessToken token, GraphCall call, Map<String, String> form) {
-    return attempt(token, call, form, 1, false);
+    return attempt(token, call, form, pacingKeys(token, call), 1, false);
+  }
+
+  /**
+   * A batch whose items also answer with other tokens, for other accounts: those tokens are known
+   * to the redactor before anything is sent, and the request waits as long as the most loaded of
+   * every token and account it touches requires.
+   */
+  public Future<GraphResult<JsonNode>> postBatch(
+      AccessToken token,
+      GraphCall call,
+      Map<String, String> form,
+      Collection<AccessToken> itemTokens,
+      Collection<String> itemAccounts) {
+    Set<String> keys = new LinkedHashSet<>(pacingKeys(token, call));
+    for (AccessToken item : itemTokens) {
+      redactor.register(item.value());
+      keys.add(tokenKey(item));
+    }
+    itemAccounts.forEach(account -> keys.add(accountKey(account)));
+    return attempt(token, call, form, List.copyOf(keys), 1, false);
   }
 
   private Future<GraphResult<JsonNode>> attempt(
       AccessToken token,
       GraphCall call,
       Map<String, String> form,
+      List<String> keys,
       int attempt,
       boolean goneRetried) {
     redactor.register(token.value());
-    List<String> keys = pacingKeys(token, call);
     Duration wait = pacer.delayBefore(keys, clock.now());
     if (!wait.isZero()) {
       LOG.debug("pacing {}: waiting {} before the call", call.endpoint(), wait);
@@ -116,14 +139,14 @@ public final class GraphTransport implements AutoCloseable {
                 metrics.retry(call.endpoint());
                 return clock
                     .sleep(delay)
-                    .compose(v -> attempt(token, call, form, attempt + 1, goneRetried));
+                    .compose(v -> attempt(token, call, form, keys, attempt + 1, goneRetried));
               }
               if (error instanceof GraphError.Gone && !goneRetried) {
                 // Code 100/33 is also seen under load for objects that exist: one more try.
                 metrics.retry(call.endpoint());
                 return clock
                     .sleep(backoff.delay(1))
-                    .compose(v -> attempt(token, call, form, attempt, true));
+                    .compose(v -> attempt(token, call, form, keys, attempt, true));
               }
               if (error instanceof GraphError.AuthFailed a) {
                 LOG.warn(

@@ -78,6 +78,17 @@ class NoSecretsLeakIT {
                   AccessToken.of(victim.path("token").asText()),
                   victim.path("ig_user_id").asText())));
       printed.add(await(client.refreshToken(AccessToken.of(victim.path("token").asText()))));
+      // A batch spanning accounts carries their tokens in its body, led here by the revoked one.
+      List<BatchReader.Target> targets = new ArrayList<>();
+      targets.add(
+          new BatchReader.Target(
+              AccessToken.of(victim.path("token").asText()),
+              victim.path("ig_user_id").asText(),
+              image));
+      media.stream().limit(3).forEach(m -> targets.add(new BatchReader.Target(token, ig, m)));
+      sim.fault("{\"kind\":\"error_500\",\"endpoint\":\"batch\",\"count\":1}");
+      printed.add(await(client.mediaInsightsBatch(targets)));
+      sim.clearFaults();
       fixture.registry.getMeters().forEach(m -> printed.add(m.getId()));
       v21.registry.getMeters().forEach(m -> printed.add(m.getId()));
     } finally {

@@ -81,6 +81,7 @@ public final class EnricherThroughput {
               graph,
               Cadence.defaults(),
               tick,
+              10_000,
               1_000_000,
               1_000_000,
               Duration.ofMinutes(30),

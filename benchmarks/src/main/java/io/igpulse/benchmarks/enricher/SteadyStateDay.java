@@ -36,9 +36,9 @@ import java.util.OptionalLong;
  * world starts): the harness discovers them as the collector would with its default intervals — new
  * posts every 5 minutes ({@code OWNED_INTERVAL}), stories every 30 minutes ({@code
  * STORIES_INTERVAL}) — and publishes the {@code MediaDiscovered} records after the scheduled round
- * of that stop: the collector's polls are not in step with the enricher's ticks, so a new media's
- * first snapshot (due at once) costs its own request. Those first reads are counted apart
- * ("discovery").
+ * of that stop: the collector's polls are not in step with the enricher's ticks, so the first
+ * snapshots of new media (due at once) go in requests of their own, shared by the finds of all
+ * accounts made at that stop. Those first reads are counted apart ("discovery").
  */
 final class SteadyStateDay {
 

@@ -16,6 +16,7 @@ import java.util.Objects;
  * IGPULSE_STREAMS_NUM_STREAM_THREADS=2} becomes {@code num.stream.threads=2}.
  *
  * @param clock {@code system}, or {@code simulator} to follow the simulator's {@code /_sim/clock}
+ * @param maxReadsPerTick media a stream thread reads at most per tick (one punctuation's work)
  * @param callsPerHour calls each account may spend per hour (the refill of its budget)
  * @param callBurst calls an account may spend at once
  */
@@ -26,6 +27,7 @@ public record EnricherConfig(
     GraphApiConfig graph,
     Cadence cadence,
     Duration tick,
+    int maxReadsPerTick,
     int callsPerHour,
     int callBurst,
     Duration storyUrgency,
@@ -49,6 +51,9 @@ public record EnricherConfig(
     if (callsPerHour < 1 || callBurst < 1) {
       throw new IllegalArgumentException("calls per hour and burst must be >= 1");
     }
+    if (maxReadsPerTick < 1) {
+      throw new IllegalArgumentException("IGPULSE_ENRICHER_MAX_READS_PER_TICK must be >= 1");
+    }
     if (tick.isZero() || tick.isNegative()) {
       throw new IllegalArgumentException("tick must be > 0");
     }
@@ -67,6 +72,7 @@ public record EnricherConfig(
             s.string("IGPULSE_ENRICHER_STORY_STEP", "PT5M"),
             s.string("IGPULSE_ENRICHER_STORY_LAST_BEFORE", "PT2M")),
         s.duration("IGPULSE_ENRICHER_TICK", Duration.ofSeconds(10)),
+        s.integer("IGPULSE_ENRICHER_MAX_READS_PER_TICK", 1000),
         perHour,
         s.integer("IGPULSE_ENRICHER_CALL_BURST", perHour),
         s.duration("IGPULSE_ENRICHER_STORY_URGENCY", Duration.ofMinutes(30)),
@@ -90,6 +96,7 @@ public record EnricherConfig(
         .add("graph", graph)
         .add("cadence", cadence)
         .add("tick", tick)
+        .add("maxReadsPerTick", maxReadsPerTick)
         .add("callsPerHour", callsPerHour)
         .add("burst", callBurst)
         .add("storyUrgency", storyUrgency)

@@ -1,6 +1,7 @@
 package io.igpulse.enricher.fetch;
 
 import io.igpulse.enricher.schedule.ScheduleEntry;
+import io.igpulse.graphapi.BatchReader;
 import io.igpulse.graphapi.GraphClient;
 import io.igpulse.graphapi.metrics.MediaKind;
 import io.igpulse.graphapi.model.Media;
@@ -11,21 +12,27 @@ import io.igpulse.graphapi.token.AccessToken;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads the insights of many due media of one account with the fewest requests the API allows: one
- * batch request per 50 media, each item carrying the full metric set of its media's kind and API
- * version from the client's catalog (minus what the API refused earlier). The capture time is read
- * from the configured clock when the answer is in, i.e. the moment the values describe.
+ * Reads the insights of many due media, of any accounts, with the fewest requests the API allows:
+ * one batch request per 50 media, each item carrying its account's token and the full metric set of
+ * its media's kind and API version from the client's catalog (minus what the API refused earlier).
+ * The capture time is read from the configured clock when the answer is in, i.e. the moment the
+ * values describe.
  */
 public final class InsightFetcher {
 
-  /** What one read returned: a result per media id and when it was answered. */
-  public record Answer(Map<String, GraphResult<MediaInsights>> results, Instant capturedAt) {}
+  /** One due media and the token and account it is read as. */
+  public record Request(AccessToken token, String account, ScheduleEntry entry) {}
+
+  /** What one read returned: a result per request, in order, and when it was answered. */
+  public record Answer(List<GraphResult<MediaInsights>> results, Instant capturedAt) {}
+
+  /** Requests answered within one timeout: five batches of 50. */
+  static final int PER_WAIT = 250;
 
   private final GraphClient client;
   private final Clock clock;
@@ -37,21 +44,29 @@ public final class InsightFetcher {
     this.timeout = timeout;
   }
 
-  public Answer read(AccessToken token, String account, List<ScheduleEntry> due) {
-    List<Media> media = due.stream().map(InsightFetcher::asMedia).toList();
-    Optional<Map<String, GraphResult<MediaInsights>>> answer =
-        Blocking.await(client.mediaInsightsBatch(token, account, media), timeout);
-    Instant capturedAt = clock.instant();
-    Map<String, GraphResult<MediaInsights>> results = new LinkedHashMap<>();
-    for (ScheduleEntry e : due) {
-      GraphResult<MediaInsights> r = answer.map(a -> a.get(e.mediaId())).orElse(null);
-      results.put(
-          e.mediaId(),
-          r != null
-              ? r
-              : GraphResult.failed(new GraphError.Transient("no answer within " + timeout)));
+  /**
+   * Reads every request, waiting at most the timeout for each group of {@link #PER_WAIT} (five
+   * batches); a request the API did not answer in time fails as transient.
+   */
+  public Answer read(List<Request> due) {
+    List<GraphResult<MediaInsights>> results = new ArrayList<>(due.size());
+    for (int from = 0; from < due.size(); from += PER_WAIT) {
+      List<Request> group = due.subList(from, Math.min(due.size(), from + PER_WAIT));
+      List<BatchReader.Target> targets =
+          group.stream()
+              .map(r -> new BatchReader.Target(r.token(), r.account(), asMedia(r.entry())))
+              .toList();
+      Optional<List<GraphResult<MediaInsights>>> answer =
+          Blocking.await(client.mediaInsightsBatch(targets), timeout);
+      for (int i = 0; i < group.size(); i++) {
+        GraphResult<MediaInsights> r = answer.isPresent() ? answer.get().get(i) : null;
+        results.add(
+            r != null
+                ? r
+                : GraphResult.failed(new GraphError.Transient("no answer within " + timeout)));
+      }
     }
-    return new Answer(results, capturedAt);
+    return new Answer(results, clock.instant());
   }
 
   /** The metrics a request for this kind carries now (after what the API refused). */

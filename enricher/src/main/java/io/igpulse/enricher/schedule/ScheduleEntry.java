@@ -47,6 +47,15 @@ public record ScheduleEntry(
     return state == MediaState.ACTIVE && nextDueAt <= now && notBefore <= now;
   }
 
+  /** Whether both describe the same point of the media's schedule (sources aside). */
+  public boolean sameProgressAs(ScheduleEntry other) {
+    return state == other.state
+        && nextDueAt == other.nextDueAt
+        && notBefore == other.notBefore
+        && failures == other.failures
+        && snapshots == other.snapshots;
+  }
+
   /** The same media seen through one more discovery source; the schedule itself is kept. */
   public ScheduleEntry withSource(String source, List<String> moreHashtags) {
     Set<String> s = new TreeSet<>(sources);

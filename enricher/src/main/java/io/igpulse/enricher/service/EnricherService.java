@@ -105,7 +105,8 @@ public final class EnricherService implements Service {
             metrics,
             config.tick(),
             config.accountInsights(),
-            Duration.ofHours(8));
+            Duration.ofHours(8),
+            config.maxReadsPerTick());
     // A failure that escaped the handlers replaces the stream thread: the uncommitted round is
     // aborted and its media are due again.
     streams =

@@ -32,13 +32,19 @@ import org.apache.kafka.streams.state.Stores;
  * instagram.accounts ─► global table "accounts" (token references, active flags)
  * </pre>
  *
- * All media of one account live in one task, so one round reads them with one batch per 50.
+ * All media of one account live in one task. The tasks of a stream thread share their reads ({@link
+ * SharedReads}): a batch request carries up to 50 due media of any accounts.
  */
 public final class EnricherTopology {
 
   private EnricherTopology() {}
 
   public static Topology build(Enrichment parts, TopicSerdes serdes) {
+    ThreadLocal<SharedReads> reads =
+        ThreadLocal.withInitial(
+            () ->
+                new SharedReads(
+                    parts.fetcher()::read, parts.tick().toMillis(), parts.maxReadsPerTick()));
     StreamsBuilder builder = new StreamsBuilder();
     builder.globalTable(
         Topics.ACCOUNTS.name(),
@@ -75,7 +81,7 @@ public final class EnricherTopology {
                     .withKeySerde(Serdes.String())
                     .withValueSerde(JsonSerde.of(DiscoveredMedia.class)))
             .process(
-                () -> new ScheduleProcessor(parts),
+                () -> new ScheduleProcessor(parts, reads),
                 Named.as("schedule"),
                 StoreNames.SCHEDULE,
                 StoreNames.ACCOUNT_DAYS);

@@ -17,6 +17,7 @@ import java.time.Duration;
  * threads; every part is thread-safe or immutable.
  *
  * @param accountDayEnd API days end this long after midnight UTC (08:00: Pacific midnight)
+ * @param maxReadsPerTick media read at most per tick and stream thread (one punctuation's work)
  */
 public record Enrichment(
     RefreshSchedule schedule,
@@ -30,4 +31,5 @@ public record Enrichment(
     EnricherMetrics metrics,
     Duration tick,
     boolean accountInsights,
-    Duration accountDayEnd) {}
+    Duration accountDayEnd,
+    int maxReadsPerTick) {}

@@ -39,10 +39,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps the media of the accounts this task owns on their refresh schedule and takes the due
  * snapshots. Discoveries (keyed by account) enter or update the {@code refresh-schedule} store; a
- * wall-clock punctuator reads what is due per account, plans it under the account's call budget,
- * reads it through the Graph API and forwards the snapshots together with the store updates, all in
- * the task's exactly-once transaction: a crash before the commit aborts both, and the media are due
- * again after the restart.
+ * wall-clock punctuator finds what is due per account, plans it under the account's call budget and
+ * asks the thread's {@link SharedReads} for it (which batches the reads of every task of the thread
+ * together), then forwards the snapshots of the answered reads together with the store updates, all
+ * in the task's exactly-once transaction: a crash before the commit aborts both, and the media are
+ * due again after the restart.
  */
 final class ScheduleProcessor
     implements Processor<String, DiscoveredMedia, String, SpecificRecord> {
@@ -56,6 +57,8 @@ final class ScheduleProcessor
   static final long FINISHED_GRACE_MS = java.time.Duration.ofDays(1).toMillis();
 
   private final Enrichment parts;
+  private final ThreadLocal<SharedReads> reads;
+  private String task;
   private ProcessorContext<String, SpecificRecord> context;
   private KeyValueStore<String, ScheduleEntry> schedule;
   private KeyValueStore<String, Long> accountDays;
@@ -64,8 +67,9 @@ final class ScheduleProcessor
   /** Accounts already reported as without a token (reported once per task, not every round). */
   private final java.util.Set<String> tokenless = new java.util.HashSet<>();
 
-  ScheduleProcessor(Enrichment parts) {
+  ScheduleProcessor(Enrichment parts, ThreadLocal<SharedReads> reads) {
     this.parts = parts;
+    this.reads = reads;
   }
 
   @Override
@@ -74,7 +78,10 @@ final class ScheduleProcessor
     this.schedule = context.getStateStore(StoreNames.SCHEDULE);
     this.accountDays = context.getStateStore(StoreNames.ACCOUNT_DAYS);
     this.accounts = context.getStateStore(StoreNames.ACCOUNTS);
-    context.schedule(parts.tick(), PunctuationType.WALL_CLOCK_TIME, wall -> round());
+    this.task = context.taskId().toString();
+    // Answers held for an earlier life of this task here describe a store that has moved on since.
+    reads.get().forget(task);
+    context.schedule(parts.tick(), PunctuationType.WALL_CLOCK_TIME, this::round);
   }
 
   @Override
@@ -116,11 +123,19 @@ final class ScheduleProcessor
   @Override
   public void close() {
     // The task moves away (rebalance) or the instance stops: its media no longer count here.
-    parts.metrics().forgetTask(context.taskId().toString());
+    parts.metrics().forgetTask(task);
+    reads.get().forget(task);
   }
 
-  /** One round: every account of this task with due media, then the daily account insights. */
-  private void round() {
+  /**
+   * One round: the answers the shared reads hold for this task, then every account of this task
+   * with due media asks for them, the thread's held reads go out if this is the first round of a
+   * punctuation pass (and this task's answers are applied at once), then the daily account
+   * insights.
+   */
+  private void round(long wall) {
+    SharedReads shared = reads.get();
+    applyAnswered(shared);
     long now = parts.clock().millis();
     Map<String, List<ScheduleEntry>> dueByAccount = new TreeMap<>();
     java.util.Set<String> accountsSeen = new java.util.TreeSet<>();
@@ -132,7 +147,7 @@ final class ScheduleProcessor
         org.apache.kafka.streams.KeyValue<String, ScheduleEntry> kv = all.next();
         ScheduleEntry e = kv.value;
         accountsSeen.add(e.account());
-        if (e.isDueAt(now)) {
+        if (e.isDueAt(now) && !shared.inFlight(task, kv.key)) {
           dueByAccount.computeIfAbsent(e.account(), a -> new ArrayList<>()).add(e);
           dueCount++;
         } else if (e.state() != MediaState.ACTIVE && now - e.postedAt() > keepFinished) {
@@ -143,10 +158,12 @@ final class ScheduleProcessor
     // A finished media is kept while a re-delivered discovery could still schedule it again; past
     // its schedule's end a re-discovery is recognised as too old anyway, so the entry can go.
     expired.forEach(schedule::delete);
-    parts.metrics().due(context.taskId().toString(), dueCount);
+    parts.metrics().due(task, dueCount);
     for (Map.Entry<String, List<ScheduleEntry>> account : dueByAccount.entrySet()) {
-      refreshAccount(account.getKey(), account.getValue(), now);
+      askFor(shared, account.getKey(), account.getValue(), now, wall);
     }
+    shared.sendHeld(wall);
+    applyAnswered(shared);
     if (parts.accountInsights()) {
       Instant since =
           AccountInsightsFetcher.lastCompleteDayStart(
@@ -157,7 +174,9 @@ final class ScheduleProcessor
     }
   }
 
-  private void refreshAccount(String account, List<ScheduleEntry> due, long now) {
+  /** Plans an account's due media under its budget and asks the shared reads for them. */
+  private void askFor(
+      SharedReads shared, String account, List<ScheduleEntry> due, long now, long wall) {
     Optional<AccessToken> token = tokenOf(account);
     if (token.isEmpty()) {
       return;
@@ -183,12 +202,39 @@ final class ScheduleProcessor
     if (chosen.isEmpty()) {
       return;
     }
-    InsightFetcher.Answer answer = parts.fetcher().read(token.get(), account, chosen);
+    for (ScheduleEntry e : chosen) {
+      shared.ask(
+          task,
+          StoreNames.scheduleKey(account, e.mediaId()),
+          new InsightFetcher.Request(token.get(), account, e),
+          wall);
+    }
     parts.budget().spend(account, chosen.size(), now);
     parts.metrics().calls(chosen.size());
     parts.metrics().quotaUsed(account, parts.budget().used(account, now));
-    for (ScheduleEntry e : chosen) {
-      apply(e, answer.results().get(e.mediaId()), answer.capturedAt(), now);
+  }
+
+  /**
+   * Applies this task's answered reads to the entries as they are now. An entry that changed its
+   * schedule since it was asked for (a newer life of this task read it meanwhile) keeps that state,
+   * and the answer is dropped rather than published twice.
+   */
+  private void applyAnswered(SharedReads shared) {
+    List<SharedReads.Read> answered = shared.take(task);
+    if (answered.isEmpty()) {
+      return;
+    }
+    long now = parts.clock().millis();
+    for (SharedReads.Read read : answered) {
+      ScheduleEntry asked = read.asked();
+      ScheduleEntry current =
+          schedule.get(StoreNames.scheduleKey(asked.account(), asked.mediaId()));
+      if (current == null || !current.sameProgressAs(asked)) {
+        LOG.debug(
+            "Media {} of {} changed while read: answer dropped", asked.mediaId(), asked.account());
+        continue;
+      }
+      apply(current, read.result(), read.capturedAt(), now);
     }
   }
 

@@ -86,6 +86,7 @@ final class EnricherHarness {
           graph,
           Cadence.defaults(),
           Duration.ofMillis(200),
+          1_000,
           100_000,
           100_000,
           Duration.ofMinutes(30),

@@ -10,6 +10,7 @@ import io.igpulse.graphapi.ApiVersion;
 import io.igpulse.schemas.deadletter.DeadLetters;
 import io.igpulse.schemas.topic.Topics;
 import io.igpulse.simulator.Simulator;
+import io.igpulse.simulator.api.Endpoint;
 import io.igpulse.simulator.world.Media;
 import io.igpulse.testkit.TopicReader;
 import io.igpulse.testkit.WithInfrastructure;
@@ -60,6 +61,7 @@ class EnricherIT {
     TopicReader out = harness.mark(Topics.MEDIA_INSIGHTS);
     List<Instant> lookedAt = new ArrayList<>();
 
+    long batchesBefore = harness.sim().stats().calls(Endpoint.BATCH);
     lookedAt.add(harness.sim().clock().now());
     harness.discover(media);
     List<MediaInsightSnapshot> seen = awaitExpected(out, media, lookedAt);
@@ -99,6 +101,13 @@ class EnricherIT {
     assertThat(service.metrics().count("igpulse.enricher.calls"))
         .as("one read per snapshot, in few requests")
         .isEqualTo(media.stream().mapToInt(m -> byMedia.get(Long.toString(m.id())).size()).sum());
+    // Read per account, each look would cost a request per account; shared, the accounts' due media
+    // travel together (a look may be split over two passes as records and the clock move).
+    long accounts = media.stream().map(harness::accountId).distinct().count();
+    assertThat(accounts).as("accounts of the media").isGreaterThanOrEqualTo(3);
+    assertThat(harness.sim().stats().calls(Endpoint.BATCH) - batchesBefore)
+        .as("batch requests for %d looks at %d accounts", lookedAt.size(), accounts)
+        .isLessThanOrEqualTo(2L * lookedAt.size());
   }
 
   @Test

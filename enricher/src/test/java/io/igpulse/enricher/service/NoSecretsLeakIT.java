@@ -67,6 +67,7 @@ class NoSecretsLeakIT {
               base.graph().withAppSecret(appSecret),
               base.cadence(),
               base.tick(),
+              base.maxReadsPerTick(),
               base.callsPerHour(),
               base.callBurst(),
               base.storyUrgency(),

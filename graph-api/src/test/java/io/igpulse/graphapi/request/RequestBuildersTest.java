@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.igpulse.graphapi.token.AccessToken;
+import io.igpulse.graphapi.token.AppSecretProof;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -40,5 +42,25 @@ class RequestBuildersTest {
         .isEqualTo("m0/insights?metric=reach%2Csaved");
     assertThatThrownBy(() -> batches.get(0).add(calls.get(0)))
         .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void shouldNameAnItemsOwnTokenAndProofOnlyWhenItIsNotTheBatchRequestsToken() throws Exception {
+    AccessToken lead = AccessToken.of("fake-lead-token");
+    AccessToken other = AccessToken.of("fake-other-token");
+    GraphCall call =
+        GraphCall.get("/m1/insights", "media_insights").param("metric", "reach").build();
+    BatchBuilder batch = new BatchBuilder().add(call, lead).add(call, other).add(call);
+
+    var json =
+        new ObjectMapper().readTree(batch.toJson(lead, java.util.Optional.of("fake-secret")));
+
+    assertThat(json.get(0).path("relative_url").asText()).isEqualTo("m1/insights?metric=reach");
+    assertThat(json.get(1).path("relative_url").asText())
+        .isEqualTo(
+            "m1/insights?metric=reach&access_token=fake-other-token&appsecret_proof="
+                + AppSecretProof.of("fake-other-token", "fake-secret"));
+    assertThat(json.get(2).path("relative_url").asText()).isEqualTo("m1/insights?metric=reach");
+    assertThat(batch.toJson()).doesNotContain("fake-other-token");
   }
 }

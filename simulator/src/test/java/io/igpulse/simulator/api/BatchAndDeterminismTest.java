@@ -54,6 +54,39 @@ class BatchAndDeterminismTest {
   }
 
   @Test
+  void shouldAnswerAnItemWithItsOwnTokenAndTheBatchTokenAsTheFallback() {
+    ApiFixture fx = new ApiFixture(42, 5);
+    Account a = fx.world.account(0);
+    Account b = fx.world.account(1);
+    String batch =
+        "[{\"method\":\"GET\",\"relative_url\":\""
+            + b.igUserId()
+            + "?fields=username&access_token="
+            + b.token()
+            + "\"},{\"method\":\"GET\",\"relative_url\":\""
+            + a.igUserId()
+            + "?fields=username\"},{\"method\":\"GET\",\"relative_url\":\""
+            + b.igUserId()
+            + "?fields=username&access_token=not-a-token\"}]";
+    Map<String, String> params = new LinkedHashMap<>();
+    params.put("access_token", a.token());
+    params.put("batch", batch);
+
+    JsonNode items = ApiFixture.json(fx.api.handle("POST", "/v24.0/", params, null));
+
+    assertThat(items.get(0).get("code").asInt()).isEqualTo(200);
+    assertThat(Json.parse(items.get(0).get("body").asText()).get("username").asText())
+        .isEqualTo(b.username());
+    assertThat(items.get(1).get("code").asInt()).isEqualTo(200);
+    assertThat(Json.parse(items.get(1).get("body").asText()).get("username").asText())
+        .isEqualTo(a.username());
+    // An item's own token is the one checked, not the batch's.
+    assertThat(items.get(2).get("code").asInt()).isEqualTo(400);
+    assertThat(Json.parse(items.get(2).get("body").asText()).get("error").get("code").asInt())
+        .isEqualTo(190);
+  }
+
+  @Test
   void shouldReadSeveralIdsAtOnceChargingEachAsACall() {
     ApiFixture fx = new ApiFixture(42, 5);
     Account a = fx.world.account(0);
