@@ -49,7 +49,8 @@ final class CollectorHarness implements AutoCloseable {
             new StringSerializer(),
             new ByteArraySerializer());
     this.writer =
-        new AccountWriter(kafka.bootstrapServers(), registry.config(), producer, Clock.systemUTC());
+        new AccountWriter(
+            kafka.bootstrapServers(), Map.of(), registry.config(), producer, Clock.systemUTC());
   }
 
   Map<String, String> env(String instance, Map<String, String> extra) {

@@ -84,7 +84,11 @@ public final class CollectorDiscovery {
                   new ByteArraySerializer())) {
         AccountWriter writer =
             new AccountWriter(
-                kafka.bootstrapServers(), registry.config(), producer, Clock.systemUTC());
+                kafka.bootstrapServers(),
+                java.util.Map.of(),
+                registry.config(),
+                producer,
+                Clock.systemUTC());
         long start = System.nanoTime();
         List<AccountWriter.Request> requests = new java.util.ArrayList<>();
         for (int i = 0; i < accounts; i++) {

@@ -3,6 +3,7 @@ package io.igpulse.collector.admin;
 import io.igpulse.collector.kafka.CollectorTopics;
 import io.igpulse.events.AccountRegistration;
 import io.igpulse.events.LoginFlavour;
+import io.igpulse.runtime.kafka.ClientSettings;
 import io.igpulse.schemas.serde.RecordDecoder;
 import io.igpulse.schemas.serde.RegistryConfig;
 import io.igpulse.schemas.serde.UndecodableRecordException;
@@ -16,7 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.Producer;
@@ -36,15 +36,22 @@ public final class AccountWriter {
   private final String bootstrapServers;
   private final RegistryConfig registry;
   private final Producer<String, byte[]> producer;
+  private final Map<String, String> consumerOverrides;
   private final Serializer<AccountRegistration> serializer;
   private final Clock clock;
 
+  /**
+   * @param consumerOverrides the operator's consumer settings (security, timeouts), applied to the
+   *     reader of the latest registrations as to the service's own consumers
+   */
   public AccountWriter(
       String bootstrapServers,
+      Map<String, String> consumerOverrides,
       RegistryConfig registry,
       Producer<String, byte[]> producer,
       Clock clock) {
     this.bootstrapServers = bootstrapServers;
+    this.consumerOverrides = Map.copyOf(consumerOverrides);
     this.registry = registry;
     this.producer = producer;
     this.serializer = Topics.ACCOUNTS.valueSerde(registry).serializer();
@@ -151,10 +158,7 @@ public final class AccountWriter {
    * The latest registration of each of these accounts that has one, reading only their partitions.
    */
   public Map<String, AccountRegistration> latestAll(java.util.Set<String> ids) {
-    Map<String, Object> props = new HashMap<>();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    Map<String, Object> props = ClientSettings.assignedReader(bootstrapServers, consumerOverrides);
     Map<String, AccountRegistration> last = new HashMap<>();
     if (ids.isEmpty()) {
       return last;

@@ -92,7 +92,11 @@ public final class AccountsCli {
             new ByteArraySerializer())) {
       AccountWriter writer =
           new AccountWriter(
-              config.bootstrapServers(), config.registry(), producer, Clock.systemUTC());
+              config.bootstrapServers(),
+              config.consumerOverrides(),
+              config.registry(),
+              producer,
+              Clock.systemUTC());
       switch (command.verb()) {
         case "add" -> {
           if (command.args().size() != 1) {

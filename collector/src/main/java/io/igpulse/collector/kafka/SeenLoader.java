@@ -2,11 +2,11 @@ package io.igpulse.collector.kafka;
 
 import io.igpulse.collector.discovery.SeenKey;
 import io.igpulse.collector.discovery.SeenState;
+import io.igpulse.runtime.kafka.ClientSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.CloseOptions;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -28,13 +28,11 @@ public final class SeenLoader implements AutoCloseable {
   private final String topic;
 
   public SeenLoader(String bootstrapServers, String topic, Map<String, String> overrides) {
-    Map<String, Object> props = new java.util.HashMap<>(overrides);
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    props.remove(ConsumerConfig.GROUP_ID_CONFIG);
     this.consumer =
-        new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+        new KafkaConsumer<>(
+            ClientSettings.assignedReader(bootstrapServers, overrides),
+            new StringDeserializer(),
+            new ByteArrayDeserializer());
     this.topic = topic;
   }
 

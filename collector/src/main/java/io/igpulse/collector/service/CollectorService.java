@@ -102,7 +102,11 @@ public final class CollectorService implements Service {
         .mount(router);
     AccountWriter writer =
         new AccountWriter(
-            config.bootstrapServers(), config.registry(), sideProducer, Clock.systemUTC());
+            config.bootstrapServers(),
+            config.consumerOverrides(),
+            config.registry(),
+            sideProducer,
+            Clock.systemUTC());
     new AdminRoutes(
             vertx,
             writer,

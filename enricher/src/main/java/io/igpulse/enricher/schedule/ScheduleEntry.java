@@ -39,6 +39,39 @@ public record ScheduleEntry(
     sources = sources == null ? Set.of() : Set.copyOf(new TreeSet<>(sources));
   }
 
+  /** A media entering the schedule: no snapshot, failure or backoff yet. */
+  public static ScheduleEntry fresh(
+      String account,
+      String mediaId,
+      String ownerId,
+      String mediaType,
+      String productType,
+      long postedAt,
+      Long expiresAt,
+      List<String> hashtags,
+      Set<String> sources,
+      MediaState state,
+      long nextDueAt) {
+    return new ScheduleEntry(
+        account,
+        mediaId,
+        ownerId,
+        mediaType,
+        productType,
+        postedAt,
+        expiresAt,
+        hashtags,
+        sources,
+        state,
+        nextDueAt,
+        0,
+        0,
+        null,
+        null,
+        -1,
+        0);
+  }
+
   public boolean isStory() {
     return "STORY".equals(productType);
   }

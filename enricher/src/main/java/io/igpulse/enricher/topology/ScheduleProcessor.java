@@ -100,7 +100,7 @@ final class ScheduleProcessor
         parts.schedule().firstDue(d.postedAt(), d.expiresAt(), story, parts.clock().millis());
     schedule.put(
         key,
-        new ScheduleEntry(
+        ScheduleEntry.fresh(
             d.account(),
             d.mediaId(),
             d.ownerId(),
@@ -111,13 +111,7 @@ final class ScheduleProcessor
             d.hashtags(),
             java.util.Set.of(d.source()),
             first.isPresent() ? MediaState.ACTIVE : MediaState.DONE,
-            first.orElse(d.postedAt()),
-            0,
-            0,
-            null,
-            null,
-            -1,
-            0));
+            first.orElse(d.postedAt())));
   }
 
   @Override

@@ -113,7 +113,7 @@ class SnapshotBuilderTest {
   }
 
   private static ScheduleEntry media(String product, String type) {
-    return new ScheduleEntry(
+    return ScheduleEntry.fresh(
         "17841400000000001",
         "m1",
         "17841400000000001",
@@ -124,12 +124,6 @@ class SnapshotBuilderTest {
         List.of("sunset"),
         Set.of("OWNED"),
         MediaState.ACTIVE,
-        0,
-        0,
-        0,
-        null,
-        null,
-        -1,
         0);
   }
 }

@@ -106,7 +106,7 @@ class SharedReadsTest {
   }
 
   private static ScheduleEntry entry(String account, String mediaId) {
-    return new ScheduleEntry(
+    return ScheduleEntry.fresh(
         account,
         mediaId,
         account,
@@ -117,12 +117,6 @@ class SharedReadsTest {
         List.of(),
         Set.of("OWNED"),
         MediaState.ACTIVE,
-        0,
-        0,
-        0,
-        null,
-        null,
-        -1,
         0);
   }
 }

@@ -42,4 +42,18 @@ public final class ClientSettings {
     props.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     return props;
   }
+
+  /**
+   * A consumer that reads partitions it assigns itself (no group, no commits), only what committed
+   * transactions wrote; the operator's overrides (security, timeouts) apply, a group id does not.
+   */
+  public static Map<String, Object> assignedReader(
+      String bootstrapServers, Map<String, String> overrides) {
+    Map<String, Object> props = new HashMap<>(overrides);
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    return props;
+  }
 }
