@@ -3,24 +3,20 @@ package io.igpulse.aggregator.topology;
 import io.igpulse.aggregator.config.AggregatorConfig;
 import io.igpulse.aggregator.config.WindowSpec;
 import io.igpulse.aggregator.topology.account.FollowerGrowthProcessor;
-import io.igpulse.aggregator.topology.account.FollowerHistory;
 import io.igpulse.aggregator.topology.account.HourOfWeek;
 import io.igpulse.aggregator.topology.account.PostingHoursState;
+import io.igpulse.aggregator.topology.codec.InternalSerdes;
 import io.igpulse.aggregator.topology.delta.DeltaCalculator;
 import io.igpulse.aggregator.topology.delta.DeltaProcessor;
 import io.igpulse.aggregator.topology.delta.MediaDelta;
-import io.igpulse.aggregator.topology.delta.MediaState;
 import io.igpulse.aggregator.topology.trend.AccountTrendScorer;
 import io.igpulse.aggregator.topology.trend.HashtagRanker;
 import io.igpulse.aggregator.topology.trend.HashtagTrendScorer;
-import io.igpulse.aggregator.topology.trend.ScoredHashtag;
 import io.igpulse.aggregator.topology.trend.TrendScore;
-import io.igpulse.aggregator.topology.trend.WindowRanking;
 import io.igpulse.aggregator.topology.window.AccountWindow;
 import io.igpulse.aggregator.topology.window.HashtagWindow;
 import io.igpulse.events.AccountInsightSnapshot;
 import io.igpulse.events.MediaInsightSnapshot;
-import io.igpulse.runtime.streams.JsonSerde;
 import io.igpulse.runtime.streams.TopicSerdes;
 import io.igpulse.schemas.topic.Topics;
 import java.time.Duration;
@@ -56,7 +52,7 @@ import org.apache.kafka.streams.state.WindowStore;
 public final class TrendTopology {
 
   private static final Serde<String> STRING = Serdes.String();
-  private static final Serde<MediaDelta> DELTA = JsonSerde.of(MediaDelta.class);
+  private static final Serde<MediaDelta> DELTA = InternalSerdes.MEDIA_DELTA;
 
   private TrendTopology() {}
 
@@ -73,7 +69,7 @@ public final class TrendTopology {
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(StoreNames.MEDIA_STATE),
             STRING,
-            JsonSerde.of(MediaState.class)));
+            InternalSerdes.MEDIA_STATE));
     KStream<String, MediaInsightSnapshot> snapshots =
         builder.stream(
             Topics.MEDIA_INSIGHTS.name(),
@@ -128,7 +124,7 @@ public final class TrendTopology {
             Named.as("account-bucket-" + spec.name()),
             Materialized.<String, AccountWindow, WindowStore<Bytes, byte[]>>as(store)
                 .withKeySerde(STRING)
-                .withValueSerde(JsonSerde.of(AccountWindow.class))
+                .withValueSerde(InternalSerdes.ACCOUNT_WINDOW)
                 .withRetention(retention(spec, config)))
         .toStream(Named.as("account-window-updates-" + spec.name()))
         .process(
@@ -150,9 +146,12 @@ public final class TrendTopology {
       TopicSerdes serdes) {
     String store = StoreNames.hashtagBuckets(spec);
     String ranking = StoreNames.hashtagRanking(spec);
+    // Cached: a window's ranking changes with every scored hashtag of it, and the cache turns those
+    // updates into one RocksDB write and one changelog record per window and commit.
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(ranking), STRING, JsonSerde.of(WindowRanking.class)));
+                Stores.persistentKeyValueStore(ranking), STRING, InternalSerdes.WINDOW_RANKING)
+            .withCachingEnabled());
     hashtags
         .windowedBy(windows(spec, config))
         .aggregate(
@@ -161,7 +160,7 @@ public final class TrendTopology {
             Named.as("hashtag-bucket-" + spec.name()),
             Materialized.<String, HashtagWindow, WindowStore<Bytes, byte[]>>as(store)
                 .withKeySerde(STRING)
-                .withValueSerde(JsonSerde.of(HashtagWindow.class))
+                .withValueSerde(InternalSerdes.HASHTAG_WINDOW)
                 .withRetention(retention(spec, config)))
         .toStream(Named.as("hashtag-window-updates-" + spec.name()))
         .process(
@@ -169,7 +168,7 @@ public final class TrendTopology {
             Named.as("hashtag-trend-" + spec.name()),
             store)
         .repartition(
-            Repartitioned.with(STRING, JsonSerde.of(ScoredHashtag.class))
+            Repartitioned.with(STRING, InternalSerdes.SCORED_HASHTAG)
                 .withName("hashtags-by-window-" + spec.name()))
         .process(
             () -> new HashtagRanker(ranking, spec, config.topHashtags(), retention(spec, config)),
@@ -202,7 +201,7 @@ public final class TrendTopology {
             Materialized.<String, PostingHoursState, KeyValueStore<Bytes, byte[]>>as(
                     StoreNames.POSTING_HOURS)
                 .withKeySerde(STRING)
-                .withValueSerde(JsonSerde.of(PostingHoursState.class)))
+                .withValueSerde(InternalSerdes.POSTING_HOURS))
         .toStream(Named.as("posting-hours-updates"))
         .mapValues((account, state) -> state.toEvent(account), Named.as("posting-hours-event"))
         .to(
@@ -216,7 +215,7 @@ public final class TrendTopology {
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(StoreNames.FOLLOWER_HISTORY),
             STRING,
-            JsonSerde.of(FollowerHistory.class)));
+            InternalSerdes.FOLLOWER_HISTORY));
     builder.<String, AccountInsightSnapshot>stream(
             Topics.ACCOUNT_INSIGHTS.name(),
             Consumed.with(STRING, serdes.valueSerde(Topics.ACCOUNT_INSIGHTS))

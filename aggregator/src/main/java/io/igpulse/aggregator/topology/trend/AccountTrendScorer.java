@@ -6,6 +6,7 @@ import io.igpulse.aggregator.topology.window.BucketSeries;
 import io.igpulse.events.AccountTrend;
 import io.igpulse.events.MediaContribution;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.kstream.Windowed;
@@ -20,6 +21,12 @@ import org.apache.kafka.streams.state.TimestampedWindowStore;
  */
 public final class AccountTrendScorer
     implements Processor<Windowed<String>, AccountWindow, String, AccountTrend> {
+
+  /** Most engagement first, ties by media id. */
+  private static final Comparator<Map.Entry<String, Long>> TOP_MEDIA_ORDER =
+      Map.Entry.<String, Long>comparingByValue()
+          .reversed()
+          .thenComparing(Map.Entry.comparingByKey());
 
   private final String windowStoreName;
   private final WindowSpec spec;
@@ -103,12 +110,7 @@ public final class AccountTrendScorer
             },
             spec.hours());
     List<MediaContribution> top =
-        window.mediaEngagement().entrySet().stream()
-            .sorted(
-                Map.Entry.<String, Long>comparingByValue()
-                    .reversed()
-                    .thenComparing(Map.Entry.comparingByKey()))
-            .limit(topMedia)
+        TopN.of(window.mediaEngagement().entrySet(), topMedia, TOP_MEDIA_ORDER).stream()
             .map(e -> new MediaContribution(e.getKey(), e.getValue()))
             .toList();
     return AccountTrend.newBuilder()

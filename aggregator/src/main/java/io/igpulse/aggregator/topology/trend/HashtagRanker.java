@@ -62,8 +62,8 @@ public final class HashtagRanker implements Processor<String, ScoredHashtag, Str
     WindowRanking ranking =
         before == null ? new WindowRanking(update.windowEnd(), Map.of(), Map.of()) : before;
     ranking.entries().put(update.hashtag(), update);
-    Ranking.keepCandidates(ranking.entries(), CANDIDATES_PER_RANK * topN);
-    Map<String, Integer> ranks = Ranking.ranks(ranking.entries(), topN);
+    Map<String, Integer> ranks =
+        Ranking.trimAndRank(ranking.entries(), CANDIDATES_PER_RANK * topN, topN);
     List<String> changed = new ArrayList<>();
     changed.add(update.hashtag());
     for (String hashtag : ranking.entries().keySet()) {

@@ -1,5 +1,6 @@
 package io.igpulse.aggregator.topology.trend;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -22,24 +23,20 @@ public final class Ranking {
     return entries.values().stream().sorted(ORDER).limit(n).toList();
   }
 
-  /** Drops the weakest entries until at most {@code max} remain. */
-  public static void keepCandidates(Map<String, ScoredHashtag> entries, int max) {
-    if (entries.size() <= max) {
-      return;
+  /**
+   * Drops the weakest entries until at most {@code max} remain, and ranks the best {@code n} of the
+   * rest: one sort for both, as the ranker does this for every update of a window.
+   */
+  public static Map<String, Integer> trimAndRank(
+      Map<String, ScoredHashtag> entries, int max, int n) {
+    List<ScoredHashtag> ordered = new ArrayList<>(entries.values());
+    ordered.sort(ORDER);
+    for (int i = max; i < ordered.size(); i++) {
+      entries.remove(ordered.get(i).hashtag());
     }
-    entries.values().stream()
-        .sorted(ORDER)
-        .skip(max)
-        .map(ScoredHashtag::hashtag)
-        .toList()
-        .forEach(entries::remove);
-  }
-
-  public static Map<String, Integer> ranks(Map<String, ScoredHashtag> entries, int n) {
     Map<String, Integer> ranks = new HashMap<>();
-    List<ScoredHashtag> top = top(entries, n);
-    for (int i = 0; i < top.size(); i++) {
-      ranks.put(top.get(i).hashtag(), i + 1);
+    for (int i = 0; i < Math.min(n, ordered.size()); i++) {
+      ranks.put(ordered.get(i).hashtag(), i + 1);
     }
     return ranks;
   }

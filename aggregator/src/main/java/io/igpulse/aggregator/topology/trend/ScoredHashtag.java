@@ -1,8 +1,8 @@
 package io.igpulse.aggregator.topology.trend;
 
 /**
- * A hashtag's scored window on its way to the per-window ranking (internal, JSON on the repartition
- * topic).
+ * A hashtag's scored window on its way to the per-window ranking (internal, compact binary on the
+ * repartition topic: see {@code topology.codec}).
  */
 public record ScoredHashtag(
     String hashtag,

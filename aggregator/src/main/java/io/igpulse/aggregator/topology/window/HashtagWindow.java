@@ -2,24 +2,34 @@ package io.igpulse.aggregator.topology.window;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.igpulse.aggregator.topology.delta.MediaDelta;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * What a hashtag gained in one bucket or window, with the distinct media and accounts that
- * contributed.
+ * contributed. The sets stay packed (see {@link PackedStrings}): a bucket is decoded, extended and
+ * encoded again for every delta it takes.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public final class HashtagWindow {
 
   private long engagement;
-  private Set<String> media = new HashSet<>();
-  private Set<String> accounts = new HashSet<>();
+  private PackedStrings media = PackedStrings.empty();
+  private PackedStrings accounts = PackedStrings.empty();
   private long updatedAt;
 
   public static HashtagWindow empty() {
     return new HashtagWindow();
+  }
+
+  /** A window as stored (the serde's way back). */
+  public static HashtagWindow restore(
+      long engagement, PackedStrings media, PackedStrings accounts, long updatedAt) {
+    HashtagWindow window = new HashtagWindow();
+    window.engagement = engagement;
+    window.media = media;
+    window.accounts = accounts;
+    window.updatedAt = updatedAt;
+    return window;
   }
 
   /** The union of several buckets, as a new value. */
@@ -27,10 +37,10 @@ public final class HashtagWindow {
     HashtagWindow sum = new HashtagWindow();
     for (HashtagWindow part : parts) {
       sum.engagement += part.engagement;
-      sum.media.addAll(part.media);
-      sum.accounts.addAll(part.accounts);
       sum.updatedAt = Math.max(sum.updatedAt, part.updatedAt);
     }
+    sum.media = PackedStrings.union(parts.stream().map(p -> p.media).toList());
+    sum.accounts = PackedStrings.union(parts.stream().map(p -> p.accounts).toList());
     return sum;
   }
 
@@ -48,11 +58,11 @@ public final class HashtagWindow {
     return engagement;
   }
 
-  public Set<String> media() {
+  public PackedStrings media() {
     return media;
   }
 
-  public Set<String> accounts() {
+  public PackedStrings accounts() {
     return accounts;
   }
 

@@ -1,0 +1,66 @@
+package io.igpulse.aggregator.topology.codec;
+
+import io.igpulse.runtime.streams.JsonSerde;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * The serde of the aggregator's internal values (state stores, repartition topics): a format byte,
+ * then the fields in a fixed order, numbers as varints. Every delta goes through several of these
+ * values (a store read and write per window family, a repartition write and read) and JSON cost
+ * about a third of the stream thread's time; this format is several times cheaper and smaller.
+ *
+ * <p>Values written as JSON by earlier versions (they start with <code>{</code>, never with the
+ * format byte) are still read, so state and repartition topics survive an upgrade. A format change
+ * takes a new format byte, with the reader of the old one kept.
+ */
+public final class CompactSerde<T> implements Serde<T> {
+
+  static final byte FORMAT_1 = 1;
+
+  private final Class<T> type;
+  private final Codec<T> codec;
+  private final Deserializer<T> legacyJson;
+
+  private CompactSerde(Class<T> type, Codec<T> codec) {
+    this.type = type;
+    this.codec = codec;
+    this.legacyJson = JsonSerde.of(type).deserializer();
+  }
+
+  public static <T> CompactSerde<T> of(Class<T> type, Codec<T> codec) {
+    return new CompactSerde<>(type, codec);
+  }
+
+  @Override
+  public Serializer<T> serializer() {
+    return (topic, value) -> value == null ? null : write(value);
+  }
+
+  @Override
+  public Deserializer<T> deserializer() {
+    return (topic, data) -> data == null ? null : read(topic, data);
+  }
+
+  byte[] write(T value) {
+    CompactWriter out = new CompactWriter(64);
+    out.writeByte(FORMAT_1);
+    codec.write(value, out);
+    return out.toByteArray();
+  }
+
+  T read(String topic, byte[] data) {
+    if (data.length > 0 && data[0] == FORMAT_1) {
+      CompactReader in = new CompactReader(data, 1);
+      T value = codec.read(in);
+      if (!in.atEnd()) {
+        throw new SerializationException(
+            "corrupt " + type.getSimpleName() + " on " + topic + ": trailing bytes");
+      }
+      return value;
+    }
+    return legacyJson.deserialize(topic, data);
+  }
+}

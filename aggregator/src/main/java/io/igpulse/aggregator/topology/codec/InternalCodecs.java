@@ -1,0 +1,343 @@
+package io.igpulse.aggregator.topology.codec;
+
+import io.igpulse.aggregator.topology.account.FollowerHistory;
+import io.igpulse.aggregator.topology.account.HourOfWeek;
+import io.igpulse.aggregator.topology.account.PostingHoursState;
+import io.igpulse.aggregator.topology.delta.DeltaCalculator;
+import io.igpulse.aggregator.topology.delta.MediaDelta;
+import io.igpulse.aggregator.topology.delta.MediaState;
+import io.igpulse.aggregator.topology.trend.ScoredHashtag;
+import io.igpulse.aggregator.topology.trend.WindowRanking;
+import io.igpulse.aggregator.topology.window.AccountWindow;
+import io.igpulse.aggregator.topology.window.HashtagWindow;
+import io.igpulse.aggregator.topology.window.PackedStrings;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The compact layout of each internal type (format 1). Field order is the format: never reorder.
+ */
+final class InternalCodecs {
+
+  /** Metric names are nearly always the tracked ones: those are written as their index. */
+  private static final List<String> METRICS = DeltaCalculator.TRACKED;
+
+  private InternalCodecs() {}
+
+  static final Codec<MediaState> MEDIA_STATE =
+      new Codec<>() {
+        @Override
+        public void write(MediaState value, CompactWriter out) {
+          out.writeLong(value.capturedAt());
+          writeMetrics(value.metrics(), out);
+          out.writeBoolean(value.countedForPostingHour());
+        }
+
+        @Override
+        public MediaState read(CompactReader in) {
+          return new MediaState(in.readLong(), readMetrics(in), in.readBoolean());
+        }
+      };
+
+  static final Codec<MediaDelta> MEDIA_DELTA =
+      new Codec<>() {
+        @Override
+        public void write(MediaDelta value, CompactWriter out) {
+          out.writeString(value.mediaId());
+          out.writeNullableString(value.ownerId());
+          writeStrings(value.hashtags(), out);
+          out.writeLong(value.postedAt());
+          // Usually a few minutes to hours after posting: two or three bytes instead of six.
+          out.writeLong(value.capturedAt() - value.postedAt());
+          writeMetrics(value.changes(), out);
+          out.writeBoolean(value.firstDayDelta());
+          out.writeBoolean(value.firstCountForPostingHour());
+        }
+
+        @Override
+        public MediaDelta read(CompactReader in) {
+          String mediaId = in.readString();
+          String ownerId = in.readNullableString();
+          List<String> hashtags = readStrings(in, new ArrayList<>());
+          long postedAt = in.readLong();
+          long capturedAt = postedAt + in.readLong();
+          return new MediaDelta(
+              mediaId,
+              ownerId,
+              hashtags,
+              postedAt,
+              capturedAt,
+              readMetrics(in),
+              in.readBoolean(),
+              in.readBoolean());
+        }
+      };
+
+  static final Codec<AccountWindow> ACCOUNT_WINDOW =
+      new Codec<>() {
+        @Override
+        public void write(AccountWindow value, CompactWriter out) {
+          out.writeLong(value.engagement());
+          out.writeLong(value.reach());
+          out.writeLong(value.views());
+          out.writeLong(value.updatedAt());
+          // A block, so that reading a bucket for its engagement alone skips the map.
+          out.writeBlock(
+              block -> {
+                Map<String, Long> media = value.mediaEngagement();
+                block.writeSize(media.size());
+                media.forEach(
+                    (id, gained) -> {
+                      block.writeString(id);
+                      block.writeLong(gained);
+                    });
+              });
+        }
+
+        @Override
+        public AccountWindow read(CompactReader in) {
+          long engagement = in.readLong();
+          long reach = in.readLong();
+          long views = in.readLong();
+          long updatedAt = in.readLong();
+          CompactReader block = in.readBlock();
+          return AccountWindow.restore(
+              engagement, reach, views, () -> readMediaEngagement(block), updatedAt);
+        }
+      };
+
+  static final Codec<HashtagWindow> HASHTAG_WINDOW =
+      new Codec<>() {
+        @Override
+        public void write(HashtagWindow value, CompactWriter out) {
+          out.writeLong(value.engagement());
+          out.writeLong(value.updatedAt());
+          writePacked(value.media(), out);
+          writePacked(value.accounts(), out);
+        }
+
+        @Override
+        public HashtagWindow read(CompactReader in) {
+          long engagement = in.readLong();
+          long updatedAt = in.readLong();
+          return HashtagWindow.restore(engagement, readPacked(in), readPacked(in), updatedAt);
+        }
+      };
+
+  /** The set's packed bytes as they are: no entry is decoded or encoded. */
+  private static void writePacked(PackedStrings set, CompactWriter out) {
+    out.writeSize(set.size());
+    out.writeBytes(set.packed());
+  }
+
+  private static PackedStrings readPacked(CompactReader in) {
+    int count = in.readSize();
+    return PackedStrings.fromPacked(in.readBytes(), count);
+  }
+
+  private static Map<String, Long> readMediaEngagement(CompactReader block) {
+    int count = block.readSize();
+    Map<String, Long> media = new HashMap<>(capacity(count));
+    for (int i = 0; i < count; i++) {
+      media.put(block.readString(), block.readLong());
+    }
+    block.expectEnd("account window media");
+    return media;
+  }
+
+  static final Codec<PostingHoursState> POSTING_HOURS =
+      new Codec<>() {
+        @Override
+        public void write(PostingHoursState value, CompactWriter out) {
+          out.writeLong(value.updatedAt());
+          int used = 0;
+          for (int h = 0; h < HourOfWeek.HOURS; h++) {
+            if (value.media()[h] != 0 || value.engagement()[h] != 0) {
+              used++;
+            }
+          }
+          // Sparse: an account posts in a few of the 168 hours of the week.
+          out.writeSize(used);
+          for (int h = 0; h < HourOfWeek.HOURS; h++) {
+            if (value.media()[h] != 0 || value.engagement()[h] != 0) {
+              out.writeInt(h);
+              out.writeInt(value.media()[h]);
+              out.writeLong(value.engagement()[h]);
+            }
+          }
+        }
+
+        @Override
+        public PostingHoursState read(CompactReader in) {
+          long updatedAt = in.readLong();
+          int[] media = new int[HourOfWeek.HOURS];
+          long[] engagement = new long[HourOfWeek.HOURS];
+          int used = in.readSize();
+          for (int i = 0; i < used; i++) {
+            int hour = in.readInt();
+            if (hour < 0 || hour >= HourOfWeek.HOURS) {
+              throw new org.apache.kafka.common.errors.SerializationException(
+                  "corrupt posting hours: hour " + hour);
+            }
+            media[hour] = in.readInt();
+            engagement[hour] = in.readLong();
+          }
+          return new PostingHoursState(media, engagement, updatedAt);
+        }
+      };
+
+  static final Codec<ScoredHashtag> SCORED_HASHTAG =
+      new Codec<>() {
+        @Override
+        public void write(ScoredHashtag value, CompactWriter out) {
+          out.writeString(value.hashtag());
+          out.writeLong(value.windowStart());
+          out.writeLong(value.windowEnd() - value.windowStart());
+          out.writeLong(value.engagement());
+          out.writeInt(value.distinctMedia());
+          out.writeInt(value.distinctAccounts());
+          out.writeDouble(value.velocity());
+          out.writeNullableDouble(value.baseline());
+          out.writeNullableDouble(value.score());
+          out.writeLong(value.updatedAt());
+        }
+
+        @Override
+        public ScoredHashtag read(CompactReader in) {
+          String hashtag = in.readString();
+          long start = in.readLong();
+          long end = start + in.readLong();
+          return new ScoredHashtag(
+              hashtag,
+              start,
+              end,
+              in.readLong(),
+              in.readInt(),
+              in.readInt(),
+              in.readDouble(),
+              in.readNullableDouble(),
+              in.readNullableDouble(),
+              in.readLong());
+        }
+      };
+
+  static final Codec<WindowRanking> WINDOW_RANKING =
+      new Codec<>() {
+        @Override
+        public void write(WindowRanking value, CompactWriter out) {
+          out.writeLong(value.windowEnd());
+          out.writeSize(value.entries().size());
+          value
+              .entries()
+              .forEach(
+                  (hashtag, entry) -> {
+                    out.writeString(hashtag);
+                    SCORED_HASHTAG.write(entry, out);
+                  });
+          out.writeSize(value.ranks().size());
+          value
+              .ranks()
+              .forEach(
+                  (hashtag, rank) -> {
+                    out.writeString(hashtag);
+                    out.writeInt(rank);
+                  });
+        }
+
+        @Override
+        public WindowRanking read(CompactReader in) {
+          long windowEnd = in.readLong();
+          int count = in.readSize();
+          Map<String, ScoredHashtag> entries = new HashMap<>(capacity(count));
+          for (int i = 0; i < count; i++) {
+            entries.put(in.readString(), SCORED_HASHTAG.read(in));
+          }
+          int ranked = in.readSize();
+          Map<String, Integer> ranks = new HashMap<>(capacity(ranked));
+          for (int i = 0; i < ranked; i++) {
+            ranks.put(in.readString(), in.readInt());
+          }
+          return new WindowRanking(windowEnd, entries, ranks);
+        }
+      };
+
+  static final Codec<FollowerHistory> FOLLOWER_HISTORY =
+      new Codec<>() {
+        @Override
+        public void write(FollowerHistory value, CompactWriter out) {
+          out.writeSize(value.days().size());
+          value
+              .days()
+              .forEach(
+                  (day, numbers) -> {
+                    out.writeLong(day);
+                    out.writeNullableLong(numbers.followersCount());
+                    out.writeNullableLong(numbers.newFollowers());
+                    out.writeLong(numbers.capturedAt());
+                  });
+        }
+
+        @Override
+        public FollowerHistory read(CompactReader in) {
+          int count = in.readSize();
+          TreeMap<Long, FollowerHistory.Day> days = new TreeMap<>();
+          for (int i = 0; i < count; i++) {
+            days.put(
+                in.readLong(),
+                new FollowerHistory.Day(
+                    in.readNullableLong(), in.readNullableLong(), in.readLong()));
+          }
+          return new FollowerHistory(days);
+        }
+      };
+
+  private static void writeMetrics(Map<String, Long> metrics, CompactWriter out) {
+    out.writeSize(metrics.size());
+    metrics.forEach(
+        (name, value) -> {
+          int index = METRICS.indexOf(name);
+          if (index >= 0) {
+            out.writeInt(index);
+          } else {
+            out.writeInt(METRICS.size());
+            out.writeString(name);
+          }
+          out.writeLong(value);
+        });
+  }
+
+  private static Map<String, Long> readMetrics(CompactReader in) {
+    int count = in.readSize();
+    Map<String, Long> metrics = new HashMap<>(capacity(count));
+    for (int i = 0; i < count; i++) {
+      int index = in.readInt();
+      String name = index >= 0 && index < METRICS.size() ? METRICS.get(index) : in.readString();
+      metrics.put(name, in.readLong());
+    }
+    return metrics;
+  }
+
+  private static void writeStrings(Collection<String> values, CompactWriter out) {
+    out.writeSize(values.size());
+    for (String value : values) {
+      out.writeString(value);
+    }
+  }
+
+  private static <C extends Collection<String>> C readStrings(CompactReader in, C into) {
+    int count = in.readSize();
+    for (int i = 0; i < count; i++) {
+      into.add(in.readString());
+    }
+    return into;
+  }
+
+  /** A hash capacity that holds {@code count} entries without rehashing. */
+  private static int capacity(int count) {
+    return (int) (count / 0.75f) + 1;
+  }
+}

@@ -1,0 +1,34 @@
+package io.igpulse.aggregator.topology.codec;
+
+import io.igpulse.aggregator.topology.account.FollowerHistory;
+import io.igpulse.aggregator.topology.account.PostingHoursState;
+import io.igpulse.aggregator.topology.delta.MediaDelta;
+import io.igpulse.aggregator.topology.delta.MediaState;
+import io.igpulse.aggregator.topology.trend.ScoredHashtag;
+import io.igpulse.aggregator.topology.trend.WindowRanking;
+import io.igpulse.aggregator.topology.window.AccountWindow;
+import io.igpulse.aggregator.topology.window.HashtagWindow;
+import org.apache.kafka.common.serialization.Serde;
+
+/** The serdes of the aggregator's internal values: see {@link CompactSerde}. */
+public final class InternalSerdes {
+
+  public static final Serde<MediaState> MEDIA_STATE =
+      CompactSerde.of(MediaState.class, InternalCodecs.MEDIA_STATE);
+  public static final Serde<MediaDelta> MEDIA_DELTA =
+      CompactSerde.of(MediaDelta.class, InternalCodecs.MEDIA_DELTA);
+  public static final Serde<AccountWindow> ACCOUNT_WINDOW =
+      CompactSerde.of(AccountWindow.class, InternalCodecs.ACCOUNT_WINDOW);
+  public static final Serde<HashtagWindow> HASHTAG_WINDOW =
+      CompactSerde.of(HashtagWindow.class, InternalCodecs.HASHTAG_WINDOW);
+  public static final Serde<PostingHoursState> POSTING_HOURS =
+      CompactSerde.of(PostingHoursState.class, InternalCodecs.POSTING_HOURS);
+  public static final Serde<ScoredHashtag> SCORED_HASHTAG =
+      CompactSerde.of(ScoredHashtag.class, InternalCodecs.SCORED_HASHTAG);
+  public static final Serde<WindowRanking> WINDOW_RANKING =
+      CompactSerde.of(WindowRanking.class, InternalCodecs.WINDOW_RANKING);
+  public static final Serde<FollowerHistory> FOLLOWER_HISTORY =
+      CompactSerde.of(FollowerHistory.class, InternalCodecs.FOLLOWER_HISTORY);
+
+  private InternalSerdes() {}
+}

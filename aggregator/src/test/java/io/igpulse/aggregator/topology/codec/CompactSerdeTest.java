@@ -1,0 +1,142 @@
+package io.igpulse.aggregator.topology.codec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.igpulse.aggregator.topology.account.FollowerHistory;
+import io.igpulse.aggregator.topology.account.PostingHoursState;
+import io.igpulse.aggregator.topology.delta.MediaDelta;
+import io.igpulse.aggregator.topology.delta.MediaState;
+import io.igpulse.aggregator.topology.trend.ScoredHashtag;
+import io.igpulse.aggregator.topology.trend.WindowRanking;
+import io.igpulse.aggregator.topology.window.AccountWindow;
+import io.igpulse.aggregator.topology.window.HashtagWindow;
+import io.igpulse.runtime.streams.JsonSerde;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Serde;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every internal value survives the compact format field by field, values written as JSON by
+ * earlier versions still read, and damaged bytes fail as a serialization error (dead-lettered or
+ * retried by the error policy) rather than as a wrong value.
+ */
+class CompactSerdeTest {
+
+  private static final long POSTED = 1_795_000_000_000L;
+
+  private static <T> T roundTrip(Serde<T> serde, T value) {
+    byte[] bytes = serde.serializer().serialize("t", value);
+    assertThat(bytes[0]).isEqualTo(CompactSerde.FORMAT_1);
+    return serde.deserializer().deserialize("t", bytes);
+  }
+
+  private static MediaDelta delta() {
+    return new MediaDelta(
+        "m-1",
+        "acc-1",
+        List.of("bread", "sourdough"),
+        POSTED,
+        POSTED + 3_600_000,
+        Map.of("engagement", 12L, "reach", -3L, "custom_metric", 7L),
+        true,
+        false);
+  }
+
+  @Test
+  void shouldKeepEveryFieldOfTheDeltaAndMediaState() {
+    assertThat(roundTrip(InternalSerdes.MEDIA_DELTA, delta())).isEqualTo(delta());
+    MediaDelta ownerless =
+        new MediaDelta("m-2", null, List.of(), POSTED, POSTED - 5, Map.of(), false, false);
+    assertThat(roundTrip(InternalSerdes.MEDIA_DELTA, ownerless)).isEqualTo(ownerless);
+    MediaState state =
+        new MediaState(POSTED + 60_000, Map.of("views", Long.MAX_VALUE, "likes", 0L), true);
+    assertThat(roundTrip(InternalSerdes.MEDIA_STATE, state)).isEqualTo(state);
+  }
+
+  @Test
+  void shouldKeepEveryFieldOfTheWindowsAndRankings() {
+    AccountWindow account = AccountWindow.empty().add(delta());
+    assertSameAccountWindow(roundTrip(InternalSerdes.ACCOUNT_WINDOW, account), account);
+    // A restored window still takes deltas (its map is decoded first).
+    AccountWindow grown = roundTrip(InternalSerdes.ACCOUNT_WINDOW, account).add(delta());
+    assertThat(grown.engagement()).isEqualTo(24L);
+    assertThat(grown.mediaEngagement()).containsExactly(Map.entry("m-1", 24L));
+    HashtagWindow hashtag = HashtagWindow.empty().add(delta());
+    assertSameHashtagWindow(roundTrip(InternalSerdes.HASHTAG_WINDOW, hashtag), hashtag);
+
+    ScoredHashtag scored =
+        new ScoredHashtag("bread", POSTED, POSTED + 3_600_000, 30, 2, 1, 30.0, null, -0.25, POSTED);
+    ScoredHashtag baselined =
+        new ScoredHashtag("rye", POSTED, POSTED + 3_600_000, -4, 1, 1, -4.0, 2.5, null, POSTED);
+    assertThat(roundTrip(InternalSerdes.SCORED_HASHTAG, scored)).isEqualTo(scored);
+    WindowRanking ranking =
+        new WindowRanking(
+            POSTED + 3_600_000,
+            Map.of("bread", scored, "rye", baselined),
+            Map.of("bread", 1, "rye", 2));
+    assertThat(roundTrip(InternalSerdes.WINDOW_RANKING, ranking)).isEqualTo(ranking);
+
+    PostingHoursState hours =
+        PostingHoursState.empty().add(0, 5, true, POSTED).add(167, -2, false, POSTED + 1);
+    PostingHoursState hoursBack = roundTrip(InternalSerdes.POSTING_HOURS, hours);
+    assertThat(hoursBack.media()).containsExactly(hours.media());
+    assertThat(hoursBack.engagement()).containsExactly(hours.engagement());
+    assertThat(hoursBack.updatedAt()).isEqualTo(hours.updatedAt());
+
+    TreeMap<Long, FollowerHistory.Day> days = new TreeMap<>();
+    days.put(20_000L, new FollowerHistory.Day(1_000L, null, POSTED));
+    days.put(20_001L, new FollowerHistory.Day(null, 12L, POSTED + 86_400_000));
+    FollowerHistory history = new FollowerHistory(days);
+    assertThat(roundTrip(InternalSerdes.FOLLOWER_HISTORY, history)).isEqualTo(history);
+  }
+
+  @Test
+  void shouldStillReadValuesWrittenAsJsonByEarlierVersions() {
+    byte[] json = JsonSerde.of(MediaDelta.class).serializer().serialize("t", delta());
+    assertThat(InternalSerdes.MEDIA_DELTA.deserializer().deserialize("t", json)).isEqualTo(delta());
+
+    HashtagWindow hashtag = HashtagWindow.empty().add(delta());
+    byte[] window = JsonSerde.of(HashtagWindow.class).serializer().serialize("t", hashtag);
+    assertSameHashtagWindow(
+        InternalSerdes.HASHTAG_WINDOW.deserializer().deserialize("t", window), hashtag);
+    AccountWindow account = AccountWindow.empty().add(delta());
+    byte[] accountJson = JsonSerde.of(AccountWindow.class).serializer().serialize("t", account);
+    assertSameAccountWindow(
+        InternalSerdes.ACCOUNT_WINDOW.deserializer().deserialize("t", accountJson), account);
+  }
+
+  private static void assertSameAccountWindow(AccountWindow actual, AccountWindow expected) {
+    assertThat(actual.engagement()).isEqualTo(expected.engagement());
+    assertThat(actual.reach()).isEqualTo(expected.reach());
+    assertThat(actual.views()).isEqualTo(expected.views());
+    assertThat(actual.updatedAt()).isEqualTo(expected.updatedAt());
+    assertThat(actual.mediaEngagement()).isEqualTo(expected.mediaEngagement());
+  }
+
+  private static void assertSameHashtagWindow(HashtagWindow actual, HashtagWindow expected) {
+    assertThat(actual.engagement()).isEqualTo(expected.engagement());
+    assertThat(actual.updatedAt()).isEqualTo(expected.updatedAt());
+    assertThat(actual.media().values())
+        .containsExactlyInAnyOrderElementsOf(expected.media().values());
+    assertThat(actual.accounts().values())
+        .containsExactlyInAnyOrderElementsOf(expected.accounts().values());
+  }
+
+  @Test
+  void shouldRejectTruncatedOrPaddedBytes() {
+    byte[] bytes = InternalSerdes.MEDIA_DELTA.serializer().serialize("t", delta());
+    byte[] truncated = java.util.Arrays.copyOf(bytes, bytes.length - 3);
+    byte[] padded = java.util.Arrays.copyOf(bytes, bytes.length + 1);
+    assertThatThrownBy(() -> InternalSerdes.MEDIA_DELTA.deserializer().deserialize("t", truncated))
+        .isInstanceOf(SerializationException.class);
+    assertThatThrownBy(() -> InternalSerdes.MEDIA_DELTA.deserializer().deserialize("t", padded))
+        .isInstanceOf(SerializationException.class);
+    assertThat(Set.of(InternalSerdes.MEDIA_DELTA.serializer().serialize("t", null) == null))
+        .containsExactly(true);
+  }
+}
