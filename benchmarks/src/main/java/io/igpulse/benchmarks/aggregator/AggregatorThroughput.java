@@ -9,8 +9,6 @@ import io.igpulse.events.MediaProductType;
 import io.igpulse.events.MediaType;
 import io.igpulse.schemas.serde.RegistryConfig;
 import io.igpulse.schemas.topic.Topics;
-import io.igpulse.testkit.kafka.KafkaCluster;
-import io.igpulse.testkit.kafka.KafkaClusters;
 import io.igpulse.testkit.registry.Registries;
 import io.igpulse.testkit.registry.SchemaRegistry;
 import java.nio.file.Files;
@@ -38,8 +36,9 @@ import org.apache.kafka.streams.StreamsConfig;
 /**
  * Snapshots per second through the whole aggregator topology (exactly-once, default cache, one
  * stream thread), against a plain consumer decoding the same topic in the same run; the ratio is
- * the figure (target >= 0.25). Real in-JVM broker and registry stand-in on loopback; broker,
- * clients and app share the machine's cores.
+ * the figure (target >= 0.25). Real broker and registry stand-in on loopback; the broker runs in
+ * this JVM, or in a JVM of its own (see {@link BenchBroker}: {@code -Dbench.broker=child}, {@code
+ * -Dbench.bootstrap=...}); either way broker, clients and app share the machine's cores.
  *
  * <p>Args: {@code [snapshots=200000] [media=20000] [accounts=500] [hashtags=200]}.
  */
@@ -50,9 +49,9 @@ public final class AggregatorThroughput {
     int media = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
     int accounts = args.length > 2 ? Integer.parseInt(args[2]) : 500;
     int hashtags = args.length > 3 ? Integer.parseInt(args[3]) : 200;
-    try (KafkaCluster kafka = KafkaClusters.start(1);
+    try (BenchBroker kafka = BenchBroker.fromCommandLine();
         SchemaRegistry registry = Registries.start()) {
-      kafka.createTopics(Topics.all());
+      System.out.println(kafka.description());
       long produceStart = System.nanoTime();
       produce(kafka, registry.config(), snapshots, media, accounts, hashtags);
       double produceSeconds = seconds(produceStart);
@@ -61,9 +60,11 @@ public final class AggregatorThroughput {
       long read = readPlain(kafka, registry.config(), snapshots);
       double plainSeconds = seconds(plainStart);
 
+      CpuUse cpuBefore = CpuUse.now(kafka);
       long topologyStart = System.nanoTime();
       double inputSeconds = runTopology(kafka, registry.config(), snapshots, topologyStart);
       double topologySeconds = seconds(topologyStart);
+      CpuUse cpuAfter = CpuUse.now(kafka);
 
       double plainRate = read / plainSeconds;
       double topologyRate = snapshots / topologySeconds;
@@ -87,11 +88,55 @@ public final class AggregatorThroughput {
           topologyRate,
           inputSeconds,
           topologyRate / plainRate);
+      System.out.println(cpuAfter.minus(cpuBefore).describe(topologySeconds));
+    }
+  }
+
+  /**
+   * Where the cores went while the topology ran: this JVM's CPU time, the time its JIT compiler
+   * threads report compiling (elapsed time, so it includes waiting for a core), and the broker
+   * process's CPU time when it runs apart.
+   */
+  private record CpuUse(double harness, double jit, java.util.OptionalDouble broker) {
+
+    static CpuUse now(BenchBroker kafka) {
+      var os =
+          (com.sun.management.OperatingSystemMXBean)
+              java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+      var jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+      return new CpuUse(
+          os.getProcessCpuTime() / 1e9,
+          jit.getTotalCompilationTime() / 1e3,
+          kafka.brokerCpuSeconds());
+    }
+
+    CpuUse minus(CpuUse before) {
+      return new CpuUse(
+          harness - before.harness,
+          jit - before.jit,
+          broker.isPresent() && before.broker.isPresent()
+              ? java.util.OptionalDouble.of(broker.getAsDouble() - before.broker.getAsDouble())
+              : java.util.OptionalDouble.empty());
+    }
+
+    String describe(double wallSeconds) {
+      String line =
+          String.format(
+              "CPU during the topology run (%.1f s wall): this JVM %.1f s (%.2f cores; its JIT"
+                  + " compiler threads busy %.1f s, elapsed, summed over threads)",
+              wallSeconds, harness, harness / wallSeconds, jit);
+      if (broker.isPresent()) {
+        line +=
+            String.format(
+                ", broker JVM %.1f s (%.2f cores)",
+                broker.getAsDouble(), broker.getAsDouble() / wallSeconds);
+      }
+      return line;
     }
   }
 
   private static void produce(
-      KafkaCluster kafka,
+      BenchBroker kafka,
       RegistryConfig registry,
       int snapshots,
       int media,
@@ -138,7 +183,7 @@ public final class AggregatorThroughput {
     }
   }
 
-  private static long readPlain(KafkaCluster kafka, RegistryConfig registry, int expected) {
+  private static long readPlain(BenchBroker kafka, RegistryConfig registry, int expected) {
     Properties props = new Properties();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
     props.put(ConsumerConfig.GROUP_ID_CONFIG, "plain-reader");
@@ -169,7 +214,7 @@ public final class AggregatorThroughput {
    * downstream sub-topologies lag behind the first one). Returns when the input alone was done.
    */
   private static double runTopology(
-      KafkaCluster kafka, RegistryConfig registry, int expected, long start) throws Exception {
+      BenchBroker kafka, RegistryConfig registry, int expected, long start) throws Exception {
     String app = "aggregator-bench";
     AggregatorConfig config =
         new AggregatorConfig(
