@@ -179,7 +179,6 @@ public final class BatchReader {
               .build(),
           t.token());
     }
-    boolean shared = tokens.size() > 1;
     GraphCall call = GraphCall.get("/", "batch").account(lead.account()).build();
     Map<String, String> form =
         Map.of(
@@ -187,44 +186,44 @@ public final class BatchReader {
             batch.toJson(lead.token(), transport.config().appSecret()),
             "include_headers",
             "true");
-    Future<GraphResult<JsonNode>> sent =
-        shared
-            ? transport.postBatch(lead.token(), call, form, tokens, accounts)
-            : transport.post(lead.token(), call, form);
-    return sent.<Void>map(
-        result -> {
-          GraphResult<List<GraphResult<JsonNode>>> answer =
-              result.map(body -> items(body, batch, lead.token()));
-          for (int i = 0; i < chunk.size(); i++) {
-            int index = chunk.get(i);
-            Media m = targets.get(index).media();
-            if (!answer.isSuccess()) {
-              boolean othersToken =
-                  !targets.get(index).token().value().equals(lead.token().value());
-              if (answer.error() instanceof GraphError.AuthFailed && othersToken && depth < 20) {
-                // The lead's token was refused before any item ran: not this item's fault.
-                again.add(index);
-              } else {
-                results[index] = GraphResult.failed(answer.error());
+    return transport
+        .postBatch(lead.token(), call, form, tokens, accounts)
+        .<Void>map(
+            result -> {
+              GraphResult<List<GraphResult<JsonNode>>> answer =
+                  result.map(body -> items(body, batch, lead.token()));
+              for (int i = 0; i < chunk.size(); i++) {
+                int index = chunk.get(i);
+                Media m = targets.get(index).media();
+                if (!answer.isSuccess()) {
+                  boolean othersToken =
+                      !targets.get(index).token().value().equals(lead.token().value());
+                  if (answer.error() instanceof GraphError.AuthFailed
+                      && othersToken
+                      && depth < 20) {
+                    // The lead's token was refused before any item ran: not this item's fault.
+                    again.add(index);
+                  } else {
+                    results[index] = GraphResult.failed(answer.error());
+                  }
+                  continue;
+                }
+                GraphResult<JsonNode> item = answer.value().get(i);
+                if (item.error() instanceof GraphError.UnsupportedMetric u
+                    && insights.metricsFor(m.kind()).contains(u.metric())
+                    && depth < 20) {
+                  insights.learn(m.kind().name(), u.metric());
+                  again.add(index);
+                } else if (item.error() instanceof GraphError.UnsupportedMetric
+                    && depth < 20
+                    && !insights.metricsFor(m.kind()).isEmpty()) {
+                  // Another item of the same kind already dropped the refused metric: ask again.
+                  again.add(index);
+                } else {
+                  results[index] = item.map(body -> MediaInsights.from(m.id(), body));
+                }
               }
-              continue;
-            }
-            GraphResult<JsonNode> item = answer.value().get(i);
-            if (item.error() instanceof GraphError.UnsupportedMetric u
-                && insights.metricsFor(m.kind()).contains(u.metric())
-                && depth < 20) {
-              insights.learn(m.kind().name(), u.metric());
-              again.add(index);
-            } else if (item.error() instanceof GraphError.UnsupportedMetric
-                && depth < 20
-                && !insights.metricsFor(m.kind()).isEmpty()) {
-              // Another item of the same kind already dropped the refused metric: ask again.
-              again.add(index);
-            } else {
-              results[index] = item.map(body -> MediaInsights.from(m.id(), body));
-            }
-          }
-          return null;
-        });
+              return null;
+            });
   }
 }

@@ -95,9 +95,9 @@ public final class GraphTransport implements AutoCloseable {
   }
 
   /**
-   * A batch whose items also answer with other tokens, for other accounts: those tokens are known
-   * to the redactor before anything is sent, and the request waits as long as the most loaded of
-   * every token and account it touches requires.
+   * A batch whose items may answer with other tokens, for other accounts: those tokens are known to
+   * the redactor before anything is sent, and the request waits as long as the most loaded of every
+   * token and account it touches requires.
    */
   public Future<GraphResult<JsonNode>> postBatch(
       AccessToken token,

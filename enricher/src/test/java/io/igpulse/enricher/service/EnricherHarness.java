@@ -236,28 +236,19 @@ final class EnricherHarness {
   /** Reads committed snapshots from the mark until {@code done} holds for them. */
   List<MediaInsightSnapshot> awaitSnapshots(
       TopicReader mark, Predicate<List<MediaInsightSnapshot>> done, Duration timeout) {
-    List<MediaInsightSnapshot> out = new ArrayList<>();
-    try (RecordDecoder<MediaInsightSnapshot> decoder =
-        RecordDecoder.forValues(Topics.MEDIA_INSIGHTS, registry.config())) {
-      mark.readUntil(
-          records -> {
-            out.clear();
-            for (ConsumerRecord<byte[], byte[]> r : records) {
-              out.add(decoder.decode(r));
-            }
-            return done.test(out);
-          },
-          timeout);
-    }
-    return out;
+    return awaitDecoded(mark, Topics.MEDIA_INSIGHTS, done, timeout);
   }
 
   /** Reads committed account snapshots from the mark until {@code done} holds for them. */
   List<AccountInsightSnapshot> awaitAccountSnapshots(
       TopicReader mark, Predicate<List<AccountInsightSnapshot>> done, Duration timeout) {
-    List<AccountInsightSnapshot> out = new ArrayList<>();
-    try (RecordDecoder<AccountInsightSnapshot> decoder =
-        RecordDecoder.forValues(Topics.ACCOUNT_INSIGHTS, registry.config())) {
+    return awaitDecoded(mark, Topics.ACCOUNT_INSIGHTS, done, timeout);
+  }
+
+  private <V> List<V> awaitDecoded(
+      TopicReader mark, Topic<String, V> topic, Predicate<List<V>> done, Duration timeout) {
+    List<V> out = new ArrayList<>();
+    try (RecordDecoder<V> decoder = RecordDecoder.forValues(topic, registry.config())) {
       mark.readUntil(
           records -> {
             out.clear();
