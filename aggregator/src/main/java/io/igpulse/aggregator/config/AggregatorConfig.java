@@ -22,6 +22,7 @@ public record AggregatorConfig(
     RegistryConfig registry,
     List<WindowSpec> windows,
     Duration grace,
+    Duration catchUpHorizon,
     int topHashtags,
     int topMedia,
     int baselineWindows,
@@ -45,6 +46,9 @@ public record AggregatorConfig(
     }
     if (baselineDecay <= 0 || baselineDecay > 1) {
       throw new IllegalArgumentException("baseline decay must be in (0, 1], got " + baselineDecay);
+    }
+    if (catchUpHorizon.isNegative()) {
+      throw new IllegalArgumentException("catch-up horizon must not be negative");
     }
     if (baselineWindows < 1 || topHashtags < 1 || topMedia < 1) {
       throw new IllegalArgumentException(
@@ -70,6 +74,7 @@ public record AggregatorConfig(
             .map(WindowSpec::parse)
             .toList(),
         Duration.parse(env.getOrDefault("IGPULSE_AGGREGATOR_GRACE", "PT15M")),
+        Duration.parse(env.getOrDefault("IGPULSE_AGGREGATOR_CATCH_UP_HORIZON", "P3D")),
         Integer.parseInt(env.getOrDefault("IGPULSE_AGGREGATOR_TOP_HASHTAGS", "10")),
         Integer.parseInt(env.getOrDefault("IGPULSE_AGGREGATOR_TOP_MEDIA", "5")),
         Integer.parseInt(env.getOrDefault("IGPULSE_AGGREGATOR_BASELINE_WINDOWS", "6")),
@@ -96,6 +101,7 @@ public record AggregatorConfig(
         .add("registry", registry.url())
         .add("windows", windows)
         .add("grace", grace)
+        .add("catchUpHorizon", catchUpHorizon)
         .add("topHashtags", topHashtags)
         .add("topMedia", topMedia)
         .add("baseline", baselineWindows + "x" + baselineDecay)

@@ -27,6 +27,13 @@ public final class StreamsSettings {
     // and is fresh enough.
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1_000);
     props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 64L * 1024 * 1024);
+    // The broker deletes a bucket's changelog record once its event time is older than the store's
+    // retention plus this, by wall clock. While the aggregator works through a backlog (after an
+    // outage, or a replay) its stores still hold buckets that old; a restart then would restore
+    // them empty and undercount every trend they feed. The horizon bounds that backlog's age.
+    props.put(
+        StreamsConfig.WINDOW_STORE_CHANGE_LOG_ADDITIONAL_RETENTION_MS_CONFIG,
+        config.catchUpHorizon().toMillis());
     props.putAll(config.streamsOverrides());
     return props;
   }

@@ -112,6 +112,7 @@ final class TopologyFixture implements AutoCloseable {
         RegistryConfig.of("http://unused:8080"),
         List.of(HOURLY),
         Duration.ofMinutes(10),
+        Duration.ofDays(3),
         2,
         2,
         3,

@@ -223,6 +223,7 @@ public final class AggregatorThroughput {
             registry,
             List.of(WindowSpec.parse("PT1H/PT5M"), WindowSpec.parse("PT24H/PT1H")),
             Duration.ofMinutes(15),
+            Duration.ofDays(3),
             10,
             5,
             6,

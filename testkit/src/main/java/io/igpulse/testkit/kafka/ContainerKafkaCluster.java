@@ -21,7 +21,12 @@ final class ContainerKafkaCluster implements KafkaCluster {
 
   static ContainerKafkaCluster start() {
     KafkaContainer container =
-        new KafkaContainer(IMAGE).withEnv("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
+        new KafkaContainer(IMAGE)
+            .withEnv("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false")
+            // As the in-JVM broker: retention by time shows at once (see InJvmKafkaCluster).
+            .withEnv("KAFKA_LOG_RETENTION_CHECK_INTERVAL_MS", "2000")
+            .withEnv("KAFKA_LOG_INITIAL_TASK_DELAY_MS", "0")
+            .withEnv("KAFKA_LOG_CLEANER_BACKOFF_MS", "1000");
     container.start();
     return new ContainerKafkaCluster(container);
   }

@@ -44,6 +44,13 @@ final class InJvmKafkaCluster implements KafkaCluster {
               // A stopped broker leaves the ISR in ~3 s instead of ~10 s, so fault tests stay
               // short.
               .setConfigProp("broker.session.timeout.ms", "3000")
+              // Deletion by time runs within a second or two instead of every 5 min after 30 s
+              // (delete topics) or every 15 s (compact,delete topics: the cleaner thread deletes
+              // those). A test whose data the broker would delete sees it gone at once, not only
+              // when a run happens to cross a check: an aggregator IT failed that way in CI.
+              .setConfigProp("log.initial.task.delay.ms", "0")
+              .setConfigProp("log.retention.check.interval.ms", "2000")
+              .setConfigProp("log.cleaner.backoff.ms", "1000")
               .setConfigProp("broker.heartbeat.interval.ms", "500")
               .build();
       cluster.format();

@@ -1,0 +1,50 @@
+package io.igpulse.aggregator.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.igpulse.aggregator.service.StreamsSettings;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+
+class AggregatorConfigTest {
+
+  private static Map<String, String> env(String... pairs) {
+    Map<String, String> env = new HashMap<>();
+    env.put("IGPULSE_KAFKA_BOOTSTRAP_SERVERS", "broker:9092");
+    env.put("IGPULSE_REGISTRY_URL", "http://registry:8080");
+    for (int i = 0; i < pairs.length; i += 2) {
+      env.put(pairs[i], pairs[i + 1]);
+    }
+    return env;
+  }
+
+  @Test
+  void windowChangelogsOutliveTheStoresByTheCatchUpHorizon() {
+    AggregatorConfig defaults = AggregatorConfig.fromEnv(env());
+    assertThat(defaults.catchUpHorizon()).isEqualTo(Duration.ofDays(3));
+    assertThat(
+            StreamsSettings.of(defaults, 0)
+                .get(StreamsConfig.WINDOW_STORE_CHANGE_LOG_ADDITIONAL_RETENTION_MS_CONFIG))
+        .isEqualTo(Duration.ofDays(3).toMillis());
+
+    AggregatorConfig longer =
+        AggregatorConfig.fromEnv(env("IGPULSE_AGGREGATOR_CATCH_UP_HORIZON", "P10D"));
+    assertThat(
+            StreamsSettings.of(longer, 0)
+                .get(StreamsConfig.WINDOW_STORE_CHANGE_LOG_ADDITIONAL_RETENTION_MS_CONFIG))
+        .isEqualTo(Duration.ofDays(10).toMillis());
+    assertThat(longer.describe()).contains("catchUpHorizon=PT240H");
+  }
+
+  @Test
+  void aNegativeHorizonIsRefused() {
+    assertThatThrownBy(
+            () -> AggregatorConfig.fromEnv(env("IGPULSE_AGGREGATOR_CATCH_UP_HORIZON", "-P1D")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("catch-up horizon");
+  }
+}
