@@ -19,7 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.serialization.Serdes;
 import org.junit.jupiter.api.Test;
 
@@ -86,7 +88,8 @@ class AggregatorScalingIT {
   }
 
   @Test
-  void restartingNeitherLosesNorDoubleCounts(KafkaCluster kafka, SchemaRegistry registry) {
+  void restartingNeitherLosesNorDoubleCounts(KafkaCluster kafka, SchemaRegistry registry)
+      throws Exception {
     AggregatorHarness harness = new AggregatorHarness(kafka, registry);
     String id = UUID.randomUUID().toString().substring(0, 8);
     String app = "aggregator-restart-" + id;
@@ -115,6 +118,18 @@ class AggregatorScalingIT {
           trends,
           Topics.ACCOUNT_TRENDS,
           latest -> latest.containsKey(key) && latest.get(key).getEngagementGained() == 25);
+    }
+    // The stopped instance left the group: its tasks are free at once, not after the session
+    // timeout.
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+      assertThat(
+              admin
+                  .describeConsumerGroups(List.of(app))
+                  .describedGroups()
+                  .get(app)
+                  .get(30, TimeUnit.SECONDS)
+                  .members())
+          .isEmpty();
     }
     // A new instance with an empty state directory: state comes back from the changelogs, offsets
     // from the group.

@@ -7,7 +7,12 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.CloseOptions.GroupMembershipOperation;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
@@ -26,9 +31,11 @@ public final class StreamsApp implements AutoCloseable {
   private final KafkaStreams streams;
   private final KafkaStreamsMetrics meters;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final CloseOptions closeOptions;
 
   public StreamsApp(Topology topology, Properties settings, MeterRegistry registry) {
     this.streams = new KafkaStreams(topology, settings);
+    this.closeOptions = closeOptions(settings);
     streams.setUncaughtExceptionHandler(
         e -> {
           LOG.error("Stream thread failed, replacing it", e);
@@ -64,7 +71,29 @@ public final class StreamsApp implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    streams.close(Duration.ofSeconds(30));
+    streams.close(closeOptions);
     meters.close();
+  }
+
+  /**
+   * A stopping instance leaves its group, so the others take its tasks at once. Streams' default is
+   * to stay: its tasks then stay unassigned, and their trends or snapshots stall, until the session
+   * timeout (45 s) has passed. Static members ({@code group.instance.id} set) stay, which is what
+   * static membership is for: a restart within the session timeout gets its tasks back without a
+   * rebalance.
+   */
+  static CloseOptions closeOptions(Properties settings) {
+    String instanceId = ConsumerConfig.GROUP_INSTANCE_ID_CONFIG;
+    boolean staticMember =
+        Stream.of(
+                instanceId,
+                StreamsConfig.consumerPrefix(instanceId),
+                StreamsConfig.mainConsumerPrefix(instanceId))
+            .anyMatch(settings::containsKey);
+    return CloseOptions.timeout(Duration.ofSeconds(30))
+        .withGroupMembershipOperation(
+            staticMember
+                ? GroupMembershipOperation.REMAIN_IN_GROUP
+                : GroupMembershipOperation.LEAVE_GROUP);
   }
 }
