@@ -41,6 +41,13 @@ class AggregatorConfigTest {
   }
 
   @Test
+  void theDefaultGraceCoversADaysBacklogAndCanBeSet() {
+    assertThat(AggregatorConfig.fromEnv(env()).grace()).isEqualTo(Duration.ofDays(1));
+    assertThat(AggregatorConfig.fromEnv(env("IGPULSE_AGGREGATOR_GRACE", "PT15M")).grace())
+        .isEqualTo(Duration.ofMinutes(15));
+  }
+
+  @Test
   void aNegativeHorizonIsRefused() {
     assertThatThrownBy(
             () -> AggregatorConfig.fromEnv(env("IGPULSE_AGGREGATOR_CATCH_UP_HORIZON", "-P1D")))

@@ -124,7 +124,73 @@ public final class AggregatorThroughput {
           inputSeconds,
           topologyRate / plainRate);
       System.out.println(cpuAfter.minus(cpuBefore).describe(topologySeconds));
+      if (!verifyAccountTotals(kafka, registry.config(), workload, warmRounds + rounds)) {
+        // A figure from a run that lost or doubled work is no figure.
+        System.exit(1);
+      }
     }
+  }
+
+  /**
+   * Checks the run's output, not just its speed: for each account, the engagement gained summed
+   * over the windows that tile time without overlap (hourly windows on the hour, daily ones at
+   * midnight UTC) must equal what its media gained in all rounds. A lost, doubled or dropped (too
+   * late) delta shows as a difference. Reads committed trends only, as analysts do.
+   */
+  private static boolean verifyAccountTotals(
+      BenchBroker kafka, RegistryConfig registry, Workload workload, int rounds) {
+    Map<String, Long> expected = new java.util.HashMap<>();
+    for (int m = 0; m < workload.media(); m++) {
+      // Each media's last snapshot carries rounds * (m % 50 + 1), all of it gained since posting
+      // (first seen within the first-snapshot credit).
+      expected.merge(
+          "account-" + (m % workload.accounts()), (long) rounds * (m % 50 + 1), Long::sum);
+    }
+    Map<String, io.igpulse.events.AccountTrend> latest = new java.util.HashMap<>();
+    Properties props = new Properties();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    try (KafkaConsumer<String, io.igpulse.events.AccountTrend> consumer =
+        new KafkaConsumer<>(
+            props,
+            new StringDeserializer(),
+            Topics.ACCOUNT_TRENDS.valueSerde(registry).deserializer())) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(Topics.ACCOUNT_TRENDS.name()).stream()
+              .map(p -> new TopicPartition(p.topic(), p.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+        consumer.poll(Duration.ofMillis(200)).forEach(r -> latest.put(r.key(), r.value()));
+      }
+    }
+    boolean exact = true;
+    for (Duration size : List.of(Duration.ofHours(1), Duration.ofDays(1))) {
+      Map<String, Long> summed = new java.util.HashMap<>();
+      latest.values().stream()
+          .filter(t -> Duration.between(t.getWindowStart(), t.getWindowEnd()).equals(size))
+          .filter(t -> t.getWindowStart().toEpochMilli() % size.toMillis() == 0)
+          .forEach(t -> summed.merge(t.getIgUserId(), t.getEngagementGained(), Long::sum));
+      long wrong =
+          expected.entrySet().stream()
+              .filter(e -> !e.getValue().equals(summed.get(e.getKey())))
+              .count();
+      long expectedTotal = expected.values().stream().mapToLong(Long::longValue).sum();
+      long actualTotal = summed.values().stream().mapToLong(Long::longValue).sum();
+      System.out.printf(
+          "output check, %s windows: %s (%d of %d accounts differ; engagement %,d expected, %,d"
+              + " published)%n",
+          size,
+          wrong == 0 && summed.size() == expected.size() ? "EXACT" : "MISMATCH",
+          wrong,
+          expected.size(),
+          expectedTotal,
+          actualTotal);
+      exact &= wrong == 0 && summed.size() == expected.size();
+    }
+    return exact;
   }
 
   /** The shape of the snapshot stream: every media re-snapshotted each 15-minute round. */
@@ -262,8 +328,9 @@ public final class AggregatorThroughput {
             app,
             registry,
             List.of(WindowSpec.parse("PT1H/PT5M"), WindowSpec.parse("PT24H/PT1H")),
-            Duration.ofMinutes(15),
-            Duration.ofDays(3),
+            Duration.parse(
+                System.getProperty("bench.grace", AggregatorConfig.DEFAULT_GRACE.toString())),
+            AggregatorConfig.DEFAULT_CATCH_UP_HORIZON,
             10,
             5,
             6,
@@ -297,6 +364,12 @@ public final class AggregatorThroughput {
       }
       printRecordCounts(admin);
       printThreadMetrics(streams);
+      System.out.printf(
+          "records dropped by the tasks (too late for their window, summed over tasks): %.0f%n",
+          streams.metrics().entrySet().stream()
+              .filter(e -> e.getKey().name().equals("dropped-records-total"))
+              .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue())
+              .sum());
       return inputSeconds;
     } finally {
       // Leaving the group lets the measured run (same application) start without waiting out the
@@ -374,7 +447,8 @@ public final class AggregatorThroughput {
             "io-wait-ratio",
             "commit-total",
             "poll-total",
-            "records-lag-max");
+            "records-lag-max",
+            "dropped-records-total");
     new java.util.TreeMap<>(
             streams.metrics().entrySet().stream()
                 .filter(e -> wanted.contains(e.getKey().name()))
