@@ -71,13 +71,17 @@ final class AggregatorHarness {
   }
 
   AggregatorConfig config(String applicationId) {
+    return config(applicationId, Duration.ofMinutes(10));
+  }
+
+  AggregatorConfig config(String applicationId, Duration grace) {
     try {
       return new AggregatorConfig(
           kafka.bootstrapServers(),
           applicationId,
           registry.config(),
           List.of(new WindowSpec(Duration.ofHours(1), Duration.ofMinutes(5))),
-          Duration.ofMinutes(10),
+          grace,
           // The tests' event times lie up to ~10 days back (see NEXT_BASE); the changelogs must
           // keep
           // their buckets as long, as a production aggregator keeps the buckets of a backlog that
