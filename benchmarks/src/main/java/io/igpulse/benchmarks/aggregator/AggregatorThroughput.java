@@ -365,6 +365,9 @@ public final class AggregatorThroughput {
       printRecordCounts(admin);
       printThreadMetrics(streams);
       System.out.printf(
+          "stream thread CPU: %.1f s (the thread's own work, without the JIT and I/O threads)%n",
+          streamThreadCpuSeconds());
+      System.out.printf(
           "records dropped by the tasks (too late for their window, summed over tasks): %.0f%n",
           streams.metrics().entrySet().stream()
               .filter(e -> e.getKey().name().equals("dropped-records-total"))
@@ -377,6 +380,21 @@ public final class AggregatorThroughput {
       streams.close(
           CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
     }
+  }
+
+  /**
+   * CPU time of the stream threads so far: steadier than wall time on a machine whose cores the JIT
+   * and the broker also want.
+   */
+  private static double streamThreadCpuSeconds() {
+    var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    long nanos = 0;
+    for (var info : threads.getThreadInfo(threads.getAllThreadIds())) {
+      if (info != null && info.getThreadName().matches(".*-StreamThread-\\d+")) {
+        nanos += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+      }
+    }
+    return nanos / 1e9;
   }
 
   /**

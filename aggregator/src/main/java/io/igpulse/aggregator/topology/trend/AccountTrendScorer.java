@@ -2,6 +2,7 @@ package io.igpulse.aggregator.topology.trend;
 
 import io.igpulse.aggregator.config.WindowSpec;
 import io.igpulse.aggregator.topology.window.AccountWindow;
+import io.igpulse.aggregator.topology.window.AccountWindowSum;
 import io.igpulse.aggregator.topology.window.BucketSeries;
 import io.igpulse.events.AccountTrend;
 import io.igpulse.events.MediaContribution;
@@ -56,23 +57,22 @@ public final class AccountTrendScorer
     }
     String account = record.key().key();
     BucketSeries<AccountWindow> series = series(account, record.key().window().start());
-    for (long start : BucketSeries.windowsContaining(record.key().window().start(), spec)) {
-      AccountWindow window = series.window(start);
-      if (window != null) {
-        context.forward(
-            record
-                .withKey(TrendKeys.of(account, start, spec))
-                .withValue(
-                    trend(
-                        account,
-                        start,
-                        window,
-                        spec,
-                        score,
-                        topMedia,
-                        (k, t) -> series.engagement(t))));
-      }
-    }
+    series.slide(
+        BucketSeries.windowsContaining(record.key().window().start(), spec),
+        new AccountWindowSum(),
+        (start, sum) ->
+            context.forward(
+                record
+                    .withKey(TrendKeys.of(account, start, spec))
+                    .withValue(
+                        trend(
+                            account,
+                            start,
+                            sum.toWindow(series.latest(start, AccountWindow::updatedAt)),
+                            spec,
+                            score,
+                            topMedia,
+                            (k, t) -> series.engagement(t)))));
   }
 
   /**

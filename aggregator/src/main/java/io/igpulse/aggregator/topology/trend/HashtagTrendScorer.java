@@ -3,6 +3,7 @@ package io.igpulse.aggregator.topology.trend;
 import io.igpulse.aggregator.config.WindowSpec;
 import io.igpulse.aggregator.topology.window.BucketSeries;
 import io.igpulse.aggregator.topology.window.HashtagWindow;
+import io.igpulse.aggregator.topology.window.HashtagWindowSum;
 import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -41,16 +42,24 @@ public final class HashtagTrendScorer
     }
     String hashtag = record.key().key();
     BucketSeries<HashtagWindow> series = series(hashtag, record.key().window().start());
-    for (long start : BucketSeries.windowsContaining(record.key().window().start(), spec)) {
-      HashtagWindow window = series.window(start);
-      if (window != null) {
-        context.forward(
-            record
-                .withKey(TrendKeys.window(spec, start))
-                .withValue(
-                    scored(hashtag, start, window, spec, score, (k, t) -> series.engagement(t))));
-      }
-    }
+    series.slide(
+        BucketSeries.windowsContaining(record.key().window().start(), spec),
+        new HashtagWindowSum(),
+        (start, sum) ->
+            context.forward(
+                record
+                    .withKey(TrendKeys.window(spec, start))
+                    .withValue(
+                        scored(
+                            hashtag,
+                            start,
+                            sum.engagement(),
+                            sum.distinctMedia(),
+                            sum.distinctAccounts(),
+                            series.latest(start, HashtagWindow::updatedAt),
+                            spec,
+                            score,
+                            (k, t) -> series.engagement(t)))));
   }
 
   /**
@@ -78,7 +87,30 @@ public final class HashtagTrendScorer
       WindowSpec spec,
       TrendScore score,
       WindowLookup lookup) {
-    double velocity = window.engagement() / spec.hours();
+    return scored(
+        hashtag,
+        start,
+        window.engagement(),
+        window.media().size(),
+        window.accounts().size(),
+        window.updatedAt(),
+        spec,
+        score,
+        lookup);
+  }
+
+  /** The scored window of one hashtag from its sums, its baseline read through {@code lookup}. */
+  static ScoredHashtag scored(
+      String hashtag,
+      long start,
+      long engagement,
+      int distinctMedia,
+      int distinctAccounts,
+      long updatedAt,
+      WindowSpec spec,
+      TrendScore score,
+      WindowLookup lookup) {
+    double velocity = engagement / spec.hours();
     Double baseline =
         score.baseline(
             i -> {
@@ -90,12 +122,12 @@ public final class HashtagTrendScorer
         hashtag,
         start,
         start + spec.size().toMillis(),
-        window.engagement(),
-        window.media().size(),
-        window.accounts().size(),
+        engagement,
+        distinctMedia,
+        distinctAccounts,
         velocity,
         baseline,
         TrendScore.score(velocity, baseline),
-        window.updatedAt());
+        updatedAt);
   }
 }

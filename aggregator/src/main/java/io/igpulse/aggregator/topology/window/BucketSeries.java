@@ -26,6 +26,15 @@ public final class BucketSeries<B> {
   private final Function<List<B>, B> combine;
   private final ToLongFunction<B> engagementOf;
 
+  /**
+   * Bucket starts in order, and the engagement of the buckets before each: built on the first
+   * {@link #engagement} call, so a baseline of n windows costs 2n binary searches, not a pass over
+   * every bucket of every window.
+   */
+  private long[] starts;
+
+  private long[] engagementBefore;
+
   public BucketSeries(
       NavigableMap<Long, B> buckets,
       WindowSpec spec,
@@ -42,15 +51,81 @@ public final class BucketSeries<B> {
    * without data.
    */
   public Long engagement(long start) {
-    var parts = buckets.subMap(start, true, start + spec.size().toMillis(), false).values();
-    if (parts.isEmpty()) {
-      return null;
+    if (starts == null) {
+      indexEngagement();
     }
-    long sum = 0;
-    for (B part : parts) {
-      sum += engagementOf.applyAsLong(part);
+    int first = firstAtOrAfter(start);
+    int end = firstAtOrAfter(start + spec.size().toMillis());
+    return first == end ? null : engagementBefore[end] - engagementBefore[first];
+  }
+
+  private void indexEngagement() {
+    starts = new long[buckets.size()];
+    engagementBefore = new long[buckets.size() + 1];
+    int i = 0;
+    for (var bucket : buckets.entrySet()) {
+      starts[i] = bucket.getKey();
+      engagementBefore[i + 1] = engagementBefore[i] + engagementOf.applyAsLong(bucket.getValue());
+      i++;
     }
-    return sum;
+  }
+
+  /** The index of the first bucket starting at or after {@code time}. */
+  private int firstAtOrAfter(long time) {
+    int found = java.util.Arrays.binarySearch(starts, time);
+    return found >= 0 ? found : -found - 1;
+  }
+
+  /** What a sliding pass keeps of the buckets of the current window. */
+  public interface Accumulator<B> {
+    void add(B bucket);
+
+    void remove(B bucket);
+  }
+
+  /** Called for each window of a sliding pass that holds data. */
+  @FunctionalInterface
+  public interface WindowVisitor<A> {
+    void visit(long start, A window);
+  }
+
+  /**
+   * Visits the windows starting at {@code windowStarts} (ascending) that hold data, with one
+   * accumulator slid along: each step removes the buckets that left the window and adds those that
+   * entered it. A pass over the 24 daily windows containing a bucket thus touches each bucket
+   * twice, where combining each window anew would merge 24 buckets 24 times.
+   */
+  public <A extends Accumulator<B>> void slide(
+      long[] windowStarts, A window, WindowVisitor<? super A> visitor) {
+    long size = spec.size().toMillis();
+    for (int i = 0; i < windowStarts.length; i++) {
+      long start = windowStarts[i];
+      if (i == 0) {
+        buckets.subMap(start, true, start + size, false).values().forEach(window::add);
+      } else {
+        long previous = windowStarts[i - 1];
+        buckets
+            .subMap(previous, true, Math.min(start, previous + size), false)
+            .values()
+            .forEach(window::remove);
+        buckets
+            .subMap(Math.max(start, previous + size), true, start + size, false)
+            .values()
+            .forEach(window::add);
+      }
+      if (!buckets.subMap(start, true, start + size, false).isEmpty()) {
+        visitor.visit(start, window);
+      }
+    }
+  }
+
+  /** The latest of {@code time} over the buckets of the window starting at {@code start}. */
+  public long latest(long start, ToLongFunction<B> time) {
+    long latest = 0;
+    for (B part : buckets.subMap(start, true, start + spec.size().toMillis(), false).values()) {
+      latest = Math.max(latest, time.applyAsLong(part));
+    }
+    return latest;
   }
 
   /** The window starting at {@code start}, or null when no bucket of it has data. */

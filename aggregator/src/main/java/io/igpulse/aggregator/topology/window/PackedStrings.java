@@ -134,6 +134,21 @@ public final class PackedStrings {
     return union;
   }
 
+  /**
+   * Calls {@code action} with each member as a read-only view of its UTF-8 bytes, without decoding:
+   * views of equal members are equal and hash alike. They stay valid while this set is not changed.
+   */
+  public void forEachPacked(java.util.function.Consumer<ByteBuffer> action) {
+    int position = 0;
+    while (position < length) {
+      long entry = readLength(bytes, position, length);
+      int start = (int) (entry >>> 32);
+      int size = (int) entry;
+      action.accept(ByteBuffer.wrap(bytes, start, size).asReadOnlyBuffer());
+      position = start + size;
+    }
+  }
+
   private void forEach(Collection<String> into) {
     int position = 0;
     while (position < length) {
