@@ -241,6 +241,13 @@ class AggregatorIT {
         .isEqualTo(200);
     assertThat(AggregatorHarness.get(service.managementPort(), "/metrics").body())
         .contains("kafka_stream");
+    // The README tells operators to alert on dropped records: the poison above is one of them.
+    assertThat(
+            service.streams().metrics().entrySet().stream()
+                .filter(e -> e.getKey().name().equals("dropped-records-total"))
+                .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue())
+                .sum())
+        .isGreaterThanOrEqualTo(1.0);
     var dashboard = AggregatorHarness.get(service.queryPort(), "/");
     assertThat(dashboard.statusCode()).isEqualTo(200);
     assertThat(dashboard.body()).contains("igpulse — top hashtags").contains("/api/hashtags/top");
