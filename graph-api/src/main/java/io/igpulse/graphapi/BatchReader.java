@@ -31,6 +31,10 @@ import java.util.Set;
 public final class BatchReader {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Rounds of retries (metrics dropped, batches re-led) before an item's error stands. */
+  private static final int MAX_ROUNDS = 20;
+
   private final GraphTransport transport;
   private final ErrorClassifier classifier;
   private final MediaInsightsReader insights;
@@ -190,40 +194,58 @@ public final class BatchReader {
         .postBatch(lead.token(), call, form, tokens, accounts)
         .<Void>map(
             result -> {
-              GraphResult<List<GraphResult<JsonNode>>> answer =
-                  result.map(body -> items(body, batch, lead.token()));
-              for (int i = 0; i < chunk.size(); i++) {
-                int index = chunk.get(i);
-                Media m = targets.get(index).media();
-                if (!answer.isSuccess()) {
-                  boolean othersToken =
-                      !targets.get(index).token().value().equals(lead.token().value());
-                  if (answer.error() instanceof GraphError.AuthFailed
-                      && othersToken
-                      && depth < 20) {
-                    // The lead's token was refused before any item ran: not this item's fault.
-                    again.add(index);
-                  } else {
-                    results[index] = GraphResult.failed(answer.error());
-                  }
-                  continue;
-                }
-                GraphResult<JsonNode> item = answer.value().get(i);
-                if (item.error() instanceof GraphError.UnsupportedMetric u
-                    && insights.metricsFor(m.kind()).contains(u.metric())
-                    && depth < 20) {
-                  insights.learn(m.kind().name(), u.metric());
-                  again.add(index);
-                } else if (item.error() instanceof GraphError.UnsupportedMetric
-                    && depth < 20
-                    && !insights.metricsFor(m.kind()).isEmpty()) {
-                  // Another item of the same kind already dropped the refused metric: ask again.
-                  again.add(index);
-                } else {
-                  results[index] = item.map(body -> MediaInsights.from(m.id(), body));
-                }
-              }
+              settle(
+                  result.map(body -> items(body, batch, lead.token())),
+                  targets,
+                  chunk,
+                  lead,
+                  results,
+                  again,
+                  depth);
               return null;
             });
+  }
+
+  /**
+   * Files each item of one batch's answer: a result, or another try in the next round (a metric to
+   * drop, or an item failed only because the lead's token was refused).
+   */
+  private void settle(
+      GraphResult<List<GraphResult<JsonNode>>> answer,
+      List<Target> targets,
+      List<Integer> chunk,
+      Target lead,
+      GraphResult<MediaInsights>[] results,
+      List<Integer> again,
+      int depth) {
+    boolean mayRetry = depth < MAX_ROUNDS;
+    for (int i = 0; i < chunk.size(); i++) {
+      int index = chunk.get(i);
+      Media m = targets.get(index).media();
+      if (!answer.isSuccess()) {
+        boolean othersToken = !targets.get(index).token().value().equals(lead.token().value());
+        if (answer.error() instanceof GraphError.AuthFailed && othersToken && mayRetry) {
+          // The lead's token was refused before any item ran: not this item's fault.
+          again.add(index);
+        } else {
+          results[index] = GraphResult.failed(answer.error());
+        }
+        continue;
+      }
+      GraphResult<JsonNode> item = answer.value().get(i);
+      if (item.error() instanceof GraphError.UnsupportedMetric u
+          && insights.metricsFor(m.kind()).contains(u.metric())
+          && mayRetry) {
+        insights.learn(m.kind().name(), u.metric());
+        again.add(index);
+      } else if (item.error() instanceof GraphError.UnsupportedMetric
+          && mayRetry
+          && !insights.metricsFor(m.kind()).isEmpty()) {
+        // Another item of the same kind already dropped the refused metric: ask again.
+        again.add(index);
+      } else {
+        results[index] = item.map(body -> MediaInsights.from(m.id(), body));
+      }
+    }
   }
 }

@@ -85,9 +85,6 @@ public final class CompactReader {
 
   public String readString() {
     int length = readSize();
-    if (length > end - position) {
-      throw new SerializationException("truncated compact value");
-    }
     String value = new String(bytes, position, length, StandardCharsets.UTF_8);
     position += length;
     return value;
@@ -103,10 +100,6 @@ public final class CompactReader {
 
   public String readNullableString() {
     return readBoolean() ? readString() : null;
-  }
-
-  boolean atEnd() {
-    return position == end;
   }
 
   private long readUnsigned() {

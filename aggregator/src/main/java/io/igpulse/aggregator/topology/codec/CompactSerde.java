@@ -1,7 +1,6 @@
 package io.igpulse.aggregator.topology.codec;
 
 import io.igpulse.runtime.streams.JsonSerde;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
@@ -55,10 +54,7 @@ public final class CompactSerde<T> implements Serde<T> {
     if (data.length > 0 && data[0] == FORMAT_1) {
       CompactReader in = new CompactReader(data, 1);
       T value = codec.read(in);
-      if (!in.atEnd()) {
-        throw new SerializationException(
-            "corrupt " + type.getSimpleName() + " on " + topic + ": trailing bytes");
-      }
+      in.expectEnd(type.getSimpleName() + " on " + topic);
       return value;
     }
     return legacyJson.deserialize(topic, data);
