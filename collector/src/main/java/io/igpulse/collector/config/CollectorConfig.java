@@ -1,5 +1,6 @@
 package io.igpulse.collector.config;
 
+import io.igpulse.collector.discovery.SeenExpiry;
 import io.igpulse.graphapi.GraphApiConfig;
 import io.igpulse.runtime.config.ConfigDescription;
 import io.igpulse.runtime.config.Settings;
@@ -20,6 +21,9 @@ import java.util.Optional;
  * @param instanceId names this instance's transactional producer: a restarted instance with the
  *     same id fences its predecessor's unfinished transaction at once
  * @param appSecret the Meta app secret: signs webhooks (and, when the Graph config has it, calls)
+ * @param seenExpiry how long after its discovery a story's or recent hashtag media's seen marker is
+ *     kept
+ * @param seenSweepInterval how often markers past their expiry are dropped
  * @param tokensFile optional properties file {@code <token_ref>=<token>}; {@code
  *     IGPULSE_TOKEN_<ref>} variables win over it
  */
@@ -33,6 +37,8 @@ public record CollectorConfig(
     int httpPort,
     int managementPort,
     String seenTopic,
+    SeenExpiry seenExpiry,
+    Duration seenSweepInterval,
     String webhookTopic,
     Optional<String> appSecret,
     Optional<String> webhookVerifyToken,
@@ -51,6 +57,10 @@ public record CollectorConfig(
     appSecret = appSecret.filter(s -> !s.isBlank());
     webhookVerifyToken = webhookVerifyToken.filter(s -> !s.isBlank());
     adminToken = adminToken.filter(s -> !s.isBlank());
+    if (seenSweepInterval.isNegative() || seenSweepInterval.isZero()) {
+      throw new IllegalArgumentException(
+          "IGPULSE_COLLECTOR_SEEN_SWEEP_INTERVAL must be positive: " + seenSweepInterval);
+    }
   }
 
   public static CollectorConfig fromEnv(Map<String, String> env) {
@@ -66,6 +76,8 @@ public record CollectorConfig(
         s.integer("IGPULSE_COLLECTOR_HTTP_PORT", 8084),
         s.integer("IGPULSE_COLLECTOR_MANAGEMENT_PORT", 9084),
         s.string("IGPULSE_COLLECTOR_SEEN_TOPIC", "igpulse.collector.seen"),
+        new SeenExpiry(s.duration("IGPULSE_COLLECTOR_SEEN_EXPIRY", SeenExpiry.DEFAULT)),
+        s.duration("IGPULSE_COLLECTOR_SEEN_SWEEP_INTERVAL", Duration.ofMinutes(10)),
         s.string("IGPULSE_COLLECTOR_WEBHOOK_TOPIC", "igpulse.collector.webhooks"),
         Optional.ofNullable(
             s.string("IGPULSE_COLLECTOR_APP_SECRET", s.string("IGPULSE_GRAPH_APP_SECRET", null))),
@@ -92,6 +104,8 @@ public record CollectorConfig(
         httpPort,
         managementPort,
         seenTopic,
+        seenExpiry,
+        seenSweepInterval,
         webhookTopic,
         appSecret,
         webhookVerifyToken,
@@ -113,6 +127,8 @@ public record CollectorConfig(
         .add("http", httpPort)
         .add("management", managementPort)
         .add("seenTopic", seenTopic)
+        .add("seenExpiry", seenExpiry.afterDiscovery())
+        .add("seenSweepInterval", seenSweepInterval)
         .add("webhookTopic", webhookTopic)
         .secret("appSecret", appSecret.orElse(null))
         .secret("webhookVerifyToken", webhookVerifyToken.orElse(null))

@@ -1,6 +1,10 @@
 package io.igpulse.collector.discovery;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,16 +14,31 @@ import java.util.concurrent.ConcurrentHashMap;
  * account, plus those being emitted right now. A combination is claimed before it is sent and
  * confirmed only once its transaction committed, so two polls that find the same media at once emit
  * it once, and an aborted transaction leaves it to be found again. Rebuilt from the seen topic when
- * an accounts partition is assigned.
+ * an accounts partition is assigned. Markers of media the API can no longer list ({@link
+ * SeenExpiry}) are dropped by {@link #expire}, so the state stays bounded by what can still be
+ * found.
  */
 public final class SeenState {
 
+  private final SeenExpiry expiry;
   private final Map<String, Set<String>> seen = new ConcurrentHashMap<>();
   private final Map<String, Set<String>> pending = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, Expiring>> expiring = new ConcurrentHashMap<>();
+
+  private record Expiring(SeenMarker marker, Instant at) {}
+
+  public SeenState(SeenExpiry expiry) {
+    this.expiry = expiry;
+  }
+
+  /** With the default expiry. */
+  public SeenState() {
+    this(new SeenExpiry(SeenExpiry.DEFAULT));
+  }
 
   /** Marks a key seen (loading from the seen topic). */
-  public void load(SeenKey key) {
-    setOf(seen, key.account()).add(key.withinAccount());
+  public void load(SeenMarker marker) {
+    remember(marker);
   }
 
   public boolean isSeen(SeenKey key) {
@@ -35,17 +54,53 @@ public final class SeenState {
     return setOf(pending, key.account()).add(key.withinAccount());
   }
 
-  /** The transaction holding these keys committed. */
-  public void confirm(Collection<SeenKey> keys) {
-    for (SeenKey key : keys) {
-      setOf(seen, key.account()).add(key.withinAccount());
-      release(key);
+  /** The transaction holding these markers committed. */
+  public void confirm(Collection<SeenMarker> markers) {
+    for (SeenMarker marker : markers) {
+      remember(marker);
+      release(marker.key());
     }
   }
 
   /** The transaction holding these keys did not commit: they may be found and emitted again. */
   public void release(Collection<SeenKey> keys) {
     keys.forEach(this::release);
+  }
+
+  /**
+   * Drops the markers whose media can no longer be listed at {@code now} and returns them, to be
+   * deleted from the seen topic as well.
+   */
+  public List<SeenMarker> expire(Instant now) {
+    List<SeenMarker> expired = new ArrayList<>();
+    expiring.forEach(
+        (account, markers) -> {
+          Iterator<Expiring> it = markers.values().iterator();
+          while (it.hasNext()) {
+            Expiring e = it.next();
+            if (!e.at().isAfter(now)) {
+              it.remove();
+              Set<String> keys = seen.get(account);
+              if (keys != null) {
+                keys.remove(e.marker().key().withinAccount());
+              }
+              expired.add(e.marker());
+            }
+          }
+        });
+    return expired;
+  }
+
+  private void remember(SeenMarker marker) {
+    SeenKey key = marker.key();
+    setOf(seen, key.account()).add(key.withinAccount());
+    expiry
+        .expiresAt(marker)
+        .ifPresent(
+            at ->
+                expiring
+                    .computeIfAbsent(key.account(), a -> new ConcurrentHashMap<>())
+                    .put(key.withinAccount(), new Expiring(marker, at)));
   }
 
   private void release(SeenKey key) {
@@ -61,6 +116,7 @@ public final class SeenState {
         a -> {
           seen.remove(a);
           pending.remove(a);
+          expiring.remove(a);
         });
   }
 

@@ -2,6 +2,7 @@ package io.igpulse.collector.kafka;
 
 import io.igpulse.collector.discovery.Discovery;
 import io.igpulse.collector.discovery.SeenKey;
+import io.igpulse.collector.discovery.SeenMarker;
 import io.igpulse.collector.discovery.SeenState;
 import io.igpulse.collector.service.CollectorMetrics;
 import io.igpulse.events.MediaDiscovered;
@@ -48,6 +49,8 @@ public final class DiscoveryEmitter implements AutoCloseable {
       String account, int partition, List<Discovery> items, CompletableFuture<Integer> done) {}
 
   private record Barrier(CompletableFuture<Void> done) {}
+
+  private record Forget(List<SeenMarker> markers) {}
 
   private record GroupContext(
       ConsumerGroupMetadata metadata, Map<TopicPartition, OffsetAndMetadata> offsets) {}
@@ -121,6 +124,17 @@ public final class DiscoveryEmitter implements AutoCloseable {
   }
 
   /**
+   * Deletes expired markers from the seen topic (tombstones, in the next transaction). They are
+   * already gone from the seen state; should the transaction fail, they stay in the topic until
+   * their partition is next loaded, and expire again then.
+   */
+  public void forget(List<SeenMarker> markers) {
+    if (!markers.isEmpty() && running && !fatal) {
+      queue.add(new Forget(List.copyOf(markers)));
+    }
+  }
+
+  /**
    * Returns once every request queued before it has been committed or dropped: after revoking
    * accounts and waiting here, nothing more is written for them by this instance.
    */
@@ -159,6 +173,7 @@ public final class DiscoveryEmitter implements AutoCloseable {
 
   private void process(List<Object> batch) {
     List<Request> requests = new ArrayList<>();
+    List<SeenMarker> forgotten = new ArrayList<>();
     List<Barrier> barriers = new ArrayList<>();
     for (Object o : batch) {
       if (o instanceof Request r) {
@@ -169,19 +184,27 @@ public final class DiscoveryEmitter implements AutoCloseable {
           seen.release(keys(r.items()));
           r.done().complete(0);
         }
+      } else if (o instanceof Forget f && !fatal) {
+        forgotten.addAll(f.markers());
       } else if (o instanceof Barrier b) {
         barriers.add(b);
       }
     }
-    if (!requests.isEmpty()) {
-      transact(requests);
+    if (!requests.isEmpty() || !forgotten.isEmpty()) {
+      transact(requests, forgotten);
     }
     barriers.forEach(b -> b.done().complete(null));
   }
 
-  private void transact(List<Request> requests) {
+  private void transact(List<Request> requests, List<SeenMarker> forgotten) {
     List<SeenKey> keys = new ArrayList<>();
-    requests.forEach(r -> keys.addAll(keys(r.items())));
+    List<SeenMarker> markers = new ArrayList<>();
+    for (Request r : requests) {
+      for (Discovery d : r.items()) {
+        keys.add(d.key());
+        markers.add(new SeenMarker(d.key(), r.partition(), d.event().getDiscoveredAt()));
+      }
+    }
     try {
       producer.beginTransaction();
       for (Request r : requests) {
@@ -198,13 +221,17 @@ public final class DiscoveryEmitter implements AutoCloseable {
                   event.getDiscoveredAt().toString().getBytes(StandardCharsets.UTF_8)));
         }
       }
+      for (SeenMarker m : forgotten) {
+        producer.send(new ProducerRecord<>(seenTopic, m.partition(), m.key().encode(), null));
+      }
       GroupContext g = group;
       if (g != null) {
         producer.sendOffsetsToTransaction(g.offsets(), g.metadata());
       }
       producer.commitTransaction();
-      seen.confirm(keys);
+      seen.confirm(markers);
       metrics.transaction("committed");
+      metrics.seenExpired(forgotten.size());
       for (Request r : requests) {
         r.items().forEach(d -> metrics.discovered(d.event().getSource(), 1));
         r.done().complete(r.items().size());
@@ -215,7 +242,7 @@ public final class DiscoveryEmitter implements AutoCloseable {
       LOG.error(
           "Discovery producer can no longer write ({}); this instance stops emitting",
           e.toString());
-      failAll(requests, keys, e);
+      failAll(requests, keys, forgotten, e);
     } catch (KafkaException | IllegalStateException e) {
       metrics.transaction("aborted");
       LOG.warn("Emit transaction aborted, its media will be found again: {}", e.toString());
@@ -225,13 +252,20 @@ public final class DiscoveryEmitter implements AutoCloseable {
         fatal = true;
         LOG.error("Cannot abort the transaction: {}", abortFailed.toString());
       }
-      failAll(requests, keys, e);
+      failAll(requests, keys, forgotten, e);
     }
   }
 
-  private void failAll(List<Request> requests, List<SeenKey> keys, Exception e) {
+  private void failAll(
+      List<Request> requests, List<SeenKey> keys, List<SeenMarker> forgotten, Exception e) {
     seen.release(keys);
     requests.forEach(r -> r.done().completeExceptionally(e));
+    if (!forgotten.isEmpty()) {
+      // Not retried: the next load of their partitions expires them again.
+      LOG.warn(
+          "{} expired seen marker(s) stay in the seen topic until their partition is loaded again",
+          forgotten.size());
+    }
   }
 
   private void failRemaining() {

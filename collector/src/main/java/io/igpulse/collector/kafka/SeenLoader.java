@@ -1,9 +1,13 @@
 package io.igpulse.collector.kafka;
 
 import io.igpulse.collector.discovery.SeenKey;
+import io.igpulse.collector.discovery.SeenMarker;
 import io.igpulse.collector.discovery.SeenState;
 import io.igpulse.runtime.kafka.ClientSettings;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.CloseOptions;
@@ -54,7 +58,7 @@ public final class SeenLoader implements AutoCloseable {
       for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
         SeenKey key = SeenKey.parse(r.key());
         if (key != null && r.value() != null) {
-          seen.load(key);
+          seen.load(new SeenMarker(key, r.partition(), discoveredAt(r.value())));
           read++;
         }
       }
@@ -62,6 +66,15 @@ public final class SeenLoader implements AutoCloseable {
     consumer.assign(List.of());
     LOG.info("Loaded {} seen marker(s) of partitions {}", read, partitions);
     return read;
+  }
+
+  /** The marker's value: when its media was discovered; null (kept for ever) when unreadable. */
+  static Instant discoveredAt(byte[] value) {
+    try {
+      return Instant.parse(new String(value, StandardCharsets.UTF_8));
+    } catch (DateTimeParseException e) {
+      return null;
+    }
   }
 
   private boolean reached(Map<TopicPartition, Long> end) {

@@ -66,6 +66,17 @@ public final class CollectorMetrics {
         .increment();
   }
 
+  public void seenExpired(int n) {
+    if (n > 0) {
+      Counter.builder("igpulse.collector.seen.expired")
+          .description(
+              "seen markers deleted because their media can no longer be listed (stories, recent"
+                  + " hashtag media)")
+          .register(registry)
+          .increment(n);
+    }
+  }
+
   public void gauge(String name, String description, Supplier<Number> value) {
     Gauge.builder(name, value).description(description).register(registry);
   }

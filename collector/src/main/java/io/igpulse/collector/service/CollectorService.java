@@ -5,6 +5,7 @@ import io.igpulse.collector.admin.AccountWriter;
 import io.igpulse.collector.admin.AdminRoutes;
 import io.igpulse.collector.config.CollectorConfig;
 import io.igpulse.collector.discovery.AccountRegistry;
+import io.igpulse.collector.discovery.SeenMarker;
 import io.igpulse.collector.discovery.SeenState;
 import io.igpulse.collector.kafka.AccountsLoop;
 import io.igpulse.collector.kafka.CoPartitioning;
@@ -32,6 +33,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -65,7 +67,7 @@ public final class CollectorService implements Service {
   private final PrometheusMeterRegistry registry = Metrics.prometheus("collector");
   private final CollectorMetrics metrics = new CollectorMetrics(registry);
   private final AtomicBoolean closed = new AtomicBoolean();
-  private final SeenState seen = new SeenState();
+  private final SeenState seen;
   private GraphClient client;
   private DiscoveryEmitter emitter;
   private AccountsLoop loop;
@@ -81,6 +83,7 @@ public final class CollectorService implements Service {
   public CollectorService(CollectorConfig config, Map<String, String> env) {
     this.config = config;
     this.env = Map.copyOf(env);
+    this.seen = new SeenState(config.seenExpiry());
   }
 
   @Override
@@ -203,6 +206,7 @@ public final class CollectorService implements Service {
             metrics);
     emitterRef[0] = emitter;
     emitter.start();
+    vertx.setPeriodic(config.seenSweepInterval().toMillis(), id -> expireSeenMarkers());
 
     Map<String, Object> consumerProps =
         ClientSettings.groupConsumer(
@@ -227,6 +231,18 @@ public final class CollectorService implements Service {
             deadLetterProducer,
             metrics);
     loop.start();
+  }
+
+  /**
+   * Drops the seen markers of media the API can no longer list, from memory and from the seen
+   * topic, so neither grows with every story and recent hashtag media ever found.
+   */
+  private void expireSeenMarkers() {
+    List<SeenMarker> expired = seen.expire(Instant.now());
+    if (!expired.isEmpty()) {
+      LOG.info("Expiring {} seen marker(s) of stories and recent hashtag media", expired.size());
+      emitter.forget(expired);
+    }
   }
 
   private Readiness readiness() {

@@ -27,6 +27,8 @@ class CollectorConfigTest {
     assertThat(c.schedule().owned()).isEqualTo(Duration.ofMinutes(5));
     assertThat(c.schedule().fullSweep()).isEqualTo(Duration.ofHours(24));
     assertThat(c.seenTopic()).isEqualTo("igpulse.collector.seen");
+    assertThat(c.seenExpiry().afterDiscovery()).isEqualTo(Duration.ofDays(2));
+    assertThat(c.seenSweepInterval()).isEqualTo(Duration.ofMinutes(10));
     assertThat(c.webhookTopic()).isEqualTo("igpulse.collector.webhooks");
     assertThat(c.transactionalId()).startsWith("igpulse-collector-");
   }
@@ -49,6 +51,18 @@ class CollectorConfigTest {
     assertThat(line)
         .contains("appSecret=<redacted>", "webhookVerifyToken=<redacted>", "sasl.jaas.config");
     assertThat(line).doesNotContain("app-secret-value", "verify-value", "password-value");
+  }
+
+  @Test
+  void shouldRefuseASeenExpiryThatWouldLetAListedMediaBeEmittedTwice() {
+    Map<String, String> env = new java.util.HashMap<>(MINIMAL);
+    env.put("IGPULSE_COLLECTOR_SEEN_EXPIRY", "PT12H");
+
+    assertThatThrownBy(() -> CollectorConfig.fromEnv(env))
+        .hasMessageContaining("IGPULSE_COLLECTOR_SEEN_EXPIRY");
+    env.put("IGPULSE_COLLECTOR_SEEN_EXPIRY", "P7D");
+    assertThat(CollectorConfig.fromEnv(env).seenExpiry().afterDiscovery())
+        .isEqualTo(Duration.ofDays(7));
   }
 
   @Test

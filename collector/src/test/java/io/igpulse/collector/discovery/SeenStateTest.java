@@ -1,15 +1,22 @@
 package io.igpulse.collector.discovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.igpulse.events.DiscoverySource;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SeenStateTest {
 
+  private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
+
   private final SeenKey owned = new SeenKey("1", DiscoverySource.OWNED, null, "m1");
   private final SeenKey top = new SeenKey("1", DiscoverySource.HASHTAG_TOP, "sunset", "m1");
+  private final SeenKey story = new SeenKey("1", DiscoverySource.STORY, null, "s1");
+  private final SeenKey recent = new SeenKey("1", DiscoverySource.HASHTAG_RECENT, "sunset", "m2");
 
   @Test
   void shouldLetOnlyOneOfTwoConcurrentFindersClaimAKey() {
@@ -26,7 +33,7 @@ class SeenStateTest {
     seen.claim(owned);
     seen.claim(top);
 
-    seen.confirm(List.of(owned));
+    seen.confirm(List.of(marker(owned, NOW)));
     seen.release(List.of(top));
 
     assertThat(seen.isSeen(owned)).isTrue();
@@ -38,13 +45,67 @@ class SeenStateTest {
   @Test
   void shouldForgetAccountsThatMovedToAnotherInstance() {
     SeenState seen = new SeenState();
-    seen.load(owned);
-    seen.load(new SeenKey("2", DiscoverySource.STORY, null, "s1"));
+    seen.load(marker(owned, NOW));
+    seen.load(marker(new SeenKey("2", DiscoverySource.STORY, null, "s1"), NOW));
 
     seen.forget(List.of("1"));
 
     assertThat(seen.count("1")).isZero();
     assertThat(seen.count("2")).isEqualTo(1);
+  }
+
+  @Test
+  void shouldExpireOnlyStoriesAndRecentHashtagMediaOnceTheyCanNoLongerBeListed() {
+    SeenState seen = new SeenState(new SeenExpiry(Duration.ofDays(2)));
+    seen.load(marker(owned, NOW));
+    seen.load(marker(top, NOW));
+    seen.load(marker(story, NOW));
+    seen.confirm(List.of(new SeenMarker(recent, 3, NOW.plusSeconds(60))));
+
+    assertThat(seen.expire(NOW.plus(Duration.ofDays(2)).minusMillis(1))).isEmpty();
+    assertThat(seen.expire(NOW.plus(Duration.ofDays(2)))).containsExactly(marker(story, NOW));
+    assertThat(seen.isSeen(story)).isFalse();
+    assertThat(seen.isSeen(recent)).isTrue();
+    assertThat(seen.expire(NOW.plus(Duration.ofDays(3))))
+        .as("with the partition it was written to, for its tombstone")
+        .containsExactly(new SeenMarker(recent, 3, NOW.plusSeconds(60)));
+    assertThat(seen.expire(NOW.plus(Duration.ofDays(365)))).as("each once").isEmpty();
+    assertThat(seen.isSeen(owned)).isTrue();
+    assertThat(seen.isSeen(top)).as("top media can be listed for ever").isTrue();
+    assertThat(seen.count("1")).isEqualTo(2);
+  }
+
+  @Test
+  void shouldKeepAMarkerWhoseDiscoveryTimeIsUnknown() {
+    SeenState seen = new SeenState(new SeenExpiry(Duration.ofDays(2)));
+    seen.load(new SeenMarker(story, 0, null));
+
+    assertThat(seen.expire(NOW.plus(Duration.ofDays(365)))).isEmpty();
+    assertThat(seen.isSeen(story)).isTrue();
+  }
+
+  @Test
+  void shouldNotExpireWhatItForgot() {
+    SeenState seen = new SeenState(new SeenExpiry(Duration.ofDays(2)));
+    seen.load(marker(story, NOW));
+
+    seen.forget(List.of("1"));
+
+    assertThat(seen.expire(NOW.plus(Duration.ofDays(3))))
+        .as("the account's new owner expires it")
+        .isEmpty();
+  }
+
+  @Test
+  void shouldRefuseAnExpiryInsideTheListingDay() {
+    assertThatThrownBy(() -> new SeenExpiry(Duration.ofHours(24)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("IGPULSE_COLLECTOR_SEEN_EXPIRY");
+    assertThat(new SeenExpiry(SeenExpiry.MINIMUM).afterDiscovery()).isEqualTo(Duration.ofHours(25));
+  }
+
+  private static SeenMarker marker(SeenKey key, Instant discoveredAt) {
+    return new SeenMarker(key, 0, discoveredAt);
   }
 
   @Test
