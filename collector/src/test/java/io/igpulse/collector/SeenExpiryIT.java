@@ -35,7 +35,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Seen markers of media the API can no longer list (stories and recent hashtag media discovered
  * more than the expiry ago) are deleted from the seen topic by the instance that loads them; every
- * other marker stays. The markers belong to an account nobody follows, so only the expiry touches
+ * other marker stays, and the next owner of the partition neither takes the deleted ones back nor
+ * deletes them again. The markers belong to an account nobody follows, so only the expiry touches
  * them.
  */
 @WithInfrastructure
@@ -88,6 +89,24 @@ class SeenExpiryIT {
           .singleElement()
           .asString()
           .endsWith(" 2.0");
+
+      // The next owner reads the markers and their tombstones (not compacted yet): it must not
+      // take the tombstoned markers back, nor delete them again.
+      collector.close();
+      CollectorService next =
+          harness.start("x2", Map.of("IGPULSE_COLLECTOR_SEEN_SWEEP_INTERVAL", "PT0.5S"));
+      await()
+          .during(Duration.ofSeconds(3))
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> tombstoneRecords(kafka, seenTopic) == 2);
+      assertThat(
+              Http.get("http://127.0.0.1:" + next.managementPort() + "/metrics")
+                  .body()
+                  .lines()
+                  .filter(l -> l.startsWith("igpulse_collector_seen_expired_total"))
+                  .toList())
+          .as("nothing expired a second time")
+          .isEmpty();
     }
   }
 
@@ -104,6 +123,10 @@ class SeenExpiryIT {
     }
   }
 
+  private static long tombstoneRecords(KafkaCluster kafka, String topic) {
+    return read(kafka, topic, (key, value) -> {}).stream().filter(v -> v == null).count();
+  }
+
   private static List<String> tombstoned(KafkaCluster kafka, String topic) {
     return latest(kafka, topic).entrySet().stream()
         .filter(e -> e.getValue() == null)
@@ -113,10 +136,18 @@ class SeenExpiryIT {
 
   /** Each key's latest value in the committed part of the seen topic (null for a tombstone). */
   private static Map<String, byte[]> latest(KafkaCluster kafka, String topic) {
+    Map<String, byte[]> latest = new HashMap<>();
+    read(kafka, topic, latest::put);
+    return latest;
+  }
+
+  /** Every committed record of the topic, in order per partition; returns their values. */
+  private static List<byte[]> read(
+      KafkaCluster kafka, String topic, java.util.function.BiConsumer<String, byte[]> each) {
     Properties props = new Properties();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    Map<String, byte[]> latest = new HashMap<>();
+    List<byte[]> values = new java.util.ArrayList<>();
     try (KafkaConsumer<String, byte[]> consumer =
         new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
       List<TopicPartition> partitions =
@@ -127,9 +158,15 @@ class SeenExpiryIT {
       consumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
       while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-        consumer.poll(Duration.ofMillis(100)).forEach(r -> latest.put(r.key(), r.value()));
+        consumer
+            .poll(Duration.ofMillis(100))
+            .forEach(
+                r -> {
+                  each.accept(r.key(), r.value());
+                  values.add(r.value());
+                });
       }
     }
-    return latest;
+    return values;
   }
 }

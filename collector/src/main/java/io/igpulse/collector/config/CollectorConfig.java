@@ -57,9 +57,9 @@ public record CollectorConfig(
     appSecret = appSecret.filter(s -> !s.isBlank());
     webhookVerifyToken = webhookVerifyToken.filter(s -> !s.isBlank());
     adminToken = adminToken.filter(s -> !s.isBlank());
-    if (seenSweepInterval.isNegative() || seenSweepInterval.isZero()) {
+    if (seenSweepInterval.toMillis() < 1) { // a Vert.x timer's resolution
       throw new IllegalArgumentException(
-          "IGPULSE_COLLECTOR_SEEN_SWEEP_INTERVAL must be positive: " + seenSweepInterval);
+          "IGPULSE_COLLECTOR_SEEN_SWEEP_INTERVAL must be at least 1 ms: " + seenSweepInterval);
     }
   }
 

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Graph API reads of one followed account, each turning a listing into discoveries: owned media
@@ -22,6 +24,8 @@ import java.util.function.Consumer;
  * named by webhooks. Thin: the decisions are in {@link OwnedMediaPlan} and {@link MediaMapper}.
  */
 final class AccountSources {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AccountSources.class);
 
   private final GraphClient client;
   private final AccessToken token;
@@ -197,7 +201,27 @@ final class AccountSources {
     }
     return client
         .mediaFields(token, account, mediaId)
-        .map(r -> result(r.map(List::of), source, null, account));
+        .map(r -> result(r.map(m -> tellable(m, source)), source, null, account));
+  }
+
+  /**
+   * A media read by id, unless it is a story too old to tell whether it was emitted: its marker may
+   * have expired (a late or replayed {@code story_insights} webhook). Listings never return such
+   * media, so only this path checks.
+   */
+  private List<Media> tellable(Media m, DiscoverySource source) {
+    Instant now = clock.instant();
+    if (!seen.tooOldToTell(source, MediaMapper.postedAt(m.timestamp(), now), now)) {
+      return List.of(m);
+    }
+    LOG.info(
+        "Not emitting {} {} of account {}, read by id: posted {}, before the oldest seen markers"
+            + " of its source are kept",
+        source,
+        m.id(),
+        account,
+        m.timestamp());
+    return List.of();
   }
 
   private TaskResult result(

@@ -1,5 +1,6 @@
 package io.igpulse.collector.discovery;
 
+import io.igpulse.events.DiscoverySource;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -39,6 +40,23 @@ public final class SeenState {
   /** Marks a key seen (loading from the seen topic). */
   public void load(SeenMarker marker) {
     remember(marker);
+  }
+
+  /** A tombstone read back from the seen topic: the marker was expired. */
+  public void unload(SeenKey key) {
+    Set<String> keys = seen.get(key.account());
+    if (keys != null) {
+      keys.remove(key.withinAccount());
+    }
+    Map<String, Expiring> markers = expiring.get(key.account());
+    if (markers != null) {
+      markers.remove(key.withinAccount());
+    }
+  }
+
+  /** See {@link SeenExpiry#tooOldToTell}. */
+  public boolean tooOldToTell(DiscoverySource source, Instant postedAt, Instant now) {
+    return expiry.tooOldToTell(source, postedAt, now);
   }
 
   public boolean isSeen(SeenKey key) {

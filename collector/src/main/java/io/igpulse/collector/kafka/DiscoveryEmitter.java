@@ -45,6 +45,9 @@ public final class DiscoveryEmitter implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DiscoveryEmitter.class);
   private static final int MAX_REQUESTS_PER_TRANSACTION = 500;
 
+  /** Keeps a transaction that deletes expired markers small, whatever a sweep found. */
+  static final int MAX_TOMBSTONES_PER_TRANSACTION = 5_000;
+
   private record Request(
       String account, int partition, List<Discovery> items, CompletableFuture<Integer> done) {}
 
@@ -124,13 +127,18 @@ public final class DiscoveryEmitter implements AutoCloseable {
   }
 
   /**
-   * Deletes expired markers from the seen topic (tombstones, in the next transaction). They are
-   * already gone from the seen state; should the transaction fail, they stay in the topic until
-   * their partition is next loaded, and expire again then.
+   * Deletes expired markers from the seen topic (tombstones, in the next transactions, at most
+   * {@link #MAX_TOMBSTONES_PER_TRANSACTION} in each). They are already gone from the seen state; a
+   * transaction that fails is tried again, and should the producer be fenced they stay in the topic
+   * until their partition is next loaded, and expire again then.
    */
   public void forget(List<SeenMarker> markers) {
-    if (!markers.isEmpty() && running && !fatal) {
-      queue.add(new Forget(List.copyOf(markers)));
+    if (!running || fatal) {
+      return;
+    }
+    for (int from = 0; from < markers.size(); from += MAX_TOMBSTONES_PER_TRANSACTION) {
+      int to = Math.min(markers.size(), from + MAX_TOMBSTONES_PER_TRANSACTION);
+      queue.add(new Forget(List.copyOf(markers.subList(from, to))));
     }
   }
 
@@ -185,7 +193,12 @@ public final class DiscoveryEmitter implements AutoCloseable {
           r.done().complete(0);
         }
       } else if (o instanceof Forget f && !fatal) {
-        forgotten.addAll(f.markers());
+        if (forgotten.isEmpty()
+            || forgotten.size() + f.markers().size() <= MAX_TOMBSTONES_PER_TRANSACTION) {
+          forgotten.addAll(f.markers());
+        } else {
+          queue.add(f); // the next transaction
+        }
       } else if (o instanceof Barrier b) {
         barriers.add(b);
       }
@@ -225,7 +238,9 @@ public final class DiscoveryEmitter implements AutoCloseable {
         producer.send(new ProducerRecord<>(seenTopic, m.partition(), m.key().encode(), null));
       }
       GroupContext g = group;
-      if (g != null) {
+      // Positions go with discoveries only: a transaction of tombstones alone must not fail on a
+      // group generation that a rebalance just ended.
+      if (g != null && !requests.isEmpty()) {
         producer.sendOffsetsToTransaction(g.offsets(), g.metadata());
       }
       producer.commitTransaction();
@@ -260,8 +275,9 @@ public final class DiscoveryEmitter implements AutoCloseable {
       List<Request> requests, List<SeenKey> keys, List<SeenMarker> forgotten, Exception e) {
     seen.release(keys);
     requests.forEach(r -> r.done().completeExceptionally(e));
-    if (!forgotten.isEmpty()) {
-      // Not retried: the next load of their partitions expires them again.
+    if (!forgotten.isEmpty() && !fatal) {
+      queue.add(new Forget(List.copyOf(forgotten))); // tombstones are idempotent: try again
+    } else if (!forgotten.isEmpty()) {
       LOG.warn(
           "{} expired seen marker(s) stay in the seen topic until their partition is loaded again",
           forgotten.size());

@@ -57,7 +57,13 @@ public final class SeenLoader implements AutoCloseable {
       }
       for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
         SeenKey key = SeenKey.parse(r.key());
-        if (key != null && r.value() != null) {
+        if (key == null) {
+          continue;
+        }
+        if (r.value() == null) {
+          // An expired marker's tombstone, not compacted away yet: the marker before it is gone.
+          seen.unload(key);
+        } else {
           seen.load(new SeenMarker(key, r.partition(), discoveredAt(r.value())));
           read++;
         }

@@ -63,6 +63,9 @@ class CollectorConfigTest {
     env.put("IGPULSE_COLLECTOR_SEEN_EXPIRY", "P7D");
     assertThat(CollectorConfig.fromEnv(env).seenExpiry().afterDiscovery())
         .isEqualTo(Duration.ofDays(7));
+    env.put("IGPULSE_COLLECTOR_SEEN_SWEEP_INTERVAL", "PT0S");
+    assertThatThrownBy(() -> CollectorConfig.fromEnv(env))
+        .hasMessageContaining("IGPULSE_COLLECTOR_SEEN_SWEEP_INTERVAL");
   }
 
   @Test

@@ -1,7 +1,6 @@
 package io.igpulse.collector.discovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.igpulse.events.DiscoverySource;
 import java.time.Duration;
@@ -97,11 +96,18 @@ class SeenStateTest {
   }
 
   @Test
-  void shouldRefuseAnExpiryInsideTheListingDay() {
-    assertThatThrownBy(() -> new SeenExpiry(Duration.ofHours(24)))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("IGPULSE_COLLECTOR_SEEN_EXPIRY");
-    assertThat(new SeenExpiry(SeenExpiry.MINIMUM).afterDiscovery()).isEqualTo(Duration.ofHours(25));
+  void shouldDropAMarkerWhoseTombstoneIsReadBack() {
+    SeenState seen = new SeenState(new SeenExpiry(Duration.ofDays(2)));
+    seen.load(marker(story, NOW));
+    seen.load(marker(owned, NOW));
+
+    seen.unload(story);
+
+    assertThat(seen.isSeen(story)).isFalse();
+    assertThat(seen.isSeen(owned)).isTrue();
+    assertThat(seen.expire(NOW.plus(Duration.ofDays(3))))
+        .as("not tombstoned a second time")
+        .isEmpty();
   }
 
   private static SeenMarker marker(SeenKey key, Instant discoveredAt) {
