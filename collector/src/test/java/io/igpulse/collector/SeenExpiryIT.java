@@ -80,15 +80,7 @@ class SeenExpiryIT {
               "9001|TAGGED||tagged-old",
               "9001|STORY||story-new",
               "9001|STORY||story-unreadable");
-      assertThat(
-              Http.get("http://127.0.0.1:" + collector.managementPort() + "/metrics")
-                  .body()
-                  .lines()
-                  .filter(l -> l.startsWith("igpulse_collector_seen_expired_total"))
-                  .toList())
-          .singleElement()
-          .asString()
-          .endsWith(" 2.0");
+      assertThat(expiredMeter(collector)).singleElement().asString().endsWith(" 2.0");
 
       // The next owner reads the markers and their tombstones (not compacted yet): it must not
       // take the tombstoned markers back, nor delete them again.
@@ -99,15 +91,17 @@ class SeenExpiryIT {
           .during(Duration.ofSeconds(3))
           .atMost(Duration.ofSeconds(10))
           .until(() -> tombstoneRecords(kafka, seenTopic) == 2);
-      assertThat(
-              Http.get("http://127.0.0.1:" + next.managementPort() + "/metrics")
-                  .body()
-                  .lines()
-                  .filter(l -> l.startsWith("igpulse_collector_seen_expired_total"))
-                  .toList())
-          .as("nothing expired a second time")
-          .isEmpty();
+      assertThat(expiredMeter(next)).as("nothing expired a second time").isEmpty();
     }
+  }
+
+  /** The Prometheus lines of the expired-markers counter (none until something expired). */
+  private static List<String> expiredMeter(CollectorService collector) throws Exception {
+    return Http.get("http://127.0.0.1:" + collector.managementPort() + "/metrics")
+        .body()
+        .lines()
+        .filter(l -> l.startsWith("igpulse_collector_seen_expired_total"))
+        .toList();
   }
 
   private static void write(KafkaCluster kafka, String topic, Map<String, String> markers) {
