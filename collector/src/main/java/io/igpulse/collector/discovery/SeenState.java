@@ -4,7 +4,6 @@ import io.igpulse.events.DiscoverySource;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,17 +31,12 @@ public final class SeenState {
     this.expiry = expiry;
   }
 
-  /** With the default expiry. */
-  public SeenState() {
-    this(new SeenExpiry(SeenExpiry.DEFAULT));
-  }
-
   /** Marks a key seen (loading from the seen topic). */
   public void load(SeenMarker marker) {
     remember(marker);
   }
 
-  /** A tombstone read back from the seen topic: the marker was expired. */
+  /** Drops a marker: it expired, or its tombstone was read back from the seen topic. */
   public void unload(SeenKey key) {
     Set<String> keys = seen.get(key.account());
     if (keys != null) {
@@ -91,21 +85,14 @@ public final class SeenState {
    */
   public List<SeenMarker> expire(Instant now) {
     List<SeenMarker> expired = new ArrayList<>();
-    expiring.forEach(
-        (account, markers) -> {
-          Iterator<Expiring> it = markers.values().iterator();
-          while (it.hasNext()) {
-            Expiring e = it.next();
-            if (!e.at().isAfter(now)) {
-              it.remove();
-              Set<String> keys = seen.get(account);
-              if (keys != null) {
-                keys.remove(e.marker().key().withinAccount());
-              }
-              expired.add(e.marker());
-            }
-          }
-        });
+    expiring
+        .values()
+        .forEach(
+            markers ->
+                markers.values().stream()
+                    .filter(e -> !e.at().isAfter(now))
+                    .forEach(e -> expired.add(e.marker())));
+    expired.forEach(marker -> unload(marker.key()));
     return expired;
   }
 

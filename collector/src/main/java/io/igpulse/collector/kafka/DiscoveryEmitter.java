@@ -210,11 +210,9 @@ public final class DiscoveryEmitter implements AutoCloseable {
   }
 
   private void transact(List<Request> requests, List<SeenMarker> forgotten) {
-    List<SeenKey> keys = new ArrayList<>();
     List<SeenMarker> markers = new ArrayList<>();
     for (Request r : requests) {
       for (Discovery d : r.items()) {
-        keys.add(d.key());
         markers.add(new SeenMarker(d.key(), r.partition(), d.event().getDiscoveredAt()));
       }
     }
@@ -257,7 +255,7 @@ public final class DiscoveryEmitter implements AutoCloseable {
       LOG.error(
           "Discovery producer can no longer write ({}); this instance stops emitting",
           e.toString());
-      failAll(requests, keys, forgotten, e);
+      failAll(requests, markers, forgotten, e);
     } catch (KafkaException | IllegalStateException e) {
       metrics.transaction("aborted");
       LOG.warn("Emit transaction aborted, its media will be found again: {}", e.toString());
@@ -267,13 +265,13 @@ public final class DiscoveryEmitter implements AutoCloseable {
         fatal = true;
         LOG.error("Cannot abort the transaction: {}", abortFailed.toString());
       }
-      failAll(requests, keys, forgotten, e);
+      failAll(requests, markers, forgotten, e);
     }
   }
 
   private void failAll(
-      List<Request> requests, List<SeenKey> keys, List<SeenMarker> forgotten, Exception e) {
-    seen.release(keys);
+      List<Request> requests, List<SeenMarker> markers, List<SeenMarker> forgotten, Exception e) {
+    seen.release(markers.stream().map(SeenMarker::key).toList());
     requests.forEach(r -> r.done().completeExceptionally(e));
     if (!forgotten.isEmpty() && !fatal) {
       queue.add(new Forget(List.copyOf(forgotten))); // tombstones are idempotent: try again

@@ -19,7 +19,7 @@ class SeenStateTest {
 
   @Test
   void shouldLetOnlyOneOfTwoConcurrentFindersClaimAKey() {
-    SeenState seen = new SeenState();
+    SeenState seen = new SeenState(new SeenExpiry(SeenExpiry.DEFAULT));
 
     assertThat(seen.claim(owned)).isTrue();
     assertThat(seen.claim(owned)).isFalse();
@@ -28,7 +28,7 @@ class SeenStateTest {
 
   @Test
   void shouldKeepAConfirmedKeySeenAndFreeAReleasedOne() {
-    SeenState seen = new SeenState();
+    SeenState seen = new SeenState(new SeenExpiry(SeenExpiry.DEFAULT));
     seen.claim(owned);
     seen.claim(top);
 
@@ -43,7 +43,7 @@ class SeenStateTest {
 
   @Test
   void shouldForgetAccountsThatMovedToAnotherInstance() {
-    SeenState seen = new SeenState();
+    SeenState seen = new SeenState(new SeenExpiry(SeenExpiry.DEFAULT));
     seen.load(marker(owned, NOW));
     seen.load(marker(new SeenKey("2", DiscoverySource.STORY, null, "s1"), NOW));
 
