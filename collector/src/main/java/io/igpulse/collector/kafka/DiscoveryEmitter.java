@@ -174,7 +174,15 @@ public final class DiscoveryEmitter implements AutoCloseable {
       List<Object> batch = new ArrayList<>();
       batch.add(first);
       queue.drainTo(batch, MAX_REQUESTS_PER_TRANSACTION);
-      process(batch);
+      try {
+        process(batch);
+      } catch (RuntimeException e) {
+        // Never let this thread die with its callers waiting: whatever broke, stop emitting, so
+        // that readiness goes down and the requests still queued fail (their media are released).
+        fatal = true;
+        LOG.error("Discovery emitter failed; this instance stops emitting: {}", e.toString());
+        failBatch(batch, e);
+      }
     }
     failRemaining();
   }
@@ -256,12 +264,14 @@ public final class DiscoveryEmitter implements AutoCloseable {
           "Discovery producer can no longer write ({}); this instance stops emitting",
           e.toString());
       failAll(requests, markers, forgotten, e);
-    } catch (KafkaException | IllegalStateException e) {
+    } catch (RuntimeException e) {
       metrics.transaction("aborted");
       LOG.warn("Emit transaction aborted, its media will be found again: {}", e.toString());
       try {
         producer.abortTransaction();
-      } catch (KafkaException abortFailed) {
+      } catch (RuntimeException abortFailed) {
+        // Also a producer closed under this thread (halt, or a close that outwaited the join):
+        // it throws IllegalStateException, which must end emitting, not the thread.
         fatal = true;
         LOG.error("Cannot abort the transaction: {}", abortFailed.toString());
       }
@@ -285,10 +295,15 @@ public final class DiscoveryEmitter implements AutoCloseable {
   private void failRemaining() {
     List<Object> left = new ArrayList<>();
     queue.drainTo(left);
-    for (Object o : left) {
-      if (o instanceof Request r) {
+    failBatch(left, new IllegalStateException("emitter stopped"));
+  }
+
+  /** Completes every request and barrier of these that is still open; releases their media. */
+  private void failBatch(List<Object> batch, Exception cause) {
+    for (Object o : batch) {
+      if (o instanceof Request r && !r.done().isDone()) {
         seen.release(keys(r.items()));
-        r.done().completeExceptionally(new IllegalStateException("emitter stopped"));
+        r.done().completeExceptionally(cause);
       } else if (o instanceof Barrier b) {
         b.done().complete(null);
       }
@@ -307,6 +322,8 @@ public final class DiscoveryEmitter implements AutoCloseable {
     running = false;
     fatal = true;
     producer.close(Duration.ZERO);
+    // A commit in flight may otherwise wait out max.block.ms on a producer that is gone.
+    thread.interrupt();
   }
 
   @Override
