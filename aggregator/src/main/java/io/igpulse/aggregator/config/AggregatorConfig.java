@@ -1,13 +1,12 @@
 package io.igpulse.aggregator.config;
 
 import io.igpulse.runtime.config.ConfigDescription;
+import io.igpulse.runtime.config.Settings;
 import io.igpulse.schemas.serde.RegistryConfig;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -68,38 +67,51 @@ public record AggregatorConfig(
     }
   }
 
+  /**
+   * Defaults, under the optional properties file named by {@code IGPULSE_CONFIG_FILE}, under the
+   * environment (which wins), like the other services. A bad value stops the start with the
+   * variable's name.
+   */
   public static AggregatorConfig fromEnv(Map<String, String> env) {
-    Map<String, String> overrides = new LinkedHashMap<>();
-    env.forEach(
-        (k, v) -> {
-          if (k.startsWith(STREAMS_PREFIX)) {
-            overrides.put(
-                k.substring(STREAMS_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.'), v);
-          }
-        });
+    Settings s = Settings.load(env);
     return new AggregatorConfig(
-        required(env, "IGPULSE_KAFKA_BOOTSTRAP_SERVERS"),
-        env.getOrDefault("IGPULSE_AGGREGATOR_APPLICATION_ID", "igpulse-aggregator"),
-        RegistryConfig.fromEnv(env),
-        Arrays.stream(
-                env.getOrDefault("IGPULSE_AGGREGATOR_WINDOWS", "PT1H/PT5M,PT24H/PT1H").split(","))
-            .map(WindowSpec::parse)
-            .toList(),
-        duration(env, "IGPULSE_AGGREGATOR_GRACE", DEFAULT_GRACE),
-        duration(env, "IGPULSE_AGGREGATOR_CATCH_UP_HORIZON", DEFAULT_CATCH_UP_HORIZON),
-        Integer.parseInt(env.getOrDefault("IGPULSE_AGGREGATOR_TOP_HASHTAGS", "10")),
-        Integer.parseInt(env.getOrDefault("IGPULSE_AGGREGATOR_TOP_MEDIA", "5")),
-        Integer.parseInt(env.getOrDefault("IGPULSE_AGGREGATOR_BASELINE_WINDOWS", "6")),
-        Double.parseDouble(env.getOrDefault("IGPULSE_AGGREGATOR_BASELINE_DECAY", "0.5")),
-        Duration.parse(env.getOrDefault("IGPULSE_AGGREGATOR_FIRST_SNAPSHOT_CREDIT", "PT1H")),
-        ZoneId.of(env.getOrDefault("IGPULSE_AGGREGATOR_POSTING_HOURS_ZONE", "UTC")),
-        Integer.parseInt(env.getOrDefault("IGPULSE_AGGREGATOR_HTTP_PORT", "8083")),
-        Integer.parseInt(env.getOrDefault("IGPULSE_AGGREGATOR_MANAGEMENT_PORT", "9083")),
-        env.getOrDefault("IGPULSE_AGGREGATOR_ADVERTISED_HOST", "localhost"),
-        env.getOrDefault(
+        s.required("IGPULSE_KAFKA_BOOTSTRAP_SERVERS"),
+        s.string("IGPULSE_AGGREGATOR_APPLICATION_ID", "igpulse-aggregator"),
+        RegistryConfig.fromEnv(s.asMap()),
+        windows(s.list("IGPULSE_AGGREGATOR_WINDOWS", List.of("PT1H/PT5M", "PT24H/PT1H"))),
+        s.duration("IGPULSE_AGGREGATOR_GRACE", DEFAULT_GRACE),
+        s.duration("IGPULSE_AGGREGATOR_CATCH_UP_HORIZON", DEFAULT_CATCH_UP_HORIZON),
+        s.integer("IGPULSE_AGGREGATOR_TOP_HASHTAGS", 10),
+        s.integer("IGPULSE_AGGREGATOR_TOP_MEDIA", 5),
+        s.integer("IGPULSE_AGGREGATOR_BASELINE_WINDOWS", 6),
+        s.decimal("IGPULSE_AGGREGATOR_BASELINE_DECAY", 0.5),
+        s.duration("IGPULSE_AGGREGATOR_FIRST_SNAPSHOT_CREDIT", Duration.ofHours(1)),
+        zone(s.string("IGPULSE_AGGREGATOR_POSTING_HOURS_ZONE", "UTC")),
+        s.integer("IGPULSE_AGGREGATOR_HTTP_PORT", 8083),
+        s.integer("IGPULSE_AGGREGATOR_MANAGEMENT_PORT", 9083),
+        s.string("IGPULSE_AGGREGATOR_ADVERTISED_HOST", "localhost"),
+        s.string(
             "IGPULSE_AGGREGATOR_STATE_DIR",
             System.getProperty("java.io.tmpdir") + "/igpulse-aggregator"),
-        overrides);
+        s.passThrough(STREAMS_PREFIX));
+  }
+
+  private static List<WindowSpec> windows(List<String> specs) {
+    try {
+      return specs.stream().map(WindowSpec::parse).toList();
+    } catch (DateTimeException e) {
+      throw new IllegalArgumentException(
+          "IGPULSE_AGGREGATOR_WINDOWS must be SIZE/ADVANCE pairs like PT1H/PT5M", e);
+    }
+  }
+
+  private static ZoneId zone(String id) {
+    try {
+      return ZoneId.of(id);
+    } catch (DateTimeException e) {
+      throw new IllegalArgumentException(
+          "IGPULSE_AGGREGATOR_POSTING_HOURS_ZONE must be a time zone id like Europe/Paris", e);
+    }
   }
 
   /**
@@ -124,18 +136,5 @@ public record AggregatorConfig(
         .add("stateDir", stateDir)
         .keysOnly("streamsOverrides", streamsOverrides)
         .toString();
-  }
-
-  private static Duration duration(Map<String, String> env, String name, Duration fallback) {
-    String value = env.get(name);
-    return value == null || value.isBlank() ? fallback : Duration.parse(value.trim());
-  }
-
-  private static String required(Map<String, String> env, String name) {
-    String value = env.get(name);
-    if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException(name + " is required");
-    }
-    return value.trim();
   }
 }

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.igpulse.aggregator.service.StreamsSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class AggregatorConfigTest {
 
@@ -53,5 +56,45 @@ class AggregatorConfigTest {
             () -> AggregatorConfig.fromEnv(env("IGPULSE_AGGREGATOR_CATCH_UP_HORIZON", "-P1D")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("catch-up horizon");
+  }
+
+  @Test
+  void readsTheConfigFileUnderTheEnvironmentLikeTheOtherServices(@TempDir Path dir)
+      throws Exception {
+    Path file = dir.resolve("aggregator.properties");
+    Files.writeString(
+        file,
+        """
+        IGPULSE_AGGREGATOR_TOP_HASHTAGS=25
+        IGPULSE_AGGREGATOR_GRACE=PT6H
+        IGPULSE_AGGREGATOR_WINDOWS=PT2H/PT10M
+        IGPULSE_STREAMS_NUM_STREAM_THREADS=2
+        """);
+
+    AggregatorConfig config =
+        AggregatorConfig.fromEnv(
+            env("IGPULSE_CONFIG_FILE", file.toString(), "IGPULSE_AGGREGATOR_GRACE", "PT2H"));
+
+    assertThat(config.topHashtags()).isEqualTo(25);
+    assertThat(config.grace()).as("the environment wins").isEqualTo(Duration.ofHours(2));
+    assertThat(config.windows())
+        .containsExactly(new WindowSpec(Duration.ofHours(2), Duration.ofMinutes(10)));
+    assertThat(config.streamsOverrides()).containsEntry("num.stream.threads", "2");
+  }
+
+  @Test
+  void aBadValueStopsTheStartWithTheVariablesName() {
+    assertThatThrownBy(() -> AggregatorConfig.fromEnv(env("IGPULSE_AGGREGATOR_TOP_MEDIA", "five")))
+        .hasMessageContaining("IGPULSE_AGGREGATOR_TOP_MEDIA");
+    assertThatThrownBy(() -> AggregatorConfig.fromEnv(env("IGPULSE_AGGREGATOR_GRACE", "1 day")))
+        .hasMessageContaining("IGPULSE_AGGREGATOR_GRACE");
+    assertThatThrownBy(
+            () -> AggregatorConfig.fromEnv(env("IGPULSE_AGGREGATOR_WINDOWS", "PT1H/five")))
+        .hasMessageContaining("IGPULSE_AGGREGATOR_WINDOWS");
+    assertThatThrownBy(
+            () -> AggregatorConfig.fromEnv(env("IGPULSE_AGGREGATOR_POSTING_HOURS_ZONE", "Mars")))
+        .hasMessageContaining("IGPULSE_AGGREGATOR_POSTING_HOURS_ZONE");
+    assertThatThrownBy(() -> AggregatorConfig.fromEnv(Map.of("IGPULSE_REGISTRY_URL", "http://r")))
+        .hasMessageContaining("IGPULSE_KAFKA_BOOTSTRAP_SERVERS");
   }
 }
