@@ -95,6 +95,55 @@ class SeenExpiryIT {
     }
   }
 
+  /**
+   * A revoked partition's markers leave the instance's memory, also those of an account nobody
+   * polls. Static member ids fix the Range assignment: "a-x2" takes partitions 0-2 from "b-x1".
+   */
+  @Test
+  void shouldDropEveryMarkerOfARevokedPartitionAlsoOfAccountsNobodyPolls(
+      KafkaCluster kafka, SchemaRegistry registry, Simulator sim) throws Exception {
+    try (CollectorHarness harness = new CollectorHarness(kafka, registry, sim, "seen-revoke-it")) {
+      String seenTopic = "igpulse.collector.seen." + harness.group;
+      TopicBootstrap.ensure(
+          kafka.bootstrapServers(),
+          List.<Topic<?, ?>>of(Topics.ACCOUNTS, CollectorTopics.seen(seenTopic)));
+      String yesterday = Instant.now().minus(Duration.ofDays(1)).toString();
+      write(
+          kafka,
+          seenTopic,
+          Map.of(
+              "9002|OWNED||owned-a", yesterday,
+              "9002|TAGGED||tagged-a", yesterday,
+              "9002|STORY||story-a", yesterday));
+
+      CollectorService first =
+          harness.start("x1", Map.of("IGPULSE_CONSUMER_GROUP_INSTANCE_ID", "b-x1"));
+      await().atMost(Duration.ofSeconds(30)).until(() -> markersHeld(first) == 3.0);
+
+      CollectorService second =
+          harness.start("x2", Map.of("IGPULSE_CONSUMER_GROUP_INSTANCE_ID", "a-x2"));
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  first.ownedPartitions().equals(List.of(3, 4, 5))
+                      && second.ownedPartitions().equals(List.of(0, 1, 2)));
+      await().atMost(Duration.ofSeconds(30)).until(() -> markersHeld(second) == 3.0);
+      assertThat(markersHeld(first)).as("partition 2 went to x2 with its markers").isZero();
+    }
+  }
+
+  /** The gauge of seen markers held in memory. */
+  private static double markersHeld(CollectorService collector) throws Exception {
+    return Http.get("http://127.0.0.1:" + collector.managementPort() + "/metrics")
+        .body()
+        .lines()
+        .filter(l -> l.startsWith("igpulse_collector_seen_markers"))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+        .findFirst()
+        .orElse(-1);
+  }
+
   /** The Prometheus lines of the expired-markers counter (none until something expired). */
   private static List<String> expiredMeter(CollectorService collector) throws Exception {
     return Http.get("http://127.0.0.1:" + collector.managementPort() + "/metrics")

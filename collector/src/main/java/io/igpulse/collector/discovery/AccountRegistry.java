@@ -74,6 +74,10 @@ public final class AccountRegistry {
             accounts.values().stream()
                 .filter(e -> e.poller().state() == AccountPoller.State.FAILING)
                 .count());
+    metrics.gauge(
+        "igpulse.collector.seen.markers",
+        "seen markers held in memory (the collector's main heap use)",
+        seen::size);
   }
 
   /** A registration read from {@code partition}: starts, restarts or stops the account. */
@@ -164,8 +168,9 @@ public final class AccountRegistry {
   }
 
   /**
-   * Stops every account of the revoked partitions and forgets what was seen for them; returns once
-   * they are stopped (called on the consumer thread during a rebalance).
+   * Stops every account of the revoked partitions and forgets what was seen for every account of
+   * them, polled or not; returns once they are stopped (called on the consumer thread during a
+   * rebalance).
    */
   public List<String> revoke(Collection<Integer> partitions) {
     CompletableFuture<List<String>> done = new CompletableFuture<>();
@@ -185,6 +190,8 @@ public final class AccountRegistry {
     try {
       List<String> stopped = done.get(30, TimeUnit.SECONDS);
       seen.forget(stopped);
+      // Also the markers of accounts loaded with these partitions but not polled (deactivated).
+      seen.forgetPartitions(partitions);
       stopped.forEach(parked::remove);
       if (!stopped.isEmpty()) {
         LOG.info("Stopped {} account(s) of revoked partitions {}", stopped.size(), partitions);

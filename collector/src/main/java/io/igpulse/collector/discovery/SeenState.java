@@ -25,6 +25,12 @@ public final class SeenState {
   private final Map<String, Set<String>> pending = new ConcurrentHashMap<>();
   private final Map<String, Map<String, Expiring>> expiring = new ConcurrentHashMap<>();
 
+  /**
+   * The accounts partition of each account with markers, so that a revocation drops the markers of
+   * accounts this instance loaded but never polled (deactivated ones) as well.
+   */
+  private final Map<String, Integer> partitions = new ConcurrentHashMap<>();
+
   private record Expiring(SeenMarker marker, Instant at) {}
 
   public SeenState(SeenExpiry expiry) {
@@ -98,6 +104,7 @@ public final class SeenState {
 
   private void remember(SeenMarker marker) {
     SeenKey key = marker.key();
+    partitions.put(key.account(), marker.partition());
     setOf(seen, key.account()).add(key.withinAccount());
     expiry
         .expiresAt(marker)
@@ -122,7 +129,27 @@ public final class SeenState {
           seen.remove(a);
           pending.remove(a);
           expiring.remove(a);
+          partitions.remove(a);
         });
+  }
+
+  /**
+   * Drops what is known of every account of these accounts partitions, polled or not; returns how
+   * many accounts that was.
+   */
+  public int forgetPartitions(Collection<Integer> revoked) {
+    List<String> accounts =
+        partitions.entrySet().stream()
+            .filter(e -> revoked.contains(e.getValue()))
+            .map(Map.Entry::getKey)
+            .toList();
+    forget(accounts);
+    return accounts.size();
+  }
+
+  /** Seen keys of every account held (metrics). */
+  public long size() {
+    return seen.values().stream().mapToLong(Set::size).sum();
   }
 
   /** Seen keys of one account (metrics, tests). */

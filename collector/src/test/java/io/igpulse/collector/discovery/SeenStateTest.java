@@ -54,6 +54,24 @@ class SeenStateTest {
   }
 
   @Test
+  void shouldForgetEveryAccountOfARevokedPartitionAlsoThoseNeverPolled() {
+    SeenState seen = new SeenState(new SeenExpiry(Duration.ofDays(2)));
+    // Account 7 was deactivated: its markers were loaded with partition 3, nobody polls it.
+    seen.load(new SeenMarker(new SeenKey("7", DiscoverySource.STORY, null, "s7"), 3, NOW));
+    seen.load(new SeenMarker(new SeenKey("7", DiscoverySource.OWNED, null, "m7"), 3, NOW));
+    seen.load(new SeenMarker(new SeenKey("8", DiscoverySource.OWNED, null, "m8"), 4, NOW));
+
+    assertThat(seen.forgetPartitions(List.of(3, 5))).isEqualTo(1);
+
+    assertThat(seen.count("7")).isZero();
+    assertThat(seen.count("8")).isEqualTo(1);
+    assertThat(seen.expire(NOW.plus(Duration.ofDays(3))))
+        .as("nothing of the revoked partition is left to expire (its new owner does that)")
+        .isEmpty();
+    assertThat(seen.forgetPartitions(List.of(3))).as("forgotten once").isZero();
+  }
+
+  @Test
   void shouldExpireOnlyStoriesAndRecentHashtagMediaOnceTheyCanNoLongerBeListed() {
     SeenState seen = new SeenState(new SeenExpiry(Duration.ofDays(2)));
     seen.load(marker(owned, NOW));
