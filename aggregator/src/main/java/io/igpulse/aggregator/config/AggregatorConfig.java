@@ -55,15 +55,19 @@ public record AggregatorConfig(
     if (windows.isEmpty()) {
       throw new IllegalArgumentException("at least one window family is needed");
     }
-    if (baselineDecay <= 0 || baselineDecay > 1) {
-      throw new IllegalArgumentException("baseline decay must be in (0, 1], got " + baselineDecay);
+    if (!(baselineDecay > 0 && baselineDecay <= 1)) { // NaN too
+      throw new IllegalArgumentException(
+          "baseline decay (IGPULSE_AGGREGATOR_BASELINE_DECAY) must be in (0, 1], got "
+              + baselineDecay);
     }
     if (catchUpHorizon.isNegative()) {
-      throw new IllegalArgumentException("catch-up horizon must not be negative");
+      throw new IllegalArgumentException(
+          "catch-up horizon (IGPULSE_AGGREGATOR_CATCH_UP_HORIZON) must not be negative");
     }
     if (baselineWindows < 1 || topHashtags < 1 || topMedia < 1) {
       throw new IllegalArgumentException(
-          "baseline windows, top hashtags and top media must be >= 1");
+          "IGPULSE_AGGREGATOR_BASELINE_WINDOWS, IGPULSE_AGGREGATOR_TOP_HASHTAGS and"
+              + " IGPULSE_AGGREGATOR_TOP_MEDIA must be >= 1");
     }
   }
 
@@ -99,9 +103,12 @@ public record AggregatorConfig(
   private static List<WindowSpec> windows(List<String> specs) {
     try {
       return specs.stream().map(WindowSpec::parse).toList();
-    } catch (DateTimeException e) {
+    } catch (DateTimeException | IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          "IGPULSE_AGGREGATOR_WINDOWS must be SIZE/ADVANCE pairs like PT1H/PT5M", e);
+          "IGPULSE_AGGREGATOR_WINDOWS must be SIZE/ADVANCE pairs like PT1H/PT5M, the size a"
+              + " multiple of the advance: "
+              + e.getMessage(),
+          e);
     }
   }
 

@@ -92,6 +92,12 @@ class AggregatorConfigTest {
             () -> AggregatorConfig.fromEnv(env("IGPULSE_AGGREGATOR_WINDOWS", "PT1H/five")))
         .hasMessageContaining("IGPULSE_AGGREGATOR_WINDOWS");
     assertThatThrownBy(
+            () -> AggregatorConfig.fromEnv(env("IGPULSE_AGGREGATOR_WINDOWS", "PT1H/PT7M")))
+        .hasMessageContaining("IGPULSE_AGGREGATOR_WINDOWS");
+    assertThatThrownBy(
+            () -> AggregatorConfig.fromEnv(env("IGPULSE_AGGREGATOR_BASELINE_DECAY", "NaN")))
+        .hasMessageContaining("IGPULSE_AGGREGATOR_BASELINE_DECAY");
+    assertThatThrownBy(
             () -> AggregatorConfig.fromEnv(env("IGPULSE_AGGREGATOR_POSTING_HOURS_ZONE", "Mars")))
         .hasMessageContaining("IGPULSE_AGGREGATOR_POSTING_HOURS_ZONE");
     assertThatThrownBy(() -> AggregatorConfig.fromEnv(Map.of("IGPULSE_REGISTRY_URL", "http://r")))

@@ -45,13 +45,15 @@ public final class ClientSettings {
 
   /**
    * A consumer that reads partitions it assigns itself (no group, no commits), only what committed
-   * transactions wrote; the operator's overrides (security, timeouts) apply, a group id does not.
+   * transactions wrote; the operator's overrides (security, timeouts) apply, group ids do not.
    */
   public static Map<String, Object> assignedReader(
       String bootstrapServers, Map<String, String> overrides) {
     Map<String, Object> props = new HashMap<>(overrides);
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+    // A static member id names a group member; readers of their own partitions are none.
+    props.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     return props;

@@ -11,6 +11,7 @@ class ClientSettingsTest {
       Map.of(
           "security.protocol", "SASL_SSL",
           "group.id", "someone-elses-group",
+          "group.instance.id", "collector-7",
           "isolation.level", "read_uncommitted",
           "enable.auto.commit", "true",
           "enable.idempotence", "false",
@@ -25,7 +26,8 @@ class ClientSettingsTest {
         .containsEntry("security.protocol", "SASL_SSL")
         .containsEntry("isolation.level", "read_committed")
         .containsEntry("enable.auto.commit", false)
-        .doesNotContainKey("group.id");
+        .doesNotContainKey("group.id")
+        .doesNotContainKey("group.instance.id");
   }
 
   @Test
