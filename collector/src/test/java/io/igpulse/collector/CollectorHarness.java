@@ -127,14 +127,24 @@ final class CollectorHarness implements AutoCloseable {
    */
   @Override
   public void close() {
-    started.forEach(CollectorService::close);
+    IllegalStateException failed = new IllegalStateException("harness of " + group + " not closed");
+    for (CollectorService service : started) {
+      try {
+        service.close();
+      } catch (RuntimeException e) {
+        failed.addSuppressed(e); // the other collectors and the accounts must still go
+      }
+    }
     for (int index : List.copyOf(registered)) {
       try {
         deactivate(index);
       } catch (Exception e) {
-        throw new IllegalStateException("could not deactivate account " + index, e);
+        failed.addSuppressed(e);
       }
     }
     producer.close();
+    if (failed.getSuppressed().length > 0) {
+      throw failed;
+    }
   }
 }

@@ -47,10 +47,7 @@ class SeenExpiryIT {
   void shouldDeleteTheMarkersOfMediaThatCanNoLongerBeListedAndKeepTheOthers(
       KafkaCluster kafka, SchemaRegistry registry, Simulator sim) throws Exception {
     try (CollectorHarness harness = new CollectorHarness(kafka, registry, sim, "seen-expiry-it")) {
-      String seenTopic = "igpulse.collector.seen." + harness.group;
-      TopicBootstrap.ensure(
-          kafka.bootstrapServers(),
-          List.<Topic<?, ?>>of(Topics.ACCOUNTS, CollectorTopics.seen(seenTopic)));
+      String seenTopic = seenTopic(harness);
       Instant now = Instant.now();
       String threeDaysAgo = now.minus(Duration.ofDays(3)).toString();
       Map<String, String> markers = new HashMap<>();
@@ -103,10 +100,7 @@ class SeenExpiryIT {
   void shouldDropEveryMarkerOfARevokedPartitionAlsoOfAccountsNobodyPolls(
       KafkaCluster kafka, SchemaRegistry registry, Simulator sim) throws Exception {
     try (CollectorHarness harness = new CollectorHarness(kafka, registry, sim, "seen-revoke-it")) {
-      String seenTopic = "igpulse.collector.seen." + harness.group;
-      TopicBootstrap.ensure(
-          kafka.bootstrapServers(),
-          List.<Topic<?, ?>>of(Topics.ACCOUNTS, CollectorTopics.seen(seenTopic)));
+      String seenTopic = seenTopic(harness);
       String yesterday = Instant.now().minus(Duration.ofDays(1)).toString();
       write(
           kafka,
@@ -142,6 +136,15 @@ class SeenExpiryIT {
         .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
         .findFirst()
         .orElse(-1);
+  }
+
+  /** Creates the harness's seen topic now, so that markers can be written before a collector. */
+  private static String seenTopic(CollectorHarness harness) {
+    String seenTopic = "igpulse.collector.seen." + harness.group;
+    TopicBootstrap.ensure(
+        harness.kafka.bootstrapServers(),
+        List.<Topic<?, ?>>of(Topics.ACCOUNTS, CollectorTopics.seen(seenTopic)));
+    return seenTopic;
   }
 
   /** The Prometheus lines of the expired-markers counter (none until something expired). */

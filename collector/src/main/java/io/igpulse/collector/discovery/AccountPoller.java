@@ -2,8 +2,11 @@ package io.igpulse.collector.discovery;
 
 import io.igpulse.collector.config.CollectorConfig.Schedule;
 import io.igpulse.events.DiscoverySource;
+import io.igpulse.graphapi.outcome.GraphError;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,6 +26,9 @@ import org.slf4j.LoggerFactory;
 public final class AccountPoller {
 
   private static final Logger LOG = LoggerFactory.getLogger(AccountPoller.class);
+
+  /** Tries of one webhook notification whose read or emit failed for a transient reason. */
+  static final int WEBHOOK_ATTEMPTS = 3;
 
   /** Where a poller stands. */
   public enum State {
@@ -121,9 +127,21 @@ public final class AccountPoller {
     timers.clear();
   }
 
-  /** A webhook for this account: mentions lead to discovery, as do comments on unknown media. */
-  void onWebhook(String field, String mediaId) {
+  /**
+   * A webhook for this account: mentions lead to discovery, as do comments on unknown media.
+   * Completes, never failing, once the notification was acted on or given up: a read refused for a
+   * transient reason (throttled, 5xx, malformed) or an emit that did not commit is tried again, up
+   * to {@link #WEBHOOK_ATTEMPTS} times, since no poll finds a mention otherwise.
+   */
+  Future<Void> onWebhook(String field, String mediaId) {
+    Promise<Void> handled = Promise.promise();
+    webhookAttempt(field, mediaId, 1, handled);
+    return handled.future();
+  }
+
+  private void webhookAttempt(String field, String mediaId, int attempt, Promise<Void> handled) {
     if (state != State.RUNNING || mediaId == null || mediaId.isEmpty()) {
+      handled.tryComplete();
       return;
     }
     Future<TaskResult> read =
@@ -133,10 +151,46 @@ public final class AccountPoller {
           case "story_insights" -> sources.ownMedia(mediaId, DiscoverySource.STORY);
           default -> Future.succeededFuture(TaskResult.of(List.of()));
         };
-    read.compose(r -> handle("webhook:" + field, r))
-        .onFailure(
-            e ->
-                LOG.warn("Webhook {} of account {} not handled: {}", field, account, e.toString()));
+    read.compose(r -> handle("webhook:" + field, r).map(r))
+        .onComplete(
+            done -> {
+              boolean actedOn = done.succeeded() && done.result().error() == null;
+              Duration retry = actedOn ? null : webhookRetry(done, attempt, field);
+              if (retry == null) {
+                handled.tryComplete();
+                return;
+              }
+              vertx.setTimer(
+                  Math.max(1, retry.toMillis()),
+                  t ->
+                      context.runOnContext(
+                          v -> webhookAttempt(field, mediaId, attempt + 1, handled)));
+            });
+  }
+
+  /** When to try again a webhook whose read or emit failed; null when it is given up (logged). */
+  private Duration webhookRetry(AsyncResult<TaskResult> done, int attempt, String field) {
+    Duration delay;
+    String why;
+    if (done.failed()) {
+      delay = schedule.backoffBase();
+      why = "not emitted: " + done.cause();
+    } else {
+      GraphError error = done.result().error();
+      FailureReaction.Reaction next = reaction.react(error, attempt, Duration.ZERO);
+      delay = next.kind() == FailureReaction.Kind.BACK_OFF ? next.delay() : null;
+      why = error.describe();
+    }
+    if (delay == null || attempt >= WEBHOOK_ATTEMPTS) {
+      LOG.warn(
+          "Webhook {} of account {} not handled after {} attempt(s): {}",
+          field,
+          account,
+          attempt,
+          why);
+      return null;
+    }
+    return delay;
   }
 
   private void schedule(PollTask task, Duration delay) {

@@ -7,6 +7,8 @@ import io.igpulse.graphapi.GraphClient;
 import io.igpulse.graphapi.token.AccessToken;
 import io.igpulse.graphapi.token.TokenProvider;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -168,9 +170,8 @@ public final class AccountRegistry {
   }
 
   /**
-   * Stops every account of the revoked partitions and forgets what was seen for every account of
-   * them, polled or not; returns once they are stopped (called on the consumer thread during a
-   * rebalance).
+   * Stops every account of the revoked partitions; returns them once they are stopped (called on
+   * the consumer thread during a rebalance).
    */
   public List<String> revoke(Collection<Integer> partitions) {
     CompletableFuture<List<String>> done = new CompletableFuture<>();
@@ -189,9 +190,6 @@ public final class AccountRegistry {
         });
     try {
       List<String> stopped = done.get(30, TimeUnit.SECONDS);
-      seen.forget(stopped);
-      // Also the markers of accounts loaded with these partitions but not polled (deactivated).
-      seen.forgetPartitions(partitions);
       stopped.forEach(parked::remove);
       if (!stopped.isEmpty()) {
         LOG.info("Stopped {} account(s) of revoked partitions {}", stopped.size(), partitions);
@@ -202,13 +200,18 @@ public final class AccountRegistry {
     }
   }
 
-  /** A webhook routed to this instance (it owns the account's partition). */
-  public void webhook(String account, String field, String mediaId) {
+  /**
+   * A webhook routed to this instance (it owns the account's partition). Completes, never failing,
+   * once it was acted on, or once it was parked: a notification may name an account nobody follows,
+   * and one waiting for a registration must not hold its partition's position for good.
+   */
+  public Future<Void> webhook(String account, String field, String mediaId) {
+    Promise<Void> handled = Promise.promise();
     context.runOnContext(
         v -> {
           Entry entry = accounts.get(account);
           if (entry != null) {
-            entry.poller().onWebhook(field, mediaId);
+            entry.poller().onWebhook(field, mediaId).onComplete(done -> handled.complete());
             return;
           }
           // The registration may not be read yet (partition loading): keep a few for it.
@@ -216,7 +219,9 @@ public final class AccountRegistry {
           if (list.size() < MAX_PARKED_WEBHOOKS) {
             list.add(new String[] {field, mediaId});
           }
+          handled.complete();
         });
+    return handled.future();
   }
 
   /** Whether this instance polls the account now (checked before each emit transaction). */

@@ -49,9 +49,11 @@ public final class AccountsLoop implements Runnable, ConsumerRebalanceListener {
   private final DiscoveryEmitter emitter;
   private final Producer<byte[], byte[]> deadLetters;
   private final CollectorMetrics metrics;
+  private final WebhookPositions webhookPositions = new WebhookPositions();
   private final Thread thread;
   private volatile boolean running = true;
   private volatile boolean assignedOnce;
+  private volatile boolean ended;
   private volatile List<Integer> owned = List.of();
 
   public AccountsLoop(
@@ -75,15 +77,24 @@ public final class AccountsLoop implements Runnable, ConsumerRebalanceListener {
     this.metrics = metrics;
     this.thread = new Thread(this, "collector-accounts");
     this.thread.setDaemon(true);
+    this.thread.setUncaughtExceptionHandler(
+        (t, e) -> LOG.error("Accounts thread ended unexpectedly: {}", e.toString(), e));
+    metrics.gauge(
+        "igpulse.collector.webhooks.inflight",
+        "webhook notifications read and not yet acted on (their position is not committed)",
+        webhookPositions::size);
   }
 
   public void start() {
     thread.start();
   }
 
-  /** True once the group gave this instance its (possibly empty) share. */
+  /**
+   * True once the group gave this instance its (possibly empty) share, until the loop ends: an
+   * instance whose consumer stopped must not look ready.
+   */
   public boolean assigned() {
-    return assignedOnce;
+    return assignedOnce && !ended;
   }
 
   /** Accounts partitions this instance owns now. */
@@ -102,7 +113,7 @@ public final class AccountsLoop implements Runnable, ConsumerRebalanceListener {
             if (tp.topic().equals(Topics.ACCOUNTS.name())) {
               registrations(tp, records.records(tp));
             } else {
-              webhooks(records.records(tp));
+              webhooks(tp, records.records(tp));
             }
           } catch (RetryLater e) {
             // Seeked back: the rest of this partition's batch is polled again.
@@ -117,7 +128,13 @@ public final class AccountsLoop implements Runnable, ConsumerRebalanceListener {
     } catch (RuntimeException e) {
       LOG.error("Accounts consumer stopped: {}", e.toString(), e);
     } finally {
-      consumer.close(CloseOptions.timeout(Duration.ofSeconds(10)));
+      ended = true;
+      try {
+        // Rethrows what a revocation callback threw while leaving the group.
+        consumer.close(CloseOptions.timeout(Duration.ofSeconds(10)));
+      } catch (RuntimeException e) {
+        LOG.warn("Closing the accounts consumer: {}", e.toString());
+      }
       seenLoader.close();
     }
   }
@@ -165,14 +182,17 @@ public final class AccountsLoop implements Runnable, ConsumerRebalanceListener {
     }
   }
 
-  private void webhooks(List<ConsumerRecord<String, byte[]>> records) {
+  private void webhooks(TopicPartition tp, List<ConsumerRecord<String, byte[]>> records) {
     for (ConsumerRecord<String, byte[]> r : records) {
       if (r.key() == null || r.value() == null) {
         continue;
       }
       String[] fieldAndMedia = new String(r.value(), StandardCharsets.UTF_8).split("\\|", 2);
       if (fieldAndMedia.length == 2) {
-        accounts.webhook(r.key(), fieldAndMedia[0], fieldAndMedia[1]);
+        WebhookPositions.Ticket ticket = webhookPositions.started(tp, r.offset());
+        accounts
+            .webhook(r.key(), fieldAndMedia[0], fieldAndMedia[1])
+            .onComplete(done -> webhookPositions.done(ticket));
       }
     }
   }
@@ -220,20 +240,29 @@ public final class AccountsLoop implements Runnable, ConsumerRebalanceListener {
   private void publishGroup() {
     Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
     for (TopicPartition tp : consumer.assignment()) {
-      offsets.put(tp, new OffsetAndMetadata(consumer.position(tp)));
+      long position = consumer.position(tp);
+      if (tp.topic().equals(webhookTopic)) {
+        position = webhookPositions.committable(tp, position);
+      }
+      offsets.put(tp, new OffsetAndMetadata(position));
     }
     emitter.updateGroup(consumer.groupMetadata(), offsets);
   }
 
   @Override
   public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+    webhookPositions.forget(partitions);
     List<Integer> revoked = accountsPartitions(partitions);
     if (revoked.isEmpty()) {
       return;
     }
-    accounts.revoke(revoked);
+    List<String> stopped = accounts.revoke(revoked);
     // After this, nothing of the revoked accounts is in flight: the next owner starts clean.
     emitter.barrier(Duration.ofSeconds(60));
+    // Only now: a transaction committed before the barrier confirms its markers into the state.
+    seen.forget(stopped);
+    // Also the markers of accounts loaded with these partitions but not polled (deactivated).
+    seen.forgetPartitions(revoked);
     List<Integer> left = new ArrayList<>(owned);
     left.removeAll(revoked);
     owned = List.copyOf(left);
@@ -282,6 +311,9 @@ public final class AccountsLoop implements Runnable, ConsumerRebalanceListener {
     consumer.wakeup();
     try {
       thread.join(30_000);
+      if (thread.isAlive()) {
+        LOG.warn("Accounts thread still busy after 30 s (a partition load or a rebalance)");
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -89,6 +89,8 @@ public final class DiscoveryEmitter implements AutoCloseable {
     this.metrics = metrics;
     this.thread = new Thread(this::run, "collector-emitter");
     this.thread.setDaemon(true);
+    this.thread.setUncaughtExceptionHandler(
+        (t, e) -> LOG.error("Emitter thread ended unexpectedly: {}", e.toString(), e));
   }
 
   /** Fences any earlier instance with the same transactional id, then starts the thread. */
@@ -122,7 +124,13 @@ public final class DiscoveryEmitter implements AutoCloseable {
       seen.release(keys(items));
       return Future.failedFuture("emitter stopped");
     }
-    queue.add(new Request(account, partition, List.copyOf(items), done));
+    Request request = new Request(account, partition, List.copyOf(items), done);
+    queue.add(request);
+    if (thread.getState() == Thread.State.TERMINATED && queue.remove(request)) {
+      // The thread ended (and drained the queue) between the check above and the add.
+      seen.release(keys(items));
+      return Future.failedFuture("emitter stopped");
+    }
     return Future.fromCompletionStage(done, context);
   }
 
@@ -250,13 +258,6 @@ public final class DiscoveryEmitter implements AutoCloseable {
         producer.sendOffsetsToTransaction(g.offsets(), g.metadata());
       }
       producer.commitTransaction();
-      seen.confirm(markers);
-      metrics.transaction("committed");
-      metrics.seenExpired(forgotten.size());
-      for (Request r : requests) {
-        r.items().forEach(d -> metrics.discovered(d.event().getSource(), 1));
-        r.done().complete(r.items().size());
-      }
     } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException e) {
       fatal = true;
       metrics.transaction("fenced");
@@ -264,6 +265,7 @@ public final class DiscoveryEmitter implements AutoCloseable {
           "Discovery producer can no longer write ({}); this instance stops emitting",
           e.toString());
       failAll(requests, markers, forgotten, e);
+      return;
     } catch (RuntimeException e) {
       metrics.transaction("aborted");
       LOG.warn("Emit transaction aborted, its media will be found again: {}", e.toString());
@@ -276,6 +278,15 @@ public final class DiscoveryEmitter implements AutoCloseable {
         LOG.error("Cannot abort the transaction: {}", abortFailed.toString());
       }
       failAll(requests, markers, forgotten, e);
+      return;
+    }
+    // Committed: nothing below may count as a failed transaction.
+    seen.confirm(markers);
+    metrics.transaction("committed");
+    metrics.seenExpired(forgotten.size());
+    for (Request r : requests) {
+      r.items().forEach(d -> metrics.discovered(d.event().getSource(), 1));
+      r.done().complete(r.items().size());
     }
   }
 
@@ -331,6 +342,10 @@ public final class DiscoveryEmitter implements AutoCloseable {
     running = false;
     try {
       thread.join(30_000);
+      if (thread.isAlive()) {
+        LOG.warn("Emitter thread still busy after 30 s; interrupting it and closing its producer");
+        thread.interrupt();
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
