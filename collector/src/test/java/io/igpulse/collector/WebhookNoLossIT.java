@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A mention is known only from its notification, so none may be lost: not when the instance dies
- * while acting on it, not when its media read fails for a moment. Accounts 42–44 of the shared
- * simulator.
+ * while acting on it, not when its media read fails for a moment; and one for an account nobody
+ * follows holds nothing. Accounts 42–44 and 47 (never registered) of the shared simulator.
  */
 @WithInfrastructure
 @WithSimulator
@@ -63,7 +63,7 @@ class WebhookNoLossIT {
       // Only the mention read goes to the `user` endpoint: it hangs past the crash.
       Http.post(
           faults,
-          "{\"kind\":\"latency\",\"endpoint\":\"user\",\"rate\":1.0,\"delay_ms\":45000}",
+          "{\"kind\":\"latency\",\"endpoint\":\"user\",\"rate\":1.0,\"delay_ms\":90000}",
           Map.of());
       assertThat(post(sim, first, account, mediaId)).isEqualTo(200);
       await().atMost(Duration.ofSeconds(30)).until(() -> inFlight(first) == 1.0);
@@ -78,10 +78,11 @@ class WebhookNoLossIT {
       first.halt();
       Http.delete(faults);
 
-      harness.start("wr1", env);
+      CollectorService second = harness.start("wr1", env);
       await()
           .atMost(Duration.ofSeconds(60))
           .until(() -> new HashSet<>(tap.keys()).containsAll(expected));
+      await().atMost(Duration.ofSeconds(10)).until(() -> inFlight(second) == 0.0);
       await()
           .during(Duration.ofSeconds(3))
           .atMost(Duration.ofSeconds(10))
@@ -123,10 +124,33 @@ class WebhookNoLossIT {
       await().atMost(Duration.ofSeconds(10)).until(() -> inFlight(collector) == 0.0);
       assertThat(tap.keys().stream().filter(k -> k.source() == DiscoverySource.MENTION))
           .containsExactly(mention);
+
+      // A notification for an account nobody follows must not hold the position for good.
+      int unfollowed = 47;
+      assertThat(
+              post(
+                  sim,
+                  collector,
+                  GroundTruth.account(sim.world(), unfollowed),
+                  mentionable(sim, unfollowed, now)))
+          .isEqualTo(200);
+      await().atMost(Duration.ofSeconds(10)).until(() -> unfollowed(collector) == 1.0);
+      await().atMost(Duration.ofSeconds(10)).until(() -> inFlight(collector) == 0.0);
       harness.deactivate(index);
     } finally {
       Http.delete(faults);
     }
+  }
+
+  /** Notifications dropped because nobody follows their account here (0 until one was). */
+  private static double unfollowed(CollectorService collector) {
+    var counter =
+        collector
+            .meters()
+            .find("igpulse.collector.webhooks")
+            .tag("outcome", "unfollowed")
+            .counter();
+    return counter == null ? 0 : counter.count();
   }
 
   /** The gauge of notifications read and not yet acted on. */
@@ -160,11 +184,11 @@ class WebhookNoLossIT {
             .orElseThrow());
   }
 
-  /** Webhooks on; a read may take long (the crash test holds one for 45 s). */
+  /** Webhooks on; a read may take long (the crash test holds one for 90 s). */
   private static Map<String, String> env(Simulator sim) {
     return Map.of(
         "IGPULSE_COLLECTOR_APP_SECRET", sim.config().api().app().appSecret(),
         "IGPULSE_COLLECTOR_WEBHOOK_VERIFY_TOKEN", "no-loss-verify",
-        "IGPULSE_GRAPH_TIMEOUT_MS", "60000");
+        "IGPULSE_GRAPH_TIMEOUT_MS", "120000");
   }
 }

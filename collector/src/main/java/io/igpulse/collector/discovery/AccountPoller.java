@@ -129,19 +129,25 @@ public final class AccountPoller {
 
   /**
    * A webhook for this account: mentions lead to discovery, as do comments on unknown media.
-   * Completes, never failing, once the notification was acted on or given up: a read refused for a
-   * transient reason (throttled, 5xx, malformed) or an emit that did not commit is tried again, up
-   * to {@link #WEBHOOK_ATTEMPTS} times, since no poll finds a mention otherwise.
+   * Completes, never failing, with true once the notification was acted on or given up, or with
+   * false when this poller stopped first (replaced by a new registration, or revoked): the caller
+   * hands it to the account's current poller, if any. A read refused for a transient reason
+   * (throttled, 5xx, malformed) or an emit that did not commit is tried again, up to {@link
+   * #WEBHOOK_ATTEMPTS} times, since no poll finds a mention otherwise.
    */
-  Future<Void> onWebhook(String field, String mediaId) {
-    Promise<Void> handled = Promise.promise();
+  Future<Boolean> onWebhook(String field, String mediaId) {
+    Promise<Boolean> handled = Promise.promise();
     webhookAttempt(field, mediaId, 1, handled);
     return handled.future();
   }
 
-  private void webhookAttempt(String field, String mediaId, int attempt, Promise<Void> handled) {
-    if (state != State.RUNNING || mediaId == null || mediaId.isEmpty()) {
-      handled.tryComplete();
+  private void webhookAttempt(String field, String mediaId, int attempt, Promise<Boolean> handled) {
+    if (state != State.RUNNING) {
+      handled.tryComplete(false);
+      return;
+    }
+    if (mediaId == null || mediaId.isEmpty()) {
+      handled.tryComplete(true);
       return;
     }
     Future<TaskResult> read =
@@ -154,10 +160,16 @@ public final class AccountPoller {
     read.compose(r -> handle("webhook:" + field, r).map(r))
         .onComplete(
             done -> {
+              if (state != State.RUNNING) {
+                // Stopped meanwhile: what it found was released, not emitted (or emitted before
+                // the stop, and then the next poller's read finds it seen).
+                handled.tryComplete(false);
+                return;
+              }
               boolean actedOn = done.succeeded() && done.result().error() == null;
               Duration retry = actedOn ? null : webhookRetry(done, attempt, field);
               if (retry == null) {
-                handled.tryComplete();
+                handled.tryComplete(true);
                 return;
               }
               vertx.setTimer(
@@ -181,7 +193,10 @@ public final class AccountPoller {
       delay = next.kind() == FailureReaction.Kind.BACK_OFF ? next.delay() : null;
       why = error.describe();
     }
-    if (delay == null || attempt >= WEBHOOK_ATTEMPTS) {
+    // A long Retry-After gives up rather than hold the webhook partition's position for hours.
+    if (delay == null
+        || attempt >= WEBHOOK_ATTEMPTS
+        || delay.compareTo(schedule.backoffMax()) > 0) {
       LOG.warn(
           "Webhook {} of account {} not handled after {} attempt(s): {}",
           field,

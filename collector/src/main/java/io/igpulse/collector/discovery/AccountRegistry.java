@@ -13,11 +13,14 @@ import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +39,9 @@ public final class AccountRegistry {
 
   private record Entry(AccountRegistration registration, AccountPoller poller) {}
 
+  /** A notification waiting for its account's registration to be read. */
+  private record Parked(String field, String mediaId, int partition, Promise<Void> handled) {}
+
   private final Vertx vertx;
   private final Context context;
   private final GraphClient client;
@@ -46,7 +52,9 @@ public final class AccountRegistry {
   private final CollectorMetrics metrics;
   private final Clock clock;
   private final Map<String, Entry> accounts = new ConcurrentHashMap<>();
-  private final Map<String, List<String[]>> parked = new ConcurrentHashMap<>();
+  // Touched on the event loop only.
+  private final Map<String, List<Parked>> parked = new HashMap<>();
+  private final Set<Integer> caughtUp = new HashSet<>();
 
   public AccountRegistry(
       Vertx vertx,
@@ -95,6 +103,7 @@ public final class AccountRegistry {
         accounts.remove(account);
         LOG.info("Account {} deactivated: polls stopped", account);
       }
+      drop(parked.remove(account));
       return;
     }
     if (current != null
@@ -111,6 +120,7 @@ public final class AccountRegistry {
     Optional<AccessToken> token = tokens.tokenFor(registration.getTokenRef());
     if (token.isEmpty()) {
       poller.fail("no token configured for token_ref " + registration.getTokenRef());
+      drop(parked.remove(account));
       return;
     }
     poller.start();
@@ -120,9 +130,41 @@ public final class AccountRegistry {
         registration.getLabel(),
         partition,
         registration.getHashtags());
-    List<String[]> waiting = parked.remove(account);
+    List<Parked> waiting = parked.remove(account);
     if (waiting != null) {
-      waiting.forEach(w -> poller.onWebhook(w[0], w[1]));
+      waiting.forEach(w -> dispatch(account, w.field(), w.mediaId(), w.handled()));
+    }
+  }
+
+  /**
+   * Every registration of the accounts partition as it was at assignment has been applied: a
+   * notification for an account of it that is not polled now names an account nobody follows here
+   * (or an inactive one), and is dropped instead of parked.
+   */
+  public void caughtUp(int partition) {
+    context.runOnContext(
+        v -> {
+          caughtUp.add(partition);
+          List<String> unfollowed =
+              parked.entrySet().stream()
+                  .filter(e -> e.getValue().get(0).partition() == partition)
+                  .map(Map.Entry::getKey)
+                  .filter(a -> !owns(a))
+                  .toList();
+          unfollowed.forEach(a -> unfollowed(parked.remove(a)));
+        });
+  }
+
+  /** Notifications for an account this instance does not follow (unknown or inactive). */
+  private void unfollowed(List<Parked> notifications) {
+    LOG.debug("{} webhook(s) for an account that is not followed: dropped", notifications.size());
+    notifications.forEach(p -> metrics.webhook("unfollowed"));
+    drop(notifications);
+  }
+
+  private static void drop(List<Parked> notifications) {
+    if (notifications != null) {
+      notifications.forEach(p -> p.handled().tryComplete());
     }
   }
 
@@ -186,11 +228,18 @@ public final class AccountRegistry {
                 }
               });
           stopped.forEach(accounts::remove);
+          // Their positions go with the partitions: the next owner reads them again.
+          caughtUp.removeAll(partitions);
+          List<String> leaving =
+              parked.entrySet().stream()
+                  .filter(e -> partitions.contains(e.getValue().get(0).partition()))
+                  .map(Map.Entry::getKey)
+                  .toList();
+          leaving.forEach(a -> drop(parked.remove(a)));
           done.complete(stopped);
         });
     try {
       List<String> stopped = done.get(30, TimeUnit.SECONDS);
-      stopped.forEach(parked::remove);
       if (!stopped.isEmpty()) {
         LOG.info("Stopped {} account(s) of revoked partitions {}", stopped.size(), partitions);
       }
@@ -201,27 +250,54 @@ public final class AccountRegistry {
   }
 
   /**
-   * A webhook routed to this instance (it owns the account's partition). Completes, never failing,
-   * once it was acted on, or once it was parked: a notification may name an account nobody follows,
-   * and one waiting for a registration must not hold its partition's position for good.
+   * A webhook routed to this instance (it owns the account's partition, {@code partition}).
+   * Completes, never failing, once it was acted on or dropped. One for an account whose
+   * registration is still being read waits for it (up to {@value #MAX_PARKED_WEBHOOKS} per
+   * account), so that its position is not committed before it was acted on.
    */
-  public Future<Void> webhook(String account, String field, String mediaId) {
+  public Future<Void> webhook(String account, String field, String mediaId, int partition) {
     Promise<Void> handled = Promise.promise();
     context.runOnContext(
         v -> {
-          Entry entry = accounts.get(account);
-          if (entry != null) {
-            entry.poller().onWebhook(field, mediaId).onComplete(done -> handled.complete());
+          if (accounts.containsKey(account)) {
+            dispatch(account, field, mediaId, handled);
             return;
           }
-          // The registration may not be read yet (partition loading): keep a few for it.
-          List<String[]> list = parked.computeIfAbsent(account, a -> new ArrayList<>());
-          if (list.size() < MAX_PARKED_WEBHOOKS) {
-            list.add(new String[] {field, mediaId});
+          if (caughtUp.contains(partition)) {
+            unfollowed(List.of(new Parked(field, mediaId, partition, handled)));
+            return;
           }
-          handled.complete();
+          List<Parked> list = parked.computeIfAbsent(account, a -> new ArrayList<>());
+          if (list.size() < MAX_PARKED_WEBHOOKS) {
+            list.add(new Parked(field, mediaId, partition, handled));
+          } else {
+            LOG.warn("Webhook {} for account {} dropped: too many wait for it", field, account);
+            handled.complete();
+          }
         });
     return handled.future();
+  }
+
+  /** To the account's poller; again to its successor if that poller was replaced meanwhile. */
+  private void dispatch(String account, String field, String mediaId, Promise<Void> handled) {
+    Entry entry = accounts.get(account);
+    if (entry == null) {
+      handled.tryComplete();
+      return;
+    }
+    entry
+        .poller()
+        .onWebhook(field, mediaId)
+        .onComplete(
+            done -> {
+              Entry now = accounts.get(account);
+              boolean replaced = now != null && now.poller() != entry.poller();
+              if (Boolean.FALSE.equals(done.result()) && replaced) {
+                dispatch(account, field, mediaId, handled);
+              } else {
+                handled.tryComplete();
+              }
+            });
   }
 
   /** Whether this instance polls the account now (checked before each emit transaction). */

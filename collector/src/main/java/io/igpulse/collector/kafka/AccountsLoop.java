@@ -50,6 +50,10 @@ public final class AccountsLoop implements Runnable, ConsumerRebalanceListener {
   private final Producer<byte[], byte[]> deadLetters;
   private final CollectorMetrics metrics;
   private final WebhookPositions webhookPositions = new WebhookPositions();
+
+  /** Accounts partitions being read again since their assignment, and where that read ends. */
+  private final Map<TopicPartition, Long> loadingUntil = new HashMap<>();
+
   private final Thread thread;
   private volatile boolean running = true;
   private volatile boolean assignedOnce;
@@ -119,6 +123,7 @@ public final class AccountsLoop implements Runnable, ConsumerRebalanceListener {
             // Seeked back: the rest of this partition's batch is polled again.
           }
         }
+        tellCaughtUp();
         publishGroup();
       }
     } catch (WakeupException e) {
@@ -191,7 +196,7 @@ public final class AccountsLoop implements Runnable, ConsumerRebalanceListener {
       if (fieldAndMedia.length == 2) {
         WebhookPositions.Ticket ticket = webhookPositions.started(tp, r.offset());
         accounts
-            .webhook(r.key(), fieldAndMedia[0], fieldAndMedia[1])
+            .webhook(r.key(), fieldAndMedia[0], fieldAndMedia[1], tp.partition())
             .onComplete(done -> webhookPositions.done(ticket));
       }
     }
@@ -237,6 +242,20 @@ public final class AccountsLoop implements Runnable, ConsumerRebalanceListener {
     }
   }
 
+  /** Tells the registry of each accounts partition whose registrations have all been read. */
+  private void tellCaughtUp() {
+    loadingUntil
+        .entrySet()
+        .removeIf(
+            e -> {
+              if (consumer.position(e.getKey()) < e.getValue()) {
+                return false;
+              }
+              accounts.caughtUp(e.getKey().partition());
+              return true;
+            });
+  }
+
   private void publishGroup() {
     Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
     for (TopicPartition tp : consumer.assignment()) {
@@ -252,6 +271,7 @@ public final class AccountsLoop implements Runnable, ConsumerRebalanceListener {
   @Override
   public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
     webhookPositions.forget(partitions);
+    partitions.forEach(loadingUntil::remove);
     List<Integer> revoked = accountsPartitions(partitions);
     if (revoked.isEmpty()) {
       return;
@@ -282,6 +302,8 @@ public final class AccountsLoop implements Runnable, ConsumerRebalanceListener {
         assigned.stream().map(p -> new TopicPartition(Topics.ACCOUNTS.name(), p)).toList();
     // A compacted topic is state: the whole partition is read again to know its accounts.
     consumer.seekToBeginning(tps);
+    // read_committed: the last stable offsets, which the position reaches once all is read.
+    loadingUntil.putAll(consumer.endOffsets(tps));
     List<Integer> now = new ArrayList<>(owned);
     now.addAll(assigned);
     owned = List.copyOf(now.stream().distinct().sorted().toList());

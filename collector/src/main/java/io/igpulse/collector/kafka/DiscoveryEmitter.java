@@ -68,6 +68,7 @@ public final class DiscoveryEmitter implements AutoCloseable {
   private final Thread thread;
   private volatile boolean running = true;
   private volatile boolean fatal;
+  private volatile boolean drained;
   private volatile GroupContext group;
 
   /**
@@ -101,7 +102,7 @@ public final class DiscoveryEmitter implements AutoCloseable {
 
   /** False after the producer was fenced or hit a fatal error: the instance must be replaced. */
   public boolean healthy() {
-    return !fatal && running;
+    return !fatal && running && !drained;
   }
 
   /** The group generation and positions the next transactions commit with. */
@@ -126,8 +127,8 @@ public final class DiscoveryEmitter implements AutoCloseable {
     }
     Request request = new Request(account, partition, List.copyOf(items), done);
     queue.add(request);
-    if (thread.getState() == Thread.State.TERMINATED && queue.remove(request)) {
-      // The thread ended (and drained the queue) between the check above and the add.
+    if (drained && queue.remove(request)) {
+      // The thread is ending and drained the queue between the check above and the add.
       seen.release(keys(items));
       return Future.failedFuture("emitter stopped");
     }
@@ -159,7 +160,11 @@ public final class DiscoveryEmitter implements AutoCloseable {
       return;
     }
     CompletableFuture<Void> done = new CompletableFuture<>();
-    queue.add(new Barrier(done));
+    Barrier barrier = new Barrier(done);
+    queue.add(barrier);
+    if (drained && queue.remove(barrier)) {
+      return;
+    }
     try {
       done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (Exception e) {
@@ -168,6 +173,14 @@ public final class DiscoveryEmitter implements AutoCloseable {
   }
 
   private void run() {
+    try {
+      loop();
+    } finally {
+      failRemaining();
+    }
+  }
+
+  private void loop() {
     while (running) {
       Object first;
       try {
@@ -192,7 +205,6 @@ public final class DiscoveryEmitter implements AutoCloseable {
         failBatch(batch, e);
       }
     }
-    failRemaining();
   }
 
   private void process(List<Object> batch) {
@@ -304,6 +316,7 @@ public final class DiscoveryEmitter implements AutoCloseable {
   }
 
   private void failRemaining() {
+    drained = true; // before draining: an emit that adds after this takes its request back
     List<Object> left = new ArrayList<>();
     queue.drainTo(left);
     failBatch(left, new IllegalStateException("emitter stopped"));
