@@ -134,7 +134,7 @@ class WebhookNoLossIT {
                   GroundTruth.account(sim.world(), unfollowed),
                   mentionable(sim, unfollowed, now)))
           .isEqualTo(200);
-      await().atMost(Duration.ofSeconds(10)).until(() -> unfollowed(collector) == 1.0);
+      await().atMost(Duration.ofSeconds(30)).until(() -> unfollowed(collector) == 1.0);
       await().atMost(Duration.ofSeconds(10)).until(() -> inFlight(collector) == 0.0);
       harness.deactivate(index);
     } finally {

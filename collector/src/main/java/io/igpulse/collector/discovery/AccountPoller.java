@@ -150,13 +150,21 @@ public final class AccountPoller {
       handled.tryComplete(true);
       return;
     }
-    Future<TaskResult> read =
-        switch (field) {
-          case "mentions" -> sources.mentioned(mediaId);
-          case "comments" -> sources.ownMedia(mediaId, DiscoverySource.OWNED);
-          case "story_insights" -> sources.ownMedia(mediaId, DiscoverySource.STORY);
-          default -> Future.succeededFuture(TaskResult.of(List.of()));
-        };
+    Future<TaskResult> read;
+    try {
+      read =
+          switch (field) {
+            case "mentions" -> sources.mentioned(mediaId);
+            case "comments" -> sources.ownMedia(mediaId, DiscoverySource.OWNED);
+            case "story_insights" -> sources.ownMedia(mediaId, DiscoverySource.STORY);
+            default -> Future.succeededFuture(TaskResult.of(List.of()));
+          };
+    } catch (RuntimeException e) {
+      // The media id comes from outside: a call it cannot even be built for is given up, logged.
+      LOG.warn("Webhook {} of account {} not handled: {}", field, account, e.toString());
+      handled.tryComplete(true);
+      return;
+    }
     read.compose(r -> handle("webhook:" + field, r).map(r))
         .onComplete(
             done -> {

@@ -11,6 +11,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -36,6 +37,13 @@ public final class AccountRegistry {
 
   private static final Logger LOG = LoggerFactory.getLogger(AccountRegistry.class);
   private static final int MAX_PARKED_WEBHOOKS = 100;
+
+  /**
+   * How long a notification for an account not polled here waits, once the account's partition has
+   * been read, before it is taken for one nobody follows: its registration may still be on its way
+   * through another fetch.
+   */
+  static final Duration UNFOLLOWED_GRACE = Duration.ofSeconds(5);
 
   private record Entry(AccountRegistration registration, AccountPoller poller) {}
 
@@ -103,7 +111,10 @@ public final class AccountRegistry {
         accounts.remove(account);
         LOG.info("Account {} deactivated: polls stopped", account);
       }
-      drop(parked.remove(account));
+      // While the partition is read again, a later registration in it may reactivate the account.
+      if (caughtUp.contains(partition)) {
+        unfollowed(parked.remove(account));
+      }
       return;
     }
     if (current != null
@@ -120,7 +131,9 @@ public final class AccountRegistry {
     Optional<AccessToken> token = tokens.tokenFor(registration.getTokenRef());
     if (token.isEmpty()) {
       poller.fail("no token configured for token_ref " + registration.getTokenRef());
-      drop(parked.remove(account));
+      if (caughtUp.contains(partition)) {
+        unfollowed(parked.remove(account));
+      }
       return;
     }
     poller.start();
@@ -137,26 +150,48 @@ public final class AccountRegistry {
   }
 
   /**
-   * Every registration of the accounts partition as it was at assignment has been applied: a
-   * notification for an account of it that is not polled now names an account nobody follows here
-   * (or an inactive one), and is dropped instead of parked.
+   * Every registration of the accounts partition as far as it was when assigned (or when a
+   * registration had to be read again) has been applied: a notification for an account of it that
+   * is not polled names an account nobody follows here, or an inactive one. After {@link
+   * #UNFOLLOWED_GRACE} it is dropped instead of holding its position.
    */
   public void caughtUp(int partition) {
     context.runOnContext(
         v -> {
           caughtUp.add(partition);
-          List<String> unfollowed =
-              parked.entrySet().stream()
-                  .filter(e -> e.getValue().get(0).partition() == partition)
-                  .map(Map.Entry::getKey)
-                  .filter(a -> !owns(a))
-                  .toList();
-          unfollowed.forEach(a -> unfollowed(parked.remove(a)));
+          parked.entrySet().stream()
+              .filter(e -> e.getValue().get(0).partition() == partition)
+              .map(Map.Entry::getKey)
+              .toList()
+              .forEach(this::dropIfUnfollowedLater);
         });
+  }
+
+  /** A registration of the partition is being read again: see {@link #caughtUp}. */
+  public void loading(int partition) {
+    context.runOnContext(v -> caughtUp.remove(partition));
+  }
+
+  private void dropIfUnfollowedLater(String account) {
+    vertx.setTimer(
+        UNFOLLOWED_GRACE.toMillis(),
+        t ->
+            context.runOnContext(
+                v -> {
+                  List<Parked> waiting = parked.get(account);
+                  if (waiting != null
+                      && !accounts.containsKey(account)
+                      && caughtUp.contains(waiting.get(0).partition())) {
+                    unfollowed(parked.remove(account));
+                  }
+                }));
   }
 
   /** Notifications for an account this instance does not follow (unknown or inactive). */
   private void unfollowed(List<Parked> notifications) {
+    if (notifications == null) {
+      return;
+    }
     LOG.debug("{} webhook(s) for an account that is not followed: dropped", notifications.size());
     notifications.forEach(p -> metrics.webhook("unfollowed"));
     drop(notifications);
@@ -263,16 +298,16 @@ public final class AccountRegistry {
             dispatch(account, field, mediaId, handled);
             return;
           }
-          if (caughtUp.contains(partition)) {
-            unfollowed(List.of(new Parked(field, mediaId, partition, handled)));
+          List<Parked> list = parked.computeIfAbsent(account, a -> new ArrayList<>());
+          if (list.size() >= MAX_PARKED_WEBHOOKS) {
+            LOG.warn("Webhook {} for account {} dropped: too many wait for it", field, account);
+            metrics.webhook("overflow");
+            handled.complete();
             return;
           }
-          List<Parked> list = parked.computeIfAbsent(account, a -> new ArrayList<>());
-          if (list.size() < MAX_PARKED_WEBHOOKS) {
-            list.add(new Parked(field, mediaId, partition, handled));
-          } else {
-            LOG.warn("Webhook {} for account {} dropped: too many wait for it", field, account);
-            handled.complete();
+          list.add(new Parked(field, mediaId, partition, handled));
+          if (caughtUp.contains(partition) && list.size() == 1) {
+            dropIfUnfollowedLater(account);
           }
         });
     return handled.future();

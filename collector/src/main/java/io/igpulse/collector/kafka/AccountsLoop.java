@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,9 +113,13 @@ public final class AccountsLoop implements Runnable, ConsumerRebalanceListener {
       consumer.subscribe(List.of(Topics.ACCOUNTS.name(), webhookTopic), this);
       while (running) {
         ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
-        for (TopicPartition tp : records.partitions()) {
+        // Registrations first: a notification read in the same poll as its account's registration
+        // then finds the account polled (both reach the event loop in this order).
+        List<TopicPartition> partitions = new ArrayList<>(records.partitions());
+        partitions.sort(Comparator.comparing((TopicPartition tp) -> !isAccounts(tp)));
+        for (TopicPartition tp : partitions) {
           try {
-            if (tp.topic().equals(Topics.ACCOUNTS.name())) {
+            if (isAccounts(tp)) {
               registrations(tp, records.records(tp));
             } else {
               webhooks(tp, records.records(tp));
@@ -167,6 +172,7 @@ public final class AccountsLoop implements Runnable, ConsumerRebalanceListener {
             // The registry is unreachable: read this record again shortly, do not drop it.
             LOG.warn("Cannot decode registrations now ({}); retrying", e.reason());
             consumer.seek(tp, r.offset());
+            behind(tp, r.offset());
             pause(Duration.ofSeconds(1));
             return;
           }
@@ -227,7 +233,11 @@ public final class AccountsLoop implements Runnable, ConsumerRebalanceListener {
     } catch (Exception failed) {
       // Without the dead letter acknowledged the record must not be passed: read it again.
       LOG.error("Dead letter not written ({}); retrying the record", failed.toString());
-      consumer.seek(new TopicPartition(r.topic(), r.partition()), r.offset());
+      TopicPartition tp = new TopicPartition(r.topic(), r.partition());
+      consumer.seek(tp, r.offset());
+      if (isAccounts(tp)) {
+        behind(tp, r.offset());
+      }
       pause(Duration.ofSeconds(1));
       throw new RetryLater();
     }
@@ -239,6 +249,20 @@ public final class AccountsLoop implements Runnable, ConsumerRebalanceListener {
 
     RetryLater() {
       super(null, null, false, false);
+    }
+  }
+
+  private static boolean isAccounts(TopicPartition tp) {
+    return tp.topic().equals(Topics.ACCOUNTS.name());
+  }
+
+  /**
+   * A registration of this partition must be read again (registry unreachable, dead letter not
+   * written): until it is, the registry must not take a notification's account for unfollowed.
+   */
+  private void behind(TopicPartition tp, long offset) {
+    if (loadingUntil.merge(tp, offset + 1, Math::max) == offset + 1) {
+      accounts.loading(tp.partition());
     }
   }
 

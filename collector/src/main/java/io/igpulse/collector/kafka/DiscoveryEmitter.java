@@ -197,12 +197,15 @@ public final class DiscoveryEmitter implements AutoCloseable {
       queue.drainTo(batch, MAX_REQUESTS_PER_TRANSACTION);
       try {
         process(batch);
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
         // Never let this thread die with its callers waiting: whatever broke, stop emitting, so
         // that readiness goes down and the requests still queued fail (their media are released).
         fatal = true;
         LOG.error("Discovery emitter failed; this instance stops emitting: {}", e.toString());
-        failBatch(batch, e);
+        failBatch(batch, new IllegalStateException("emitter failed", e));
+        if (e instanceof Error error) {
+          throw error;
+        }
       }
     }
   }
