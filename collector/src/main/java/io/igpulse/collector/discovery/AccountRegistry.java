@@ -111,10 +111,7 @@ public final class AccountRegistry {
         accounts.remove(account);
         LOG.info("Account {} deactivated: polls stopped", account);
       }
-      // While the partition is read again, a later registration in it may reactivate the account.
-      if (caughtUp.contains(partition)) {
-        unfollowed(parked.remove(account));
-      }
+      dropUnfollowedOnceCaughtUp(account, partition);
       return;
     }
     if (current != null
@@ -131,9 +128,7 @@ public final class AccountRegistry {
     Optional<AccessToken> token = tokens.tokenFor(registration.getTokenRef());
     if (token.isEmpty()) {
       poller.fail("no token configured for token_ref " + registration.getTokenRef());
-      if (caughtUp.contains(partition)) {
-        unfollowed(parked.remove(account));
-      }
+      dropUnfollowedOnceCaughtUp(account, partition);
       return;
     }
     poller.start();
@@ -159,11 +154,7 @@ public final class AccountRegistry {
     context.runOnContext(
         v -> {
           caughtUp.add(partition);
-          parked.entrySet().stream()
-              .filter(e -> e.getValue().get(0).partition() == partition)
-              .map(Map.Entry::getKey)
-              .toList()
-              .forEach(this::dropIfUnfollowedLater);
+          parkedIn(List.of(partition)).forEach(this::dropIfUnfollowedLater);
         });
   }
 
@@ -187,6 +178,24 @@ public final class AccountRegistry {
                 }));
   }
 
+  /** Accounts with notifications parked, of these partitions. */
+  private List<String> parkedIn(Collection<Integer> partitions) {
+    return parked.entrySet().stream()
+        .filter(e -> partitions.contains(e.getValue().get(0).partition()))
+        .map(Map.Entry::getKey)
+        .toList();
+  }
+
+  /**
+   * The account stopped or never started (inactive, no token). While the partition is read again a
+   * later registration in it may still start it, so its notifications wait until caught up.
+   */
+  private void dropUnfollowedOnceCaughtUp(String account, int partition) {
+    if (caughtUp.contains(partition)) {
+      unfollowed(parked.remove(account));
+    }
+  }
+
   /** Notifications for an account this instance does not follow (unknown or inactive). */
   private void unfollowed(List<Parked> notifications) {
     if (notifications == null) {
@@ -198,9 +207,7 @@ public final class AccountRegistry {
   }
 
   private static void drop(List<Parked> notifications) {
-    if (notifications != null) {
-      notifications.forEach(p -> p.handled().tryComplete());
-    }
+    notifications.forEach(p -> p.handled().tryComplete());
   }
 
   private AccountPoller create(String account, AccountRegistration reg, int partition) {
@@ -265,12 +272,7 @@ public final class AccountRegistry {
           stopped.forEach(accounts::remove);
           // Their positions go with the partitions: the next owner reads them again.
           caughtUp.removeAll(partitions);
-          List<String> leaving =
-              parked.entrySet().stream()
-                  .filter(e -> partitions.contains(e.getValue().get(0).partition()))
-                  .map(Map.Entry::getKey)
-                  .toList();
-          leaving.forEach(a -> drop(parked.remove(a)));
+          parkedIn(partitions).forEach(a -> drop(parked.remove(a)));
           done.complete(stopped);
         });
     try {

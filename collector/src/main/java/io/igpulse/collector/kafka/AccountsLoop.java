@@ -171,9 +171,7 @@ public final class AccountsLoop implements Runnable, ConsumerRebalanceListener {
           if (!e.reason().isPoison()) {
             // The registry is unreachable: read this record again shortly, do not drop it.
             LOG.warn("Cannot decode registrations now ({}); retrying", e.reason());
-            consumer.seek(tp, r.offset());
-            behind(tp, r.offset());
-            pause(Duration.ofSeconds(1));
+            readAgain(tp, r.offset());
             return;
           }
           deadLetter(r, "undecodable account registration", e);
@@ -233,12 +231,7 @@ public final class AccountsLoop implements Runnable, ConsumerRebalanceListener {
     } catch (Exception failed) {
       // Without the dead letter acknowledged the record must not be passed: read it again.
       LOG.error("Dead letter not written ({}); retrying the record", failed.toString());
-      TopicPartition tp = new TopicPartition(r.topic(), r.partition());
-      consumer.seek(tp, r.offset());
-      if (isAccounts(tp)) {
-        behind(tp, r.offset());
-      }
-      pause(Duration.ofSeconds(1));
+      readAgain(new TopicPartition(r.topic(), r.partition()), r.offset());
       throw new RetryLater();
     }
   }
@@ -257,13 +250,15 @@ public final class AccountsLoop implements Runnable, ConsumerRebalanceListener {
   }
 
   /**
-   * A registration of this partition must be read again (registry unreachable, dead letter not
-   * written): until it is, the registry must not take a notification's account for unfollowed.
+   * A registration must be read again in a second (registry unreachable, dead letter not written):
+   * until it is, the registry must not take a notification's account for unfollowed.
    */
-  private void behind(TopicPartition tp, long offset) {
+  private void readAgain(TopicPartition tp, long offset) {
+    consumer.seek(tp, offset);
     if (loadingUntil.merge(tp, offset + 1, Math::max) == offset + 1) {
       accounts.loading(tp.partition());
     }
+    pause(Duration.ofSeconds(1));
   }
 
   /** Tells the registry of each accounts partition whose registrations have all been read. */
