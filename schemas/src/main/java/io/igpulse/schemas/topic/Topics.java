@@ -3,6 +3,7 @@ package io.igpulse.schemas.topic;
 import io.igpulse.events.AccountInsightSnapshot;
 import io.igpulse.events.AccountRegistration;
 import io.igpulse.events.AccountTrend;
+import io.igpulse.events.EarnedMediaTrend;
 import io.igpulse.events.FollowerGrowth;
 import io.igpulse.events.HashtagTrend;
 import io.igpulse.events.MediaDiscovered;
@@ -82,6 +83,19 @@ public final class Topics {
           CleanupPolicy.COMPACT,
           Optional.empty());
 
+  /**
+   * Rolling earned-media trends per followed account (engagement on other accounts' media that tag
+   * or mention it), keyed by account and window.
+   */
+  public static final Topic<String, EarnedMediaTrend> EARNED_TRENDS =
+      new Topic<>(
+          "instagram.trends.earned",
+          Codec.utf8String(),
+          Codec.avro(EarnedMediaTrend.class),
+          6,
+          CleanupPolicy.COMPACT,
+          Optional.empty());
+
   /** Follower growth per account and day, keyed by account + day. */
   public static final Topic<String, FollowerGrowth> FOLLOWER_GROWTH =
       new Topic<>(
@@ -120,6 +134,7 @@ public final class Topics {
           ACCOUNT_INSIGHTS,
           ACCOUNT_TRENDS,
           HASHTAG_TRENDS,
+          EARNED_TRENDS,
           FOLLOWER_GROWTH,
           POSTING_HOURS,
           DEAD_LETTER);

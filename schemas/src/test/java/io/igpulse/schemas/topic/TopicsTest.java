@@ -21,6 +21,7 @@ class TopicsTest {
             "instagram.account.insights", CleanupPolicy.DELETE,
             "instagram.trends.account", CleanupPolicy.COMPACT,
             "instagram.trends.hashtag", CleanupPolicy.COMPACT,
+            "instagram.trends.earned", CleanupPolicy.COMPACT,
             "instagram.trends.followers", CleanupPolicy.COMPACT,
             "instagram.trends.posting-hours", CleanupPolicy.COMPACT,
             "igpulse.deadletter", CleanupPolicy.DELETE);
