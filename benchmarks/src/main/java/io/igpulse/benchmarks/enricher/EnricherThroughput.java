@@ -12,6 +12,7 @@ import io.igpulse.graphapi.GraphApiConfig;
 import io.igpulse.graphapi.token.AccessToken;
 import io.igpulse.graphapi.token.InMemoryTokenProvider;
 import io.igpulse.graphapi.token.TokenRedactor;
+import io.igpulse.runtime.clock.ServiceClock;
 import io.igpulse.schemas.topic.Topics;
 import io.igpulse.simulator.Simulator;
 import io.igpulse.simulator.SimulatorConfig;
@@ -87,7 +88,7 @@ public final class EnricherThroughput {
               Duration.ofMinutes(30),
               Duration.ofSeconds(60),
               false,
-              "system",
+              ServiceClock.SYSTEM,
               0,
               50,
               Files.createTempDirectory("enricher-bench").toString(),

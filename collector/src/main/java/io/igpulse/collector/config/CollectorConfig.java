@@ -2,6 +2,7 @@ package io.igpulse.collector.config;
 
 import io.igpulse.collector.discovery.SeenExpiry;
 import io.igpulse.graphapi.GraphApiConfig;
+import io.igpulse.runtime.clock.ServiceClock;
 import io.igpulse.runtime.config.ConfigDescription;
 import io.igpulse.runtime.config.Settings;
 import io.igpulse.schemas.serde.RegistryConfig;
@@ -45,7 +46,8 @@ public record CollectorConfig(
     Optional<String> adminToken,
     Optional<String> tokensFile,
     Map<String, String> producerOverrides,
-    Map<String, String> consumerOverrides) {
+    Map<String, String> consumerOverrides,
+    ServiceClock clock) {
 
   public static final String PRODUCER_PREFIX = "IGPULSE_PRODUCER_";
   public static final String CONSUMER_PREFIX = "IGPULSE_CONSUMER_";
@@ -85,7 +87,8 @@ public record CollectorConfig(
         Optional.ofNullable(s.string("IGPULSE_COLLECTOR_ADMIN_TOKEN", null)),
         Optional.ofNullable(s.string("IGPULSE_TOKENS_FILE", null)),
         s.passThrough(PRODUCER_PREFIX),
-        s.passThrough(CONSUMER_PREFIX));
+        s.passThrough(CONSUMER_PREFIX),
+        ServiceClock.from(s));
   }
 
   /** The transactional id: stable per instance, unique in the group. */
@@ -112,7 +115,8 @@ public record CollectorConfig(
         adminToken,
         tokensFile,
         producerOverrides,
-        consumerOverrides);
+        consumerOverrides,
+        clock);
   }
 
   /** The resolved configuration as one log line, secrets shown only as set or unset. */
@@ -136,6 +140,7 @@ public record CollectorConfig(
         .add("tokensFile", tokensFile.orElse("<none>"))
         .keysOnly("producer", producerOverrides)
         .keysOnly("consumer", consumerOverrides)
+        .add("clock", clock)
         .toString();
   }
 

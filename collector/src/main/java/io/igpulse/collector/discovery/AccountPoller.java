@@ -3,6 +3,7 @@ package io.igpulse.collector.discovery;
 import io.igpulse.collector.config.CollectorConfig.Schedule;
 import io.igpulse.events.DiscoverySource;
 import io.igpulse.graphapi.outcome.GraphError;
+import io.igpulse.runtime.clock.ServiceClock;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -53,6 +54,9 @@ public final class AccountPoller {
   private final Sink sink;
   private final FailureReaction reaction;
   private final TaskErrors errors;
+  // Intervals and backoffs are durations of the service's clock (simulated time in a simulated
+  // run).
+  private final ServiceClock clock;
   private final List<PollTask> tasks = new ArrayList<>();
   private final Map<String, Long> timers = new ConcurrentHashMap<>();
   private final Map<String, Integer> failuresInARow = new ConcurrentHashMap<>();
@@ -75,7 +79,8 @@ public final class AccountPoller {
       SeenState seen,
       Sink sink,
       TaskErrors errors,
-      boolean trackHashtags) {
+      boolean trackHashtags,
+      ServiceClock clock) {
     this.vertx = vertx;
     this.context = context;
     this.account = account;
@@ -86,6 +91,7 @@ public final class AccountPoller {
     this.sink = sink;
     this.reaction = new FailureReaction(schedule.backoffBase(), schedule.backoffMax());
     this.errors = errors;
+    this.clock = clock;
     Duration soon = Duration.ZERO;
     tasks.add(new PollTask("owned", schedule.owned(), soon, sources::ownedIncremental));
     tasks.add(
@@ -181,7 +187,7 @@ public final class AccountPoller {
                 return;
               }
               vertx.setTimer(
-                  Math.max(1, retry.toMillis()),
+                  clock.realDelay(retry).toMillis(),
                   t ->
                       context.runOnContext(
                           v -> webhookAttempt(field, mediaId, attempt + 1, handled)));
@@ -221,7 +227,8 @@ public final class AccountPoller {
       return;
     }
     long id =
-        vertx.setTimer(Math.max(1, delay.toMillis()), t -> context.runOnContext(v -> run(task)));
+        vertx.setTimer(
+            clock.realDelay(delay).toMillis(), t -> context.runOnContext(v -> run(task)));
     timers.put(task.name(), id);
   }
 

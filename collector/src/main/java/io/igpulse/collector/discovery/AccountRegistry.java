@@ -6,11 +6,11 @@ import io.igpulse.events.AccountRegistration;
 import io.igpulse.graphapi.GraphClient;
 import io.igpulse.graphapi.token.AccessToken;
 import io.igpulse.graphapi.token.TokenProvider;
+import io.igpulse.runtime.clock.ServiceClock;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -58,7 +58,7 @@ public final class AccountRegistry {
   private final SeenState seen;
   private final AccountPoller.Sink sink;
   private final CollectorMetrics metrics;
-  private final Clock clock;
+  private final ServiceClock clock;
   private final Map<String, Entry> accounts = new ConcurrentHashMap<>();
   // Touched on the event loop only.
   private final Map<String, List<Parked>> parked = new HashMap<>();
@@ -73,7 +73,7 @@ public final class AccountRegistry {
       SeenState seen,
       AccountPoller.Sink sink,
       CollectorMetrics metrics,
-      Clock clock) {
+      ServiceClock clock) {
     this.vertx = vertx;
     this.context = context;
     this.client = client;
@@ -222,7 +222,7 @@ public final class AccountRegistry {
             hashtags,
             schedule,
             seen,
-            clock,
+            clock.clock(),
             tag -> {
               metrics.hashtagRefused();
               LOG.warn(
@@ -242,7 +242,8 @@ public final class AccountRegistry {
         seen,
         sink,
         metrics::pollError,
-        !hashtags.isEmpty());
+        !hashtags.isEmpty(),
+        clock);
   }
 
   private static boolean same(AccountRegistration a, AccountRegistration b) {

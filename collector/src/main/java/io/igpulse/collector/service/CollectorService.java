@@ -31,9 +31,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -109,7 +107,7 @@ public final class CollectorService implements Service {
             config.consumerOverrides(),
             config.registry(),
             sideProducer,
-            Clock.systemUTC());
+            config.clock().clock());
     new AdminRoutes(
             vertx,
             writer,
@@ -195,7 +193,7 @@ public final class CollectorService implements Service {
             seen,
             (ctx, account, partition, items) -> emitterRef[0].emit(ctx, account, partition, items),
             metrics,
-            Clock.systemUTC());
+            config.clock());
     emitter =
         new DiscoveryEmitter(
             new KafkaProducer<>(txProps, new StringSerializer(), new ByteArraySerializer()),
@@ -206,7 +204,8 @@ public final class CollectorService implements Service {
             metrics);
     emitterRef[0] = emitter;
     emitter.start();
-    vertx.setPeriodic(config.seenSweepInterval().toMillis(), id -> expireSeenMarkers());
+    vertx.setPeriodic(
+        config.clock().realDelay(config.seenSweepInterval()).toMillis(), id -> expireSeenMarkers());
 
     Map<String, Object> consumerProps =
         ClientSettings.groupConsumer(
@@ -238,7 +237,7 @@ public final class CollectorService implements Service {
    * topic, so neither grows with every story and recent hashtag media ever found.
    */
   private void expireSeenMarkers() {
-    List<SeenMarker> expired = seen.expire(Instant.now());
+    List<SeenMarker> expired = seen.expire(config.clock().clock().instant());
     if (!expired.isEmpty()) {
       LOG.info("Expiring {} seen marker(s) of stories and recent hashtag media", expired.size());
       emitter.forget(expired);

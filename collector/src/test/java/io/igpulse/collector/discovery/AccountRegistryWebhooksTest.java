@@ -10,11 +10,11 @@ import io.igpulse.events.LoginFlavour;
 import io.igpulse.graphapi.Flavour;
 import io.igpulse.graphapi.GraphApiConfig;
 import io.igpulse.graphapi.GraphClient;
+import io.igpulse.runtime.clock.ServiceClock;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -44,7 +44,7 @@ class AccountRegistryWebhooksTest {
           new SeenState(new SeenExpiry(SeenExpiry.DEFAULT)),
           (context, account, partition, items) -> Future.succeededFuture(items.size()),
           new CollectorMetrics(meters),
-          Clock.systemUTC());
+          ServiceClock.SYSTEM);
 
   @AfterEach
   void stop() {

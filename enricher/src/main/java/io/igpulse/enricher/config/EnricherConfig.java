@@ -2,11 +2,11 @@ package io.igpulse.enricher.config;
 
 import io.igpulse.enricher.schedule.Cadence;
 import io.igpulse.graphapi.GraphApiConfig;
+import io.igpulse.runtime.clock.ServiceClock;
 import io.igpulse.runtime.config.ConfigDescription;
 import io.igpulse.runtime.config.Settings;
 import io.igpulse.schemas.serde.RegistryConfig;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -33,7 +33,7 @@ public record EnricherConfig(
     Duration storyUrgency,
     Duration fetchTimeout,
     boolean accountInsights,
-    String clock,
+    ServiceClock clock,
     int managementPort,
     int maxLabelledAccounts,
     String stateDir,
@@ -44,10 +44,6 @@ public record EnricherConfig(
   public EnricherConfig {
     Objects.requireNonNull(bootstrapServers, "bootstrapServers");
     streamsOverrides = Map.copyOf(streamsOverrides);
-    clock = clock.toLowerCase(Locale.ROOT);
-    if (!clock.equals("system") && !clock.equals("simulator")) {
-      throw new IllegalArgumentException("IGPULSE_ENRICHER_CLOCK must be system or simulator");
-    }
     if (callsPerHour < 1 || callBurst < 1) {
       throw new IllegalArgumentException("calls per hour and burst must be >= 1");
     }
@@ -78,7 +74,7 @@ public record EnricherConfig(
         s.duration("IGPULSE_ENRICHER_STORY_URGENCY", Duration.ofMinutes(30)),
         s.duration("IGPULSE_ENRICHER_FETCH_TIMEOUT", Duration.ofSeconds(60)),
         s.bool("IGPULSE_ENRICHER_ACCOUNT_INSIGHTS", true),
-        s.string("IGPULSE_ENRICHER_CLOCK", "system"),
+        ServiceClock.from(s),
         s.integer("IGPULSE_ENRICHER_MANAGEMENT_PORT", 9085),
         s.integer("IGPULSE_ENRICHER_METRICS_MAX_ACCOUNTS", 50),
         s.string(

@@ -1,6 +1,5 @@
 package io.igpulse.enricher.service;
 
-import io.igpulse.enricher.clock.SimulatorClock;
 import io.igpulse.enricher.config.EnricherConfig;
 import io.igpulse.enricher.fetch.AccountInsightsFetcher;
 import io.igpulse.enricher.fetch.InsightFetcher;
@@ -57,7 +56,7 @@ public final class EnricherService implements Service {
 
   /** Production: tokens from {@code IGPULSE_TOKEN_*} in {@code env}, clock as configured. */
   public EnricherService(EnricherConfig config, Map<String, String> env) {
-    this(config, clockOf(config), tokensFrom(env));
+    this(config, config.clock().clock(), tokensFrom(env));
   }
 
   private EnricherService(EnricherConfig config, Clock clock, Tokens tokens) {
@@ -79,12 +78,6 @@ public final class EnricherService implements Service {
   private static Tokens tokensFrom(Map<String, String> env) {
     TokenRedactor redactor = new TokenRedactor();
     return new Tokens(InMemoryTokenProvider.fromEnv(env, redactor), redactor);
-  }
-
-  private static Clock clockOf(EnricherConfig config) {
-    return config.clock().equals("simulator")
-        ? new SimulatorClock(config.graph().baseUrl())
-        : Clock.systemUTC();
   }
 
   @Override

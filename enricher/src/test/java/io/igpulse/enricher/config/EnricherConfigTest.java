@@ -3,6 +3,7 @@ package io.igpulse.enricher.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.igpulse.runtime.clock.ServiceClock;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ class EnricherConfigTest {
     assertThat(c.tick()).isEqualTo(Duration.ofSeconds(10));
     assertThat(c.callsPerHour()).isEqualTo(180);
     assertThat(c.callBurst()).isEqualTo(180);
-    assertThat(c.clock()).isEqualTo("system");
+    assertThat(c.clock()).isSameAs(ServiceClock.SYSTEM);
     assertThat(c.cadence().maxAge()).isEqualTo(Duration.ofDays(30));
     assertThat(c.cadence().storyStep()).isEqualTo(Duration.ofMinutes(5));
     assertThat(c.accountInsights()).isTrue();
@@ -36,11 +37,12 @@ class EnricherConfigTest {
                 "IGPULSE_KAFKA_BOOTSTRAP_SERVERS", "k:9092",
                 "IGPULSE_REGISTRY_URL", "http://r:8080",
                 "IGPULSE_ENRICHER_CADENCE", "PT1H/PT10M,P2D/PT1H",
-                "IGPULSE_ENRICHER_CLOCK", "simulator",
+                "IGPULSE_CLOCK", "simulator",
+                "IGPULSE_GRAPH_BASE_URL", "http://127.0.0.1:1",
                 "IGPULSE_ENRICHER_CALLS_PER_HOUR", "60",
                 "IGPULSE_STREAMS_NUM_STREAM_THREADS", "2"));
     assertThat(c.cadence().maxAge()).isEqualTo(Duration.ofDays(2));
-    assertThat(c.clock()).isEqualTo("simulator");
+    assertThat(c.clock()).hasToString("simulator");
     assertThat(c.callBurst()).isEqualTo(60);
     assertThat(c.streamsOverrides()).containsEntry("num.stream.threads", "2");
   }
@@ -67,9 +69,9 @@ class EnricherConfigTest {
                         "k",
                         "IGPULSE_REGISTRY_URL",
                         "http://r:8080",
-                        "IGPULSE_ENRICHER_CLOCK",
+                        "IGPULSE_CLOCK",
                         "sundial")))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("IGPULSE_ENRICHER_CLOCK");
+        .hasMessageContaining("IGPULSE_CLOCK");
   }
 }

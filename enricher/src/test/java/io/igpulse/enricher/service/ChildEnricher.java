@@ -37,7 +37,7 @@ final class ChildEnricher implements AutoCloseable {
     env.put("IGPULSE_GRAPH_BASE_URL", h.sim().baseUrl());
     env.put("IGPULSE_ENRICHER_APPLICATION_ID", applicationId);
     env.put("IGPULSE_ENRICHER_STATE_DIR", stateDir.toString());
-    env.put("IGPULSE_ENRICHER_CLOCK", "simulator");
+    env.put("IGPULSE_CLOCK", "simulator");
     env.put("IGPULSE_ENRICHER_TICK", "PT0.2S");
     env.put("IGPULSE_ENRICHER_CALLS_PER_HOUR", "100000");
     env.put("IGPULSE_ENRICHER_ACCOUNT_INSIGHTS", "false");

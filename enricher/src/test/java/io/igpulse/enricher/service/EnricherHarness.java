@@ -15,6 +15,7 @@ import io.igpulse.graphapi.GraphApiConfig;
 import io.igpulse.graphapi.token.AccessToken;
 import io.igpulse.graphapi.token.InMemoryTokenProvider;
 import io.igpulse.graphapi.token.TokenRedactor;
+import io.igpulse.runtime.clock.ServiceClock;
 import io.igpulse.schemas.serde.RecordDecoder;
 import io.igpulse.schemas.topic.Topic;
 import io.igpulse.schemas.topic.Topics;
@@ -92,7 +93,7 @@ final class EnricherHarness {
           Duration.ofMinutes(30),
           Duration.ofSeconds(20),
           accountInsights,
-          "system",
+          ServiceClock.SYSTEM,
           0,
           50,
           Files.createTempDirectory("enricher-it").toString(),
