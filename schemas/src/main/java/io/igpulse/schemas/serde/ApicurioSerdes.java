@@ -15,6 +15,10 @@ import org.apache.kafka.common.serialization.Serdes;
  */
 public final class ApicurioSerdes {
 
+  static {
+    AvroLimits.install();
+  }
+
   // Setting names, as the 3.1.x serdes read them (io.apicurio.registry.serde.config.SerdeConfig).
   static final String REGISTRY_URL = "apicurio.registry.url";
   static final String AUTO_REGISTER = "apicurio.registry.auto-register";

@@ -14,6 +14,11 @@ import org.apache.kafka.common.serialization.Deserializer;
  */
 public final class CheckedDeserializer<T> implements Deserializer<T> {
 
+  static {
+    // Before any body is decoded: a length bomb must fail as CORRUPT_BODY, not allocate.
+    AvroLimits.install();
+  }
+
   /** Apicurio's default framing: magic byte 0, then a 4-byte content id, then the Avro body. */
   static final byte MAGIC_BYTE = 0;
 
