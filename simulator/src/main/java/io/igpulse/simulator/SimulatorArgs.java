@@ -7,7 +7,7 @@ import java.nio.file.Path;
 
 /**
  * Command line of the stand-alone simulator: {@code --port 0 --seed 42 --accounts 50 --speed 60
- * [--media-per-account 60] [--scenario file] [--require-appsecret-proof] [--host 127.0.0.1]}.
+ * [--media-per-account 60] [--scenario file|demo] [--require-appsecret-proof] [--host 127.0.0.1]}.
  */
 final class SimulatorArgs {
 
@@ -19,7 +19,7 @@ final class SimulatorArgs {
     int accounts = 50;
     double speed = 1;
     int media = -1;
-    Path scenario = null;
+    String scenario = null;
     boolean proof = false;
     String host = null;
     for (int i = 0; i < args.length; i++) {
@@ -30,7 +30,7 @@ final class SimulatorArgs {
         case "--accounts" -> accounts = Integer.parseInt(value(args, ++i, arg));
         case "--speed" -> speed = Double.parseDouble(value(args, ++i, arg));
         case "--media-per-account" -> media = Integer.parseInt(value(args, ++i, arg));
-        case "--scenario" -> scenario = Path.of(value(args, ++i, arg));
+        case "--scenario" -> scenario = value(args, ++i, arg);
         case "--require-appsecret-proof" -> proof = true;
         case "--host" -> host = value(args, ++i, arg);
         default -> throw new IllegalArgumentException("unknown argument: " + arg);
@@ -47,8 +47,10 @@ final class SimulatorArgs {
       var app = config.api().app();
       config = config.withApp(new AppCredentials(app.appId(), app.appSecret(), true));
     }
-    if (scenario != null) {
-      config = config.withBursts(Scenario.load(scenario, config.world().start()));
+    if (Scenario.DEMO.equals(scenario)) {
+      config = config.withBursts(Scenario.demo(config.world()));
+    } else if (scenario != null) {
+      config = config.withBursts(Scenario.load(Path.of(scenario), config.world().start()));
     }
     return config;
   }

@@ -132,7 +132,7 @@ public final class AccountEndpoints {
     ObjectNode result = Json.object();
     ArrayNode data = result.putArray("data");
     for (long id : taggedNow(account, call.nowSec())) {
-      data.add(renderer.render(world.findMedia(id), fields, call, true));
+      data.add(renderer.render(world.findMedia(id), fields, call, MediaView.TAGGED));
     }
     return result;
   }
@@ -146,7 +146,7 @@ public final class AccountEndpoints {
     for (long tagged : taggedNow(account, call.nowSec())) {
       if (tagged == id) {
         List<FieldSpec> fields = field.children() == null ? ID_ONLY : field.children();
-        return renderer.render(world.findMedia(id), fields, call, true);
+        return renderer.render(world.findMedia(id), fields, call, MediaView.TAGGED);
       }
     }
     throw GraphErrors.objectDoesNotExist(idText).exception();

@@ -16,6 +16,7 @@ public final class CallStats {
   private final Map<String, LongAdder> throttles = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> faults = new ConcurrentHashMap<>();
+  private final Map<String, LongAdder> nonOwnerReads = new ConcurrentHashMap<>();
   private final LongAdder total = new LongAdder();
 
   public void call(Endpoint endpoint, String tokenLabel) {
@@ -29,6 +30,15 @@ public final class CallStats {
   public void error(int code, Integer subcode) {
     String key = subcode == null ? Integer.toString(code) : code + "/" + subcode;
     errors.computeIfAbsent(key, k -> new LongAdder()).increment();
+  }
+
+  /** A refused read of media the caller's token does not own (also counted as an error). */
+  public void nonOwnerRead(Endpoint endpoint) {
+    nonOwnerReads.computeIfAbsent(endpoint.label(), k -> new LongAdder()).increment();
+  }
+
+  public long nonOwnerReads() {
+    return nonOwnerReads.values().stream().mapToLong(LongAdder::sum).sum();
   }
 
   public void throttle(int code) {
@@ -56,6 +66,8 @@ public final class CallStats {
     put(node.putObject("throttles"), throttles);
     put(node.putObject("errors"), errors);
     put(node.putObject("faults"), faults);
+    node.put("non_owner_reads", nonOwnerReads());
+    put(node.putObject("non_owner_reads_by_endpoint"), nonOwnerReads);
     return node;
   }
 

@@ -114,6 +114,9 @@ public final class GraphApi {
       counted = true;
       Call call = new Call(request, version, token, now);
       account = route.account();
+      if (route.ownedObject() != null && !MediaAccess.mayRead(token, account)) {
+        throw GraphErrors.nonOwnerRead(route.ownedObject());
+      }
       int throttle =
           switch (route.charge()) {
             case BUC -> limiter.chargeBuc(account, now);
@@ -132,6 +135,9 @@ public final class GraphApi {
       GraphError error = e.error();
       if (!counted) {
         stats.call(endpoint, null);
+      }
+      if (e.isNonOwnerRead()) {
+        stats.nonOwnerRead(endpoint);
       }
       stats.error(error.code(), error.subcode());
       return new GraphResponse(

@@ -55,6 +55,14 @@ public final class GraphErrors {
         null);
   }
 
+  /**
+   * A direct read (fields, children, insights) of media another account owns. The real API does not
+   * tell "not yours" from "does not exist": both are 100 / 33 naming the object (see README).
+   */
+  public static GraphException nonOwnerRead(String id) {
+    return GraphException.nonOwnerRead(objectDoesNotExist(id));
+  }
+
   public static GraphError unknownPath(String path) {
     return new GraphError(
         400, "Unknown path components: " + path, OAUTH, 2500, null, null, null, null);

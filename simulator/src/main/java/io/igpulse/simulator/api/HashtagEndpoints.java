@@ -128,7 +128,7 @@ public final class HashtagEndpoints {
     ArrayNode data = result.putArray("data");
     int end = Math.min(shuffled.length, offset + limit);
     for (int i = offset; i < end; i++) {
-      data.add(renderer.render(world.findMedia(shuffled[i]), fields, call, false));
+      data.add(renderer.render(world.findMedia(shuffled[i]), fields, call, MediaView.HASHTAG));
     }
     ObjectNode paging = result.putObject("paging");
     paging.putObject("cursors").put("after", cursor);
@@ -160,7 +160,7 @@ public final class HashtagEndpoints {
     ObjectNode result = Json.object();
     ArrayNode data = result.putArray("data");
     for (Ranked r : ranked) {
-      data.add(renderer.render(r.media(), fields, call, false));
+      data.add(renderer.render(r.media(), fields, call, MediaView.HASHTAG));
     }
     return result;
   }

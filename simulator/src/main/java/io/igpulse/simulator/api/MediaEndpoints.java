@@ -18,7 +18,8 @@ final class MediaEndpoints {
   }
 
   ObjectNode fields(Call call, Media media) {
-    return renderer.render(media, FieldsParser.parse(call.param("fields"), ID_ONLY), call, true);
+    return renderer.render(
+        media, FieldsParser.parse(call.param("fields"), ID_ONLY), call, MediaView.OWNER);
   }
 
   ObjectNode child(Call call, Media parent, int index) {

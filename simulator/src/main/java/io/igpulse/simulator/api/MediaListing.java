@@ -65,7 +65,7 @@ public final class MediaListing {
     int index = top;
     for (; index >= from && data.size() < limit; index--) {
       Media media = stories ? world.story(account, index) : world.post(account, index);
-      data.add(renderer.render(media, fields, call, true));
+      data.add(renderer.render(media, fields, call, MediaView.OWNER));
     }
     if (data.isEmpty()) {
       return result;

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Set;
 
 /** Renders a media (or a carousel child) with the requested fields, nested ones included. */
 public final class MediaRenderer {
@@ -17,6 +18,14 @@ public final class MediaRenderer {
   private static final DateTimeFormatter TIMESTAMP =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssZ").withZone(ZoneOffset.UTC);
   private static final List<FieldSpec> ID_ONLY = FieldsParser.of("id");
+
+  /**
+   * Owner-only fields: another account reading through an edge (tags, mentions, hashtags) gets the
+   * public ones alone, and these are left out, as the real API leaves out {@code owner} for
+   * non-owners. Insights are refused instead (see {@link #render}).
+   */
+  private static final Set<String> OWNER_ONLY_FIELDS =
+      Set.of("shortcode", "thumbnail_url", "owner", "is_comment_enabled", "is_shared_to_feed");
 
   private final World world;
   private final MediaInsights insights;
@@ -31,14 +40,17 @@ public final class MediaRenderer {
   }
 
   /**
-   * @param withUsername false for hashtag media, which never carry {@code username}
+   * @param view who reads: the owner sees every field; others the public ones of the edge
    */
-  public ObjectNode render(Media media, List<FieldSpec> fields, Call call, boolean withUsername) {
+  public ObjectNode render(Media media, List<FieldSpec> fields, Call call, MediaView view) {
     ObjectNode node = Json.object();
     MediaTotals totals = null;
     boolean hasId = false;
     for (FieldSpec field : fields) {
       String name = field.name();
+      if (!view.owner() && OWNER_ONLY_FIELDS.contains(name)) {
+        continue;
+      }
       switch (name) {
         case "id" -> {
           node.put("id", Long.toString(media.id()));
@@ -56,7 +68,8 @@ public final class MediaRenderer {
         case "permalink" -> node.put("permalink", permalink(media));
         case "shortcode" -> node.put("shortcode", media.shortcode());
         case "like_count", "comments_count" -> {
-          if (!media.isStory()) {
+          boolean hidden = name.equals("like_count") && !view.owner() && world.likesHidden(media);
+          if (!media.isStory() && !hidden) {
             totals = totals == null ? world.engagement().totals(media, call.nowSec()) : totals;
             node.put(name, name.equals("like_count") ? totals.likes() : totals.comments());
           }
@@ -74,7 +87,7 @@ public final class MediaRenderer {
         case "owner" ->
             node.putObject("owner").put("id", Long.toString(Ids.igUser(media.account())));
         case "username" -> {
-          if (withUsername) {
+          if (view != MediaView.HASHTAG) {
             node.put("username", world.account(media.account()).username());
           }
         }
@@ -90,7 +103,13 @@ public final class MediaRenderer {
             node.put("is_shared_to_feed", media.sharedToFeed());
           }
         }
-        case "insights" -> renderInsights(node, media, field, call);
+        case "insights" -> {
+          if (!view.owner()) {
+            // Insights are the owner's alone, nested or not (unconfirmed wording: see README).
+            throw GraphErrors.nonOwnerRead(Long.toString(media.id()));
+          }
+          renderInsights(node, media, field, call);
+        }
         default -> throw GraphErrors.nonexistingField(name, "IGMedia").exception();
       }
     }

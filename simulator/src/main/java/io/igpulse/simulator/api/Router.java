@@ -70,8 +70,10 @@ final class Router {
           return buc(Endpoint.USER, account, c -> h.accounts.user(c, account));
         }
         return switch (edge) {
-          case "media" -> buc(Endpoint.USER_MEDIA, account, c -> h.listing.posts(c, account));
-          case "stories" -> buc(Endpoint.USER_STORIES, account, c -> h.listing.stories(c, account));
+          case "media" ->
+              owned(Endpoint.USER_MEDIA, account, root, c -> h.listing.posts(c, account));
+          case "stories" ->
+              owned(Endpoint.USER_STORIES, account, root, c -> h.listing.stories(c, account));
           case "tags" -> buc(Endpoint.USER_TAGS, account, c -> h.accounts.tags(c, account));
           case "insights" ->
               buc(Endpoint.USER_INSIGHTS, account, c -> h.accountInsights.answer(c, account));
@@ -102,13 +104,15 @@ final class Router {
           break;
         }
         if (edge == null) {
-          return buc(Endpoint.MEDIA, account, c -> h.media.fields(c, live(root, c)));
+          return owned(Endpoint.MEDIA, account, root, c -> h.media.fields(c, live(root, c)));
         }
         return switch (edge) {
           case "insights" ->
-              buc(Endpoint.MEDIA_INSIGHTS, account, c -> h.media.insights(c, live(root, c)));
+              owned(
+                  Endpoint.MEDIA_INSIGHTS, account, root, c -> h.media.insights(c, live(root, c)));
           case "children" ->
-              buc(Endpoint.MEDIA_CHILDREN, account, c -> h.media.children(c, live(root, c)));
+              owned(
+                  Endpoint.MEDIA_CHILDREN, account, root, c -> h.media.children(c, live(root, c)));
           default -> throw GraphErrors.nonexistingField(edge, "IGMedia").exception();
         };
       }
@@ -120,15 +124,17 @@ final class Router {
         }
         int index = Ids.indexOfChild(id);
         if (edge == null) {
-          return buc(
+          return owned(
               Endpoint.MEDIA,
               account,
+              root,
               c -> h.media.child(c, liveChild(root, parentId, index, c), index));
         }
         if (edge.equals("insights")) {
-          return buc(
+          return owned(
               Endpoint.MEDIA_INSIGHTS,
               account,
+              root,
               c -> {
                 liveChild(root, parentId, index, c);
                 throw GraphErrors.invalidParameter(
@@ -187,6 +193,12 @@ final class Router {
 
   private static Route buc(Endpoint endpoint, int account, Function<Call, JsonNode> handler) {
     return new Route(endpoint, Route.Charge.BUC, account, handler);
+  }
+
+  /** A BUC call on an object only its owner's token may read (media, and listings of them). */
+  private static Route owned(
+      Endpoint endpoint, int account, String object, Function<Call, JsonNode> handler) {
+    return new Route(endpoint, Route.Charge.BUC, account, handler, object);
   }
 
   private static Route only(String edge, String path, Route route) {

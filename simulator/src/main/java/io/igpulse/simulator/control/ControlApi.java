@@ -27,6 +27,7 @@ public final class ControlApi {
   private final CallStats stats;
   private final Faults faults;
   private final TruthReports truth;
+  private final WindowReports window;
 
   public ControlApi(
       World world, SimClock clock, TokenRegistry tokens, CallStats stats, Faults faults) {
@@ -36,6 +37,7 @@ public final class ControlApi {
     this.stats = stats;
     this.faults = faults;
     this.truth = new TruthReports(world, clock);
+    this.window = new WindowReports(world);
   }
 
   public ObjectNode world() {
@@ -106,6 +108,26 @@ public final class ControlApi {
 
   public ObjectNode trends(String window, int limit) {
     return truth.trends(window, limit);
+  }
+
+  /** Engagement, reach and views the account's own media gained in [from, to]. */
+  public ObjectNode accountEngagement(String account, String from, String to, boolean perMedia) {
+    return window.accountEngagement(account, WindowReports.Period.parse(from, to), perMedia);
+  }
+
+  /** Likes and comments gained by every media carrying the hashtag. */
+  public ObjectNode hashtagPublic(String name, String from, String to, boolean perMedia) {
+    return window.hashtagPublic(name, WindowReports.Period.parse(from, to), perMedia);
+  }
+
+  /** Likes and comments gained by media of other accounts that tag or mention the account. */
+  public ObjectNode earned(String account, String from, String to) {
+    return window.earned(account, WindowReports.Period.parse(from, to));
+  }
+
+  /** Media the account posted in [from, to), and media tagging it created then. */
+  public ObjectNode mediaCreated(String account, String from, String to) {
+    return window.created(account, WindowReports.Period.parse(from, to));
   }
 
   public ObjectNode stats() {

@@ -42,6 +42,7 @@ final class TruthReports {
     node.put("media_product_type", media.kind().productType());
     node.put("timestamp", MediaRenderer.timestamp(media.createdSec()));
     node.put("exists", media.isLiveAt(now));
+    node.put("likes_hidden", world.likesHidden(media));
     node.put("at", Instant.ofEpochSecond(now).toString());
     ObjectNode lifetime = node.putObject("lifetime");
     lifetime.put("reach", t.reach());

@@ -36,6 +36,52 @@ final class ControlRoutes {
         .get("/_sim/truth/media/:id")
         .handler(ctx -> answer(ctx, () -> control.mediaTruth(ctx.pathParam("id"))));
     router.get("/_sim/truth/trends").handler(this::trends);
+    router
+        .get("/_sim/truth/accounts/:account/engagement")
+        .handler(
+            ctx ->
+                walk(
+                    ctx,
+                    () ->
+                        control.accountEngagement(
+                            ctx.pathParam("account"),
+                            ctx.request().getParam("from"),
+                            ctx.request().getParam("to"),
+                            perMedia(ctx))));
+    router
+        .get("/_sim/truth/accounts/:account/earned")
+        .handler(
+            ctx ->
+                walk(
+                    ctx,
+                    () ->
+                        control.earned(
+                            ctx.pathParam("account"),
+                            ctx.request().getParam("from"),
+                            ctx.request().getParam("to"))));
+    router
+        .get("/_sim/truth/hashtags/:name/public")
+        .handler(
+            ctx ->
+                walk(
+                    ctx,
+                    () ->
+                        control.hashtagPublic(
+                            ctx.pathParam("name"),
+                            ctx.request().getParam("from"),
+                            ctx.request().getParam("to"),
+                            perMedia(ctx))));
+    router
+        .get("/_sim/truth/media")
+        .handler(
+            ctx ->
+                walk(
+                    ctx,
+                    () ->
+                        control.mediaCreated(
+                            ctx.request().getParam("account"),
+                            ctx.request().getParam("from"),
+                            ctx.request().getParam("to"))));
     router.get("/_sim/stats").handler(ctx -> answer(ctx, control::stats));
     router.get("/_sim/faults").handler(ctx -> answer(ctx, control::listFaults));
     router.post("/_sim/faults").handler(ctx -> withBody(ctx, control::addFault));
@@ -61,6 +107,20 @@ final class ControlRoutes {
         .executeBlocking(() -> control.trends(window, limit))
         .onSuccess(node -> send(ctx, 200, node))
         .onFailure(error -> send(ctx, 400, problem(error)));
+  }
+
+  private static boolean perMedia(RoutingContext ctx) {
+    return Boolean.parseBoolean(ctx.request().getParam("per_media", "false"));
+  }
+
+  /** Answers from a worker thread: window truths walk many media (a hashtag: the whole world). */
+  private void walk(RoutingContext ctx, Supplier<ObjectNode> action) {
+    vertx
+        .executeBlocking(action::get)
+        .onSuccess(node -> send(ctx, 200, node))
+        .onFailure(
+            error ->
+                send(ctx, error instanceof IllegalArgumentException ? 400 : 500, problem(error)));
   }
 
   private void subscribe(RoutingContext ctx) {

@@ -2,7 +2,11 @@ package io.igpulse.simulator.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.igpulse.simulator.api.Json;
+import io.igpulse.simulator.world.AccountMedia;
+import io.igpulse.simulator.world.Burst;
 import io.igpulse.simulator.world.BurstPlan;
+import io.igpulse.simulator.world.World;
+import io.igpulse.simulator.world.WorldSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +25,47 @@ import java.util.List;
  */
 public final class Scenario {
 
+  /** The name {@code --scenario} takes for {@link #demo}. */
+  public static final String DEMO = "demo";
+
+  /** The demo's hashtag burst: two simulated hours after the start, for an hour, six-fold. */
+  public static final Duration DEMO_HASHTAG_AT = Duration.ofHours(2);
+
+  /** The demo's account burst: three simulated hours after the start, for an hour, five-fold. */
+  public static final Duration DEMO_ACCOUNT_AT = Duration.ofHours(3);
+
+  public static final Duration DEMO_BURST_LENGTH = Duration.ofHours(1);
+
   private Scenario() {}
+
+  /**
+   * The one-command demo: a hashtag burst on the world's most used hashtag and an account burst on
+   * the account with the most media the burst can lift, both a few simulated hours after the start
+   * (at 60x speed, two and three real minutes), so a dashboard shows both soon.
+   */
+  public static List<BurstPlan> demo(WorldSpec spec) {
+    World world = new World(spec, List.of());
+    Instant hashtagAt = spec.start().plus(DEMO_HASHTAG_AT);
+    Instant accountAt = spec.start().plus(DEMO_ACCOUNT_AT);
+    long accountEnd = accountAt.plus(DEMO_BURST_LENGTH).getEpochSecond();
+    int busiest = 0;
+    int most = -1;
+    for (int a = 0; a < world.accountCount(); a++) {
+      AccountMedia schedule = world.schedule(a);
+      int lifted =
+          schedule.postsVisibleAt(accountEnd - 1)
+              - schedule.postsVisibleAt(
+                  accountAt.getEpochSecond() - Burst.REVIVES_MEDIA_YOUNGER_THAN_SEC - 1);
+      if (lifted > most) {
+        most = lifted;
+        busiest = a;
+      }
+    }
+    return List.of(
+        // Hashtag 0 is the most popular of the catalog (popularity is Zipf-like).
+        new BurstPlan(null, world.hashtags().name(0), hashtagAt, DEMO_BURST_LENGTH, 6),
+        new BurstPlan(world.account(busiest).username(), null, accountAt, DEMO_BURST_LENGTH, 5));
+  }
 
   public static List<BurstPlan> load(Path file, Instant worldStart) throws IOException {
     return parse(Files.readString(file), worldStart);

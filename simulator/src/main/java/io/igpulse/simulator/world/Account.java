@@ -8,6 +8,8 @@ package io.igpulse.simulator.world;
  *     insights (100 / 2108006)
  * @param quietReplies audiences (EU, Japan) for which story {@code replies} are always 0
  * @param dailyImpressions the impressions figure the BUC budget is computed from
+ * @param hidesLikeCounts the owner hides like counts on all its media: {@code like_count} is
+ *     omitted wherever another account reads them (tags, mentions, hashtags)
  */
 public record Account(
     int index,
@@ -24,4 +26,5 @@ public record Account(
     boolean quietReplies,
     int dailyImpressions,
     String token,
-    long tokenIssuedSec) {}
+    long tokenIssuedSec,
+    boolean hidesLikeCounts) {}

@@ -5,6 +5,9 @@ import java.util.HexFormat;
 /** Generates accounts from the seed; account i is always the same account for a given seed. */
 final class AccountFactory {
 
+  /** About one account in ten hides its like counts (a choice Instagram offers since 2021). */
+  static final double HIDES_LIKE_COUNTS_SHARE = 0.10;
+
   private final WorldSpec spec;
 
   AccountFactory(WorldSpec spec) {
@@ -45,7 +48,8 @@ final class AccountFactory {
         quiet,
         impressions,
         token(seed, i),
-        issued);
+        issued,
+        Mix.unit(Mix.hash(seed, i, 14)) < HIDES_LIKE_COUNTS_SHARE);
   }
 
   /** Log-uniform from about 20 to 2,000,000 followers: a few tiny, many small, some huge. */

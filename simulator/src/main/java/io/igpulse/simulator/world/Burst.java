@@ -11,7 +11,7 @@ package io.igpulse.simulator.world;
 public record Burst(int account, int hashtag, long startSec, long endSec, double multiplier) {
 
   /** Media older than this at the burst's start are not revived by it. */
-  static final long REVIVES_MEDIA_YOUNGER_THAN_SEC = 7 * 86_400L;
+  public static final long REVIVES_MEDIA_YOUNGER_THAN_SEC = 7 * 86_400L;
 
   /** The fraction of the burst elapsed at {@code nowSec}, 0 before and 1 after. */
   double progress(long nowSec) {

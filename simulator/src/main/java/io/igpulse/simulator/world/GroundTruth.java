@@ -31,7 +31,6 @@ public final class GroundTruth {
     long[] accountReach = new long[world.accountCount()];
     long[] tagEngagement = new long[world.hashtags().size()];
     long[] tagReach = new long[world.hashtags().size()];
-    EngagementModel model = world.engagement();
     long oldest = fromSec - Burst.REVIVES_MEDIA_YOUNGER_THAN_SEC - FLAT_AFTER_SEC;
     for (int a = 0; a < world.accountCount(); a++) {
       AccountMedia schedule = world.schedule(a);
@@ -41,10 +40,9 @@ public final class GroundTruth {
         if (media.createdSec() < oldest) {
           break;
         }
-        MediaTotals before = model.totals(media, fromSec);
-        MediaTotals after = model.totals(media, toSec);
-        long engagement = after.totalInteractions(false) - before.totalInteractions(false);
-        long reach = after.reach() - before.reach();
+        MediaGain gain = MediaGain.of(world, media, fromSec, toSec);
+        long engagement = gain.engagement();
+        long reach = gain.reach();
         accountEngagement[a] += engagement;
         accountReach[a] += reach;
         for (int tag : world.hashtags().tagsOf(media)) {

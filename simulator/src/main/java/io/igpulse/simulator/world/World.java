@@ -115,6 +115,11 @@ public final class World {
     return ordinal < schedule.postCount() ? post(account, ordinal) : null;
   }
 
+  /** Whether the media's owner hides its like counts from other accounts. */
+  public boolean likesHidden(Media media) {
+    return accounts[media.account()].hidesLikeCounts();
+  }
+
   /** Followers on the day containing {@code atSec}: a daily drift plus a small daily wobble. */
   public long followers(int account, long atSec) {
     Account a = accounts[account];

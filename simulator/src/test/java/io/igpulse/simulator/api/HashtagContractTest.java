@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.igpulse.simulator.world.Account;
+import io.igpulse.simulator.world.Media;
+import io.igpulse.simulator.world.MediaTotals;
 import io.igpulse.simulator.world.WorldSpec;
 import java.time.Duration;
 import java.util.HashSet;
@@ -122,10 +124,18 @@ class HashtagContractTest {
 
     assertThat(top.get("data").size()).isBetween(1, 50);
     long previous = Long.MAX_VALUE;
+    int hidden = 0;
     for (JsonNode media : top.get("data")) {
-      long score = media.get("like_count").asLong() + media.get("comments_count").asLong();
+      Media m = fx.world.findMedia(media.get("id").asLong());
+      MediaTotals truth = fx.world.engagement().totals(m, fx.clock.nowEpochSecond());
+      // Ranked by the true counts, even where the owner hides likes and like_count is left out.
+      long score = truth.likes() + truth.comments();
       assertThat(score).isLessThanOrEqualTo(previous);
       previous = score;
+      assertThat(media.has("like_count")).isEqualTo(!fx.world.likesHidden(m));
+      hidden += fx.world.likesHidden(m) ? 1 : 0;
+      assertThat(media.get("comments_count").asLong()).isEqualTo(truth.comments());
     }
+    assertThat(hidden).as("some top media hide their likes in this world").isPositive();
   }
 }
