@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,7 @@ public final class EmbeddedRegistry implements AutoCloseable {
   private final ExecutorService executor;
   private final RegistryHandler handler;
   private final Optional<Journal> journal;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private EmbeddedRegistry(
       HttpServer server,
@@ -114,9 +116,15 @@ public final class EmbeddedRegistry implements AutoCloseable {
     return handler.calls();
   }
 
-  /** Stops listening, lets calls in flight finish (up to 2 s), and closes the journal. */
+  /**
+   * Stops listening, lets calls in flight finish (up to 2 s), and closes the journal. Calling it
+   * again does nothing, so a shutdown hook and an owner may both call it.
+   */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     server.stop(0);
     executor.shutdown();
     try {

@@ -66,6 +66,11 @@ final class RegistryModel {
       throw new IllegalStateException(
           "contentId " + c.contentId() + " is not above the last one, " + lastContentId);
     }
+    Long stored = contentIdByText.get(c.content());
+    if (stored != null) {
+      throw new IllegalStateException(
+          "contentId " + c.contentId() + " repeats the content of contentId " + stored);
+    }
     contentById.put(c.contentId(), c.content());
     contentIdByText.put(c.content(), c.contentId());
     lastContentId = c.contentId();

@@ -1,9 +1,11 @@
 package io.igpulse.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,6 +112,37 @@ class JournalTest {
 
       assertThat(e.getMessage()).contains("in use by another registry");
     }
+  }
+
+  @Test
+  void afterAFailedWriteEveryLaterWriteIsRefusedUntilARestart() {
+    Journal journal = Journal.open(dataDir, new RegistryModel());
+    journal.close(); // its channel is gone: the next write fails as a full disk would
+
+    Throwable first = catchThrowable(() -> journal.record(firstVersion("a", 1, 1, "s1")));
+    Throwable second = catchThrowable(() -> journal.record(firstVersion("a", 1, 1, "s1")));
+
+    assertThat(first)
+        .isInstanceOf(UncheckedIOException.class)
+        .hasMessage("cannot write the registry journal " + dataDir.resolve(Journal.FILE_NAME));
+    assertThat(second)
+        .isInstanceOf(UncheckedIOException.class)
+        .hasMessageContaining("an earlier write to registry journal")
+        .hasMessageEndingWith("failed; restart");
+  }
+
+  @Test
+  void contentStoredTwiceUnderTwoIdsIsRefused() throws IOException {
+    try (Journal journal = Journal.open(dataDir, new RegistryModel())) {
+      journal.record(firstVersion("a", 1, 1, "s1"));
+    }
+    append(ChangeCodec.encode(List.of(new Change.ContentAdded(2, "s1"))) + "\n");
+
+    CorruptJournalException e =
+        catchThrowableOfType(
+            CorruptJournalException.class, () -> Journal.open(dataDir, new RegistryModel()));
+
+    assertThat(e.getMessage()).endsWith("line 3: contentId 2 repeats the content of contentId 1");
   }
 
   private static List<Change> firstVersion(

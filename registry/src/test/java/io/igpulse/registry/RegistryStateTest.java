@@ -1,9 +1,13 @@
 package io.igpulse.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.igpulse.registry.RegistryState.Registered;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /** Identity and rule semantics of the registry, without HTTP or disk. */
@@ -223,6 +227,34 @@ class RegistryStateTest {
             catchThrowableOfType(RegistryProblem.class, () -> state.version("default", "x", "1"))
                 .name())
         .isEqualTo("VersionNotFoundException");
+  }
+
+  @Test
+  void aChangeThatCouldNotBeMadeDurableIsNeitherVisibleNorCountsAnId() {
+    AtomicBoolean diskFull = new AtomicBoolean(true);
+    RegistryState journaled =
+        new RegistryState(
+            new RegistryModel(),
+            changes -> {
+              if (diskFull.get()) {
+                throw new UncheckedIOException(new IOException("No space left on device"));
+              }
+            });
+
+    Throwable failed =
+        catchThrowable(
+            () -> journaled.register("default", "a", "AVRO", V1, "FIND_OR_CREATE_VERSION", false));
+    diskFull.set(false);
+    Registered afterwards =
+        journaled.register("default", "b", "AVRO", V2, "FIND_OR_CREATE_VERSION", false);
+
+    assertThat(failed).isInstanceOf(UncheckedIOException.class);
+    assertThat(
+            catchThrowableOfType(RegistryProblem.class, () -> journaled.versions("default", "a"))
+                .status())
+        .isEqualTo(404);
+    assertThat(afterwards.version().globalId()).isEqualTo(1);
+    assertThat(afterwards.version().contentId()).isEqualTo(1);
   }
 
   private Registered register(String artifactId, String content) {
