@@ -1,7 +1,7 @@
 package io.igpulse.testkit.registry;
 
+import io.igpulse.registry.EmbeddedRegistry;
 import io.igpulse.testkit.kafka.KafkaClusters;
-import io.igpulse.testkit.registry.standin.StandInRegistry;
 import java.util.Optional;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
@@ -9,7 +9,8 @@ import org.testcontainers.utility.DockerImageName;
 
 /**
  * Chooses the registry an IT gets, in this order: a running Apicurio Registry named by {@value
- * #ENV_URL}; an Apicurio container when Docker answers; else the in-JVM stand-in.
+ * #ENV_URL}; an Apicurio container when Docker answers; else the in-JVM {@link EmbeddedRegistry}
+ * (in memory, on loopback).
  */
 public final class Registries {
 
@@ -33,13 +34,13 @@ public final class Registries {
     if (KafkaClusters.dockerAvailable()) {
       return Container.start();
     }
-    return new StandIn(StandInRegistry.start(0));
+    return new Embedded(EmbeddedRegistry.start("127.0.0.1", 0, Optional.empty()));
   }
 
   private static String stripApiPath(String url) {
     String base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-    return base.endsWith(StandInRegistry.API_PREFIX)
-        ? base.substring(0, base.length() - StandInRegistry.API_PREFIX.length())
+    return base.endsWith(EmbeddedRegistry.API_PREFIX)
+        ? base.substring(0, base.length() - EmbeddedRegistry.API_PREFIX.length())
         : base;
   }
 
@@ -55,19 +56,23 @@ public final class Registries {
     }
   }
 
-  private record StandIn(StandInRegistry server) implements SchemaRegistry {
+  private record Embedded(EmbeddedRegistry server) implements SchemaRegistry {
     @Override
     public String url() {
-      return server.url();
+      return server.baseUrl();
     }
 
     @Override
     public String description() {
-      return "in-JVM Apicurio v3 stand-in at " + url() + " (no " + ENV_URL + ", no Docker)";
+      return "in-JVM embedded registry (Apicurio v3 API) at "
+          + url()
+          + " (no "
+          + ENV_URL
+          + ", no Docker)";
     }
 
     @Override
-    public Optional<StandInRegistry> standIn() {
+    public Optional<EmbeddedRegistry> embedded() {
       return Optional.of(server);
     }
 

@@ -1,7 +1,7 @@
 package io.igpulse.testkit.registry;
 
+import io.igpulse.registry.EmbeddedRegistry;
 import io.igpulse.schemas.serde.RegistryConfig;
-import io.igpulse.testkit.registry.standin.StandInRegistry;
 import java.util.Optional;
 
 /** A registry speaking Apicurio's REST API v3, as an IT sees it. */
@@ -12,7 +12,7 @@ public interface SchemaRegistry extends AutoCloseable {
 
   /** The REST API v3 root, for tests that read the registry directly. */
   default String apiUrl() {
-    return url() + StandInRegistry.API_PREFIX;
+    return url() + EmbeddedRegistry.API_PREFIX;
   }
 
   /** What kind of registry this is, for the log line every IT prints. */
@@ -23,8 +23,8 @@ public interface SchemaRegistry extends AutoCloseable {
     return RegistryConfig.of(url());
   }
 
-  /** The stand-in, when this is one: it records the calls it served. */
-  default Optional<StandInRegistry> standIn() {
+  /** The embedded registry, when this is one: it records the calls it served. */
+  default Optional<EmbeddedRegistry> embedded() {
     return Optional.empty();
   }
 

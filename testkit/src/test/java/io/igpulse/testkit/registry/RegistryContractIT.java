@@ -25,9 +25,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The registry contract igpulse relies on, exercised through the serdes' own client and Apicurio's
- * REST API v3. It runs against whichever registry the JVM got, so the stand-in is held to what a
- * real Apicurio Registry 3.1.7 does ({@code IGPULSE_REGISTRY_URL=... ./mvnw verify} runs it against
- * the real one). Artifact names are unique per run, so a shared real registry is not disturbed.
+ * REST API v3. It runs against whichever registry the JVM got, so the embedded registry is held to
+ * what a real Apicurio Registry 3.1.7 does ({@code IGPULSE_REGISTRY_URL=... ./mvnw verify} runs it
+ * against the real one). Artifact names are unique per run, so a shared real registry is not
+ * disturbed.
  */
 @WithRegistry
 class RegistryContractIT {
@@ -38,6 +39,10 @@ class RegistryContractIT {
   private static final Schema V2_OPTIONAL_FIELD =
       schema(",{\"name\":\"note\",\"type\":[\"null\",\"string\"],\"default\":null}");
   private static final Schema V3_REQUIRED_FIELD = schema(",{\"name\":\"count\",\"type\":\"long\"}");
+
+  /** JSON that stops half-way: no Avro parser reads it. */
+  private static final String NOT_AVRO =
+      "{\"type\":\"record\",\"name\":\"Probe\",\"fields\":[{\"name\"";
 
   private final String topic = "contract-" + UUID.randomUUID();
 
@@ -163,6 +168,107 @@ class RegistryContractIT {
     assertThat(latest.get("status").asInt()).isEqualTo(404);
   }
 
+  @Test
+  void shouldRefuseAnInvalidSchemaForANewArtifactUnderAGroupValidityRule(SchemaRegistry registry)
+      throws Exception {
+    String group = topic;
+    send(registry, "POST", "/groups/" + group + "/artifacts", createArtifactBody("first", V1));
+    HttpResponse<String> ruleAdded =
+        send(
+            registry,
+            "POST",
+            "/groups/" + group + "/rules",
+            "{\"ruleType\":\"VALIDITY\",\"config\":\"FULL\"}");
+
+    HttpResponse<String> refused =
+        send(
+            registry,
+            "POST",
+            "/groups/" + group + "/artifacts",
+            createArtifactBody("second", NOT_AVRO));
+
+    assertThat(ruleAdded.statusCode()).isEqualTo(204);
+    assertThat(refused.statusCode()).isEqualTo(409);
+    assertThat(JSON.readTree(refused.body()).get("name").asText())
+        .isEqualTo("RuleViolationException");
+  }
+
+  @Test
+  void shouldAnswer422ForUnparseableAvroUnderACompatibilityRule(SchemaRegistry registry)
+      throws Exception {
+    String artifact = topic + "-value";
+    send(registry, "POST", "/groups/default/artifacts", createArtifactBody(artifact, V1));
+    send(
+        registry,
+        "POST",
+        "/groups/default/artifacts/" + artifact + "/rules",
+        "{\"ruleType\":\"COMPATIBILITY\",\"config\":\"BACKWARD\"}");
+
+    HttpResponse<String> refused =
+        send(
+            registry,
+            "POST",
+            "/groups/default/artifacts/" + artifact + "/versions",
+            versionBody(NOT_AVRO));
+
+    assertThat(refused.statusCode()).isEqualTo(422);
+    JsonNode problem = JSON.readTree(refused.body());
+    assertThat(problem.get("name").asText()).isEqualTo("UnprocessableSchemaException");
+    assertThat(problem.get("title").asText())
+        .isEqualTo("Could not execute compatibility rule on invalid Avro schema");
+  }
+
+  @Test
+  void shouldFindTheNewestMatchingVersionWhenFindingCanonically(SchemaRegistry registry)
+      throws Exception {
+    String artifact = topic + "-value";
+    String versions = "/groups/default/artifacts/" + artifact + "/versions";
+    send(registry, "POST", "/groups/default/artifacts", createArtifactBody(artifact, V1));
+    send(registry, "POST", versions, versionBody(V2_OPTIONAL_FIELD.toString()));
+    JsonNode third = JSON.readTree(send(registry, "POST", versions, versionBody(V1 + "\n")).body());
+
+    HttpResponse<String> found =
+        send(
+            registry,
+            "POST",
+            "/groups/default/artifacts?ifExists=FIND_OR_CREATE_VERSION&canonical=true",
+            createArtifactBody(artifact, V1.toString(true)));
+
+    assertThat(found.statusCode()).isEqualTo(200);
+    assertThat(third.get("version").asText()).isEqualTo("3");
+    assertThat(JSON.readTree(found.body()).get("version").get("globalId").asLong())
+        .isEqualTo(third.get("globalId").asLong());
+  }
+
+  @Test
+  void shouldAnswer404ForVersionsLatestWhichOnlyBranchLatestNames(SchemaRegistry registry)
+      throws Exception {
+    String artifact = topic + "-value";
+    send(registry, "POST", "/groups/default/artifacts", createArtifactBody(artifact, V1));
+
+    JsonNode latest =
+        getJson(registry, "/groups/default/artifacts/" + artifact + "/versions/latest", 404);
+
+    assertThat(latest.get("name").asText()).isEqualTo("VersionNotFoundException");
+    assertThat(latest.get("title").asText())
+        .isEqualTo(
+            "No version 'latest' found for artifact with ID '" + artifact + "' in group 'null'.");
+  }
+
+  @Test
+  void shouldStoreARuleConfigItDoesNotKnow(SchemaRegistry registry) throws Exception {
+    String artifact = topic + "-value";
+    String rules = "/groups/default/artifacts/" + artifact + "/rules";
+    send(registry, "POST", "/groups/default/artifacts", createArtifactBody(artifact, V1));
+
+    HttpResponse<String> added =
+        send(registry, "POST", rules, "{\"ruleType\":\"COMPATIBILITY\",\"config\":\"FOO\"}");
+
+    assertThat(added.statusCode()).isEqualTo(204);
+    assertThat(getJson(registry, rules + "/COMPATIBILITY", 200).get("config").asText())
+        .isEqualTo("FOO");
+  }
+
   static Map<String, Object> serdeConfig(SchemaRegistry registry) {
     return new HashMap<>(ApicurioSerdes.config(registry.config()));
   }
@@ -207,8 +313,11 @@ class RegistryContractIT {
   }
 
   private static String createArtifactBody(String artifactId, Schema schema) throws Exception {
-    Map<String, Object> content =
-        Map.of("content", schema.toString(), "contentType", "application/json");
+    return createArtifactBody(artifactId, schema.toString());
+  }
+
+  private static String createArtifactBody(String artifactId, String schema) throws Exception {
+    Map<String, Object> content = Map.of("content", schema, "contentType", "application/json");
     return JSON.writeValueAsString(
         Map.of(
             "artifactId",
@@ -217,6 +326,11 @@ class RegistryContractIT {
             "AVRO",
             "firstVersion",
             Map.of("content", content)));
+  }
+
+  private static String versionBody(String schema) throws Exception {
+    return JSON.writeValueAsString(
+        Map.of("content", Map.of("content", schema, "contentType", "application/json")));
   }
 
   private static JsonNode latest(SchemaRegistry registry, String artifactId) {
