@@ -10,6 +10,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.handler.StaticHandler;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -37,13 +38,23 @@ public final class QueryRouter {
   private final Supplier<KafkaStreams> streams;
   private final HostInfo self;
   private final WebClient client;
+  private final Clock clock;
 
+  /**
+   * @param clock "now" of queries that name no time (the newest windows, the last days); the
+   *     service's clock, so a simulated clock moves the defaults with it
+   */
   public QueryRouter(
-      Vertx vertx, AggregatorConfig config, Supplier<KafkaStreams> streams, HostInfo self) {
+      Vertx vertx,
+      AggregatorConfig config,
+      Supplier<KafkaStreams> streams,
+      HostInfo self,
+      Clock clock) {
     this.vertx = vertx;
     this.config = config;
     this.streams = streams;
     this.self = self;
+    this.clock = clock;
     this.client = WebClient.create(vertx);
   }
 
@@ -61,11 +72,11 @@ public final class QueryRouter {
 
   private void topHashtags(RoutingContext ctx) {
     WindowSpec spec = window(ctx);
-    Instant at = instant(ctx, "at", Instant.now());
+    Instant at = instant(ctx, "at", clock.instant());
     if (spec == null || at == null) {
       return;
     }
-    long start = spec.newestStartContaining(at.toEpochMilli());
+    long start = spec.startOfWindowEndingBy(at.toEpochMilli());
     answer(
         ctx,
         StoreNames.hashtagRanking(spec),
@@ -109,7 +120,7 @@ public final class QueryRouter {
     if (spec == null) {
       return null;
     }
-    Instant to = instant(ctx, "to", Instant.now());
+    Instant to = instant(ctx, "to", clock.instant());
     if (to == null) {
       return null;
     }
@@ -127,7 +138,7 @@ public final class QueryRouter {
     try {
       LocalDate to =
           ctx.queryParam("to").isEmpty()
-              ? LocalDate.now()
+              ? LocalDate.now(clock)
               : LocalDate.parse(ctx.queryParam("to").get(0));
       LocalDate from =
           ctx.queryParam("from").isEmpty()

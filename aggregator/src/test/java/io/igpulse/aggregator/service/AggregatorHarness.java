@@ -104,7 +104,7 @@ final class AggregatorHarness {
   }
 
   AggregatorService start(AggregatorConfig config) {
-    AggregatorService service = new AggregatorService(config);
+    AggregatorService service = new AggregatorService(config, java.time.Clock.systemUTC());
     try {
       service.start().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     } catch (Exception e) {
