@@ -63,6 +63,7 @@ public final class QueryRouter {
     router.get("/api/hashtags/top").handler(this::topHashtags);
     router.get("/api/hashtags/:hashtag/trend").handler(this::hashtagTrend);
     router.get("/api/accounts/:account/trend").handler(this::accountTrend);
+    router.get("/api/accounts/:account/earned").handler(this::earnedTrend);
     router.get("/api/accounts/:account/posting-hours").handler(this::postingHours);
     router.get("/api/accounts/:account/followers").handler(this::followers);
     // The live dashboard: one static page reading the API above.
@@ -105,6 +106,18 @@ public final class QueryRouter {
           StoreNames.accountBuckets(range.spec()),
           account,
           q -> q.accountSeries(range.spec(), account, range.from(), range.to()));
+    }
+  }
+
+  private void earnedTrend(RoutingContext ctx) {
+    SeriesRange range = range(ctx);
+    if (range != null) {
+      String account = ctx.pathParam("account");
+      answer(
+          ctx,
+          StoreNames.earnedBuckets(range.spec()),
+          account,
+          q -> q.earnedSeries(range.spec(), account, range.from(), range.to()));
     }
   }
 

@@ -71,7 +71,8 @@ final class AggregatorHarness {
   }
 
   AggregatorConfig config(String applicationId) {
-    return config(applicationId, Duration.ofMinutes(10));
+    // Long enough that the tests' snapshot intervals (up to hours) are spread whole.
+    return config(applicationId, Duration.ofHours(6));
   }
 
   AggregatorConfig config(String applicationId, Duration grace) {
