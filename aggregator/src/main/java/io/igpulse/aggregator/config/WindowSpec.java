@@ -43,12 +43,14 @@ public record WindowSpec(Duration size, Duration advance) {
   }
 
   /**
-   * Start of the newest window containing {@code epochMillis}, i.e. the one ending at the next
-   * advance boundary.
+   * Start of the window of this family that ends at {@code epochMillis} rounded down to the
+   * advance: the rolling value "as of" that time (at 13:57 with 1 h windows advancing every 5 min,
+   * 12:55-13:55). Only buckets that have ended are in it, so a query for now never shows a window
+   * still filling its last bucket.
    */
-  public long newestStartContaining(long epochMillis) {
+  public long startOfWindowEndingBy(long epochMillis) {
     long advanceMs = advance.toMillis();
-    return Math.floorDiv(epochMillis, advanceMs) * advanceMs - size.toMillis() + advanceMs;
+    return Math.floorDiv(epochMillis, advanceMs) * advanceMs - size.toMillis();
   }
 
   @Override

@@ -10,6 +10,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.handler.StaticHandler;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -37,13 +38,23 @@ public final class QueryRouter {
   private final Supplier<KafkaStreams> streams;
   private final HostInfo self;
   private final WebClient client;
+  private final Clock clock;
 
+  /**
+   * @param clock "now" of queries that name no time (the newest windows, the last days); the
+   *     service's clock, so a simulated clock moves the defaults with it
+   */
   public QueryRouter(
-      Vertx vertx, AggregatorConfig config, Supplier<KafkaStreams> streams, HostInfo self) {
+      Vertx vertx,
+      AggregatorConfig config,
+      Supplier<KafkaStreams> streams,
+      HostInfo self,
+      Clock clock) {
     this.vertx = vertx;
     this.config = config;
     this.streams = streams;
     this.self = self;
+    this.clock = clock;
     this.client = WebClient.create(vertx);
   }
 
@@ -52,6 +63,7 @@ public final class QueryRouter {
     router.get("/api/hashtags/top").handler(this::topHashtags);
     router.get("/api/hashtags/:hashtag/trend").handler(this::hashtagTrend);
     router.get("/api/accounts/:account/trend").handler(this::accountTrend);
+    router.get("/api/accounts/:account/earned").handler(this::earnedTrend);
     router.get("/api/accounts/:account/posting-hours").handler(this::postingHours);
     router.get("/api/accounts/:account/followers").handler(this::followers);
     // The live dashboard: one static page reading the API above.
@@ -61,11 +73,11 @@ public final class QueryRouter {
 
   private void topHashtags(RoutingContext ctx) {
     WindowSpec spec = window(ctx);
-    Instant at = instant(ctx, "at", Instant.now());
+    Instant at = instant(ctx, "at", clock.instant());
     if (spec == null || at == null) {
       return;
     }
-    long start = spec.newestStartContaining(at.toEpochMilli());
+    long start = spec.startOfWindowEndingBy(at.toEpochMilli());
     answer(
         ctx,
         StoreNames.hashtagRanking(spec),
@@ -97,6 +109,18 @@ public final class QueryRouter {
     }
   }
 
+  private void earnedTrend(RoutingContext ctx) {
+    SeriesRange range = range(ctx);
+    if (range != null) {
+      String account = ctx.pathParam("account");
+      answer(
+          ctx,
+          StoreNames.earnedBuckets(range.spec()),
+          account,
+          q -> q.earnedSeries(range.spec(), account, range.from(), range.to()));
+    }
+  }
+
   /**
    * Which windows a series query asks for: a family, and window starts from..to (default the last
    * 24 sizes).
@@ -109,7 +133,7 @@ public final class QueryRouter {
     if (spec == null) {
       return null;
     }
-    Instant to = instant(ctx, "to", Instant.now());
+    Instant to = instant(ctx, "to", clock.instant());
     if (to == null) {
       return null;
     }
@@ -127,7 +151,7 @@ public final class QueryRouter {
     try {
       LocalDate to =
           ctx.queryParam("to").isEmpty()
-              ? LocalDate.now()
+              ? LocalDate.now(clock)
               : LocalDate.parse(ctx.queryParam("to").get(0));
       LocalDate from =
           ctx.queryParam("from").isEmpty()

@@ -2,7 +2,9 @@ package io.igpulse.aggregator.query;
 
 import io.igpulse.aggregator.topology.trend.ScoredHashtag;
 import io.igpulse.events.AccountTrend;
+import io.igpulse.events.EarnedMediaTrend;
 import io.igpulse.events.FollowerGrowth;
+import io.igpulse.events.MediaContribution;
 import io.igpulse.events.PostingHours;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -35,6 +37,30 @@ final class TrendJson {
         .put("velocityPerHour", trend.getVelocityPerHour())
         .put("baselineVelocityPerHour", trend.getBaselineVelocityPerHour())
         .put("trendScore", trend.getTrendScore());
+  }
+
+  static JsonObject earned(EarnedMediaTrend trend) {
+    return new JsonObject()
+        .put("igUserId", trend.getIgUserId())
+        .put("windowStart", trend.getWindowStart().toString())
+        .put("windowEnd", trend.getWindowEnd().toString())
+        .put("engagementGained", trend.getEngagementGained())
+        .put("likesGained", trend.getLikesGained())
+        .put("commentsGained", trend.getCommentsGained())
+        .put("contributingMedia", trend.getContributingMedia())
+        .put("topMedia", topMedia(trend.getTopMedia()))
+        .put("updatedAt", trend.getUpdatedAt().toString());
+  }
+
+  private static JsonArray topMedia(java.util.List<MediaContribution> media) {
+    JsonArray top = new JsonArray();
+    media.forEach(
+        m ->
+            top.add(
+                new JsonObject()
+                    .put("mediaId", m.getMediaId())
+                    .put("engagementGained", m.getEngagementGained())));
+    return top;
   }
 
   static JsonObject hashtag(ScoredHashtag trend, Integer rank) {

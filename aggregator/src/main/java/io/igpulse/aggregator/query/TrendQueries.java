@@ -6,6 +6,7 @@ import io.igpulse.aggregator.topology.StoreNames;
 import io.igpulse.aggregator.topology.account.FollowerHistory;
 import io.igpulse.aggregator.topology.account.PostingHoursState;
 import io.igpulse.aggregator.topology.trend.AccountTrendScorer;
+import io.igpulse.aggregator.topology.trend.EarnedTrendScorer;
 import io.igpulse.aggregator.topology.trend.HashtagTrendScorer;
 import io.igpulse.aggregator.topology.trend.Ranking;
 import io.igpulse.aggregator.topology.trend.TrendKeys;
@@ -13,6 +14,7 @@ import io.igpulse.aggregator.topology.trend.TrendScore;
 import io.igpulse.aggregator.topology.trend.WindowRanking;
 import io.igpulse.aggregator.topology.window.AccountWindow;
 import io.igpulse.aggregator.topology.window.BucketSeries;
+import io.igpulse.aggregator.topology.window.EarnedWindow;
 import io.igpulse.aggregator.topology.window.HashtagWindow;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -110,6 +112,28 @@ final class TrendQueries {
                     score,
                     config.topMedia(),
                     (k, t) -> series.engagement(t))));
+      }
+    }
+    return result;
+  }
+
+  JsonArray earnedSeries(WindowSpec spec, String account, Instant from, Instant to) {
+    BucketSeries<EarnedWindow> series =
+        series(
+            StoreNames.earnedBuckets(spec),
+            account,
+            spec,
+            from,
+            to,
+            EarnedWindow::combine,
+            EarnedWindow::engagement);
+    JsonArray result = new JsonArray();
+    for (long start : starts(spec, from, to)) {
+      EarnedWindow window = series.window(start);
+      if (window != null) {
+        result.add(
+            TrendJson.earned(
+                EarnedTrendScorer.trend(account, start, window, spec, config.topMedia())));
       }
     }
     return result;

@@ -14,6 +14,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.streams.KafkaStreams;
@@ -23,14 +24,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The running aggregator: the query server first (its port goes into Streams' application.server so
- * other instances can route to it), then Kafka Streams, then the management server. Ready means
- * Streams is RUNNING.
+ * other instances can route to it), then Kafka Streams (built and started on a worker thread, never
+ * on the event loop), then the management server. Ready means Streams is RUNNING.
  */
 public final class AggregatorService implements Service {
 
   private static final Logger LOG = LoggerFactory.getLogger(AggregatorService.class);
 
   private final AggregatorConfig config;
+  private final Clock clock;
   private final Vertx vertx = Vertx.vertx();
   private final PrometheusMeterRegistry metrics = Metrics.prometheus("aggregator");
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -38,8 +40,12 @@ public final class AggregatorService implements Service {
   private HttpServer queryServer;
   private ManagementServer managementServer;
 
-  public AggregatorService(AggregatorConfig config) {
+  /**
+   * @param clock what the query API takes as "now" when a request names no time
+   */
+  public AggregatorService(AggregatorConfig config, Clock clock) {
     this.config = config;
+    this.clock = clock;
   }
 
   /** Starts everything; the future fails when any part cannot start. */
@@ -58,11 +64,18 @@ public final class AggregatorService implements Service {
             server -> {
               queryServer = server;
               self[0] = new HostInfo(config.advertisedHost(), server.actualPort());
-              router[0] = new QueryRouter(vertx, config, this::streams, self[0]).router();
-              startStreams(server.actualPort());
-              return ManagementServer.start(
-                  vertx, config.managementPort(), streams::readiness, metrics);
+              router[0] = new QueryRouter(vertx, config, this::streams, self[0], clock).router();
+              // Off the event loop: building the topology and its serdes, and constructing Kafka
+              // Streams (clients, state directory, metrics), took up to 9 s on it at start.
+              return vertx.executeBlocking(
+                  () -> {
+                    startStreams(server.actualPort());
+                    return null;
+                  });
             })
+        .compose(
+            started ->
+                ManagementServer.start(vertx, config.managementPort(), streams::readiness, metrics))
         .map(
             server -> {
               managementServer = server;

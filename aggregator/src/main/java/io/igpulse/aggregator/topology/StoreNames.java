@@ -16,6 +16,11 @@ public final class StoreNames {
     return "account-buckets-" + spec.name();
   }
 
+  /** Per-account buckets of earned media (tumbling, one advance long) of a window family. */
+  public static String earnedBuckets(WindowSpec spec) {
+    return "earned-buckets-" + spec.name();
+  }
+
   /** Per-hashtag buckets (tumbling, one advance long) of a window family. */
   public static String hashtagBuckets(WindowSpec spec) {
     return "hashtag-buckets-" + spec.name();

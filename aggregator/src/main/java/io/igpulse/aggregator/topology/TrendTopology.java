@@ -8,18 +8,23 @@ import io.igpulse.aggregator.topology.account.PostingHoursState;
 import io.igpulse.aggregator.topology.codec.InternalSerdes;
 import io.igpulse.aggregator.topology.delta.DeltaCalculator;
 import io.igpulse.aggregator.topology.delta.DeltaProcessor;
+import io.igpulse.aggregator.topology.delta.DeltaSpreader;
 import io.igpulse.aggregator.topology.delta.MediaDelta;
+import io.igpulse.aggregator.topology.delta.SpreadProcessor;
 import io.igpulse.aggregator.topology.trend.AccountTrendScorer;
+import io.igpulse.aggregator.topology.trend.EarnedTrendScorer;
 import io.igpulse.aggregator.topology.trend.HashtagRanker;
 import io.igpulse.aggregator.topology.trend.HashtagTrendScorer;
 import io.igpulse.aggregator.topology.trend.TrendScore;
 import io.igpulse.aggregator.topology.window.AccountWindow;
+import io.igpulse.aggregator.topology.window.EarnedWindow;
 import io.igpulse.aggregator.topology.window.HashtagWindow;
 import io.igpulse.events.AccountInsightSnapshot;
 import io.igpulse.events.MediaInsightSnapshot;
 import io.igpulse.runtime.streams.TopicSerdes;
 import io.igpulse.schemas.topic.Topics;
 import java.time.Duration;
+import java.util.List;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -43,9 +48,10 @@ import org.apache.kafka.streams.state.WindowStore;
  * The aggregator's one topology, a pure function of its config:
  *
  * <pre>
- * media.insights ─► deltas (per media) ─┬─► by account ─► windows per family ─► score ─► trends.account
- *                                       │               └─► posting hours ───────────► trends.posting-hours
- *                                       └─► by hashtag ─► windows per family ─► score ─► by window ─► rank ─► trends.hashtag
+ * media.insights ─► deltas (per media and kind) ─┬─► by owner (INSIGHTS) ─► spread ─► buckets per family ─► score ─► trends.account
+ *                                                │                      └─► posting hours ───────────────────────► trends.posting-hours
+ *                                                ├─► by hashtag ─► spread ─► buckets per family ─► score ─► by window ─► rank ─► trends.hashtag
+ *                                                └─► by earned account (PUBLIC_COUNTERS) ─► spread ─► buckets per family ─► trends.earned
  * account.insights ─► follower history (per account) ──────────────────────────────────────► trends.followers
  * </pre>
  */
@@ -69,14 +75,13 @@ public final class TrendTopology {
 
     KStream<String, MediaDelta> byAccount = byAccount(deltas);
     KStream<String, MediaDelta> byHashtag = byHashtag(deltas);
+    KStream<String, MediaDelta> byEarnedAccount = byEarnedAccount(deltas);
 
-    KGroupedStream<String, MediaDelta> accounts =
-        byAccount.groupByKey(Grouped.with("accounts", STRING, DELTA));
-    KGroupedStream<String, MediaDelta> hashtags =
-        byHashtag.groupByKey(Grouped.with("hashtags", STRING, DELTA));
     for (WindowSpec spec : config.windows()) {
-      accountTrends(accounts, spec, config, score, serdes);
-      hashtagTrends(builder, hashtags, spec, config, score, serdes);
+      accountTrends(spread(byAccount, "accounts", spec, config), spec, config, score, serdes);
+      hashtagTrends(
+          builder, spread(byHashtag, "hashtags", spec, config), spec, config, score, serdes);
+      earnedTrends(spread(byEarnedAccount, "earned", spec, config), spec, config, serdes);
     }
     postingHours(byAccount, config, serdes);
     followerGrowth(builder, serdes);
@@ -106,12 +111,46 @@ public final class TrendTopology {
         StoreNames.MEDIA_STATE);
   }
 
-  /** Deltas repartitioned by the account that owns the media. */
+  /**
+   * Insight deltas repartitioned by the account that owns the media. Public counters never count
+   * for an account's own trends, nor does a media whose owner is unknown.
+   */
   public static KStream<String, MediaDelta> byAccount(KStream<String, MediaDelta> deltas) {
     return deltas
-        .filter((mediaId, delta) -> delta.ownerId() != null, Named.as("with-owner"))
+        .filter(
+            (mediaId, delta) -> delta.insights() && delta.ownerId() != null, Named.as("with-owner"))
         .selectKey((mediaId, delta) -> delta.ownerId(), Named.as("key-by-account"))
         .repartition(Repartitioned.with(STRING, DELTA).withName("deltas-by-account"));
+  }
+
+  /**
+   * Public-counter deltas repartitioned by the followed accounts the media tags or mentions: one
+   * record per account of {@code earned_by}.
+   */
+  public static KStream<String, MediaDelta> byEarnedAccount(KStream<String, MediaDelta> deltas) {
+    return deltas
+        .flatMap(
+            (mediaId, delta) ->
+                delta.insights()
+                    ? List.<KeyValue<String, MediaDelta>>of()
+                    : delta.earnedBy().stream()
+                        .map(account -> KeyValue.pair(account, delta))
+                        .toList(),
+            Named.as("key-by-earned-account"))
+        .repartition(Repartitioned.with(STRING, DELTA).withName("deltas-by-earned-account"));
+  }
+
+  /**
+   * A repartitioned stream of deltas as parts, one per bucket of {@code spec} (see {@link
+   * DeltaSpreader}), grouped for the bucket aggregation.
+   */
+  private static KGroupedStream<String, MediaDelta> spread(
+      KStream<String, MediaDelta> deltas, String what, WindowSpec spec, AggregatorConfig config) {
+    DeltaSpreader spreader = new DeltaSpreader(spec.advance(), config.grace());
+    return deltas
+        .processValues(
+            () -> new SpreadProcessor(spreader), Named.as("spread-" + what + "-" + spec.name()))
+        .groupByKey(Grouped.with(what + "-" + spec.name(), STRING, DELTA));
   }
 
   /** Deltas repartitioned by hashtag: one record per hashtag of the media. */
@@ -162,6 +201,33 @@ public final class TrendTopology {
                 .withName("account-trends-out-" + spec.name()));
   }
 
+  private static void earnedTrends(
+      KGroupedStream<String, MediaDelta> accounts,
+      WindowSpec spec,
+      AggregatorConfig config,
+      TopicSerdes serdes) {
+    String store = StoreNames.earnedBuckets(spec);
+    accounts
+        .windowedBy(windows(spec, config))
+        .aggregate(
+            EarnedWindow::empty,
+            (account, delta, window) -> window.add(delta),
+            Named.as("earned-bucket-" + spec.name()),
+            Materialized.<String, EarnedWindow, WindowStore<Bytes, byte[]>>as(store)
+                .withKeySerde(STRING)
+                .withValueSerde(InternalSerdes.EARNED_WINDOW)
+                .withRetention(retention(spec, config)))
+        .toStream(Named.as("earned-window-updates-" + spec.name()))
+        .process(
+            () -> new EarnedTrendScorer(store, spec, config.topMedia()),
+            Named.as("earned-trend-" + spec.name()),
+            store)
+        .to(
+            Topics.EARNED_TRENDS.name(),
+            Produced.with(STRING, serdes.valueSerde(Topics.EARNED_TRENDS))
+                .withName("earned-trends-out-" + spec.name()));
+  }
+
   private static void hashtagTrends(
       StreamsBuilder builder,
       KGroupedStream<String, MediaDelta> hashtags,
@@ -207,19 +273,21 @@ public final class TrendTopology {
 
   /**
    * Aggregated (not processed record by record) so the record cache publishes each account once per
-   * commit.
+   * commit. A delta whose interval ends after the media's first day counts with the part of it
+   * gained before (same proportional model as the windows).
    */
   private static void postingHours(
       KStream<String, MediaDelta> byAccount, AggregatorConfig config, TopicSerdes serdes) {
     byAccount
-        .filter((account, delta) -> delta.firstDayDelta(), Named.as("first-day-deltas"))
+        .filter((account, delta) -> delta.touchesFirstDay(), Named.as("first-day-deltas"))
         .groupByKey(Grouped.with("posting-hours", STRING, DELTA))
         .aggregate(
             PostingHoursState::empty,
             (account, delta, state) ->
                 state.add(
                     HourOfWeek.of(delta.postedAt(), config.postingHoursZone()),
-                    delta.engagement(),
+                    DeltaSpreader.engagementBefore(
+                        delta, delta.postedAt() + MediaDelta.FIRST_DAY_MILLIS),
                     delta.firstCountForPostingHour(),
                     delta.capturedAt()),
             Named.as("posting-hours"),

@@ -71,7 +71,8 @@ final class AggregatorHarness {
   }
 
   AggregatorConfig config(String applicationId) {
-    return config(applicationId, Duration.ofMinutes(10));
+    // Long enough that the tests' snapshot intervals (up to hours) are spread whole.
+    return config(applicationId, Duration.ofHours(6));
   }
 
   AggregatorConfig config(String applicationId, Duration grace) {
@@ -104,7 +105,7 @@ final class AggregatorHarness {
   }
 
   AggregatorService start(AggregatorConfig config) {
-    AggregatorService service = new AggregatorService(config);
+    AggregatorService service = new AggregatorService(config, java.time.Clock.systemUTC());
     try {
       service.start().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     } catch (Exception e) {

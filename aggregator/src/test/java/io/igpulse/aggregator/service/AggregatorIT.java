@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.igpulse.aggregator.Snapshots;
 import io.igpulse.aggregator.topology.account.HourOfWeek;
 import io.igpulse.events.AccountTrend;
+import io.igpulse.events.EarnedMediaTrend;
 import io.igpulse.events.FollowerGrowth;
 import io.igpulse.events.HashtagTrend;
 import io.igpulse.events.PostingHours;
@@ -55,14 +56,14 @@ class AggregatorIT {
 
   /**
    * The README's worked example, end to end: 30, 60, 120 per hour, then 360 -> baseline 90, score
-   * 3.
+   * 3. Captures on the hour: each hour's gain is spread within its hour.
    */
   @Test
   void shouldPublishAndServeTheExactTrendsOfTheWorkedExample() {
     Instant monday = AggregatorHarness.nextBase();
     String tag = "bread" + id;
     String account = "acc-" + id;
-    Instant posted = monday.plus(Duration.ofMinutes(6 * 60 + 55));
+    Instant posted = monday.plus(Duration.ofHours(7));
     TopicReader hashtagTrends = harness.mark(Topics.HASHTAG_TRENDS);
     TopicReader accountTrends = harness.mark(Topics.ACCOUNT_TRENDS);
 
@@ -74,7 +75,7 @@ class AggregatorIT {
               account,
               List.of(tag),
               posted,
-              monday.plus(Duration.ofMinutes((7 + hour) * 60 + 30)),
+              monday.plus(Duration.ofHours(8 + hour)),
               Map.of("engagement", lifetime[hour])));
     }
 
@@ -103,11 +104,14 @@ class AggregatorIT {
             .get(accountKey);
     assertThat(accountTrend.getTrendScore()).isEqualTo(3.0);
 
+    // "The last hour as of 11:03" is the window ending at 11:00 (the old rule answered 10:05).
     HttpResponse<String> top =
         AggregatorHarness.get(
             service.queryPort(),
-            "/api/hashtags/top?window=PT1H&at=" + monday.plus(Duration.ofMinutes(10 * 60 + 55)));
+            "/api/hashtags/top?window=PT1H&at=" + monday.plus(Duration.ofMinutes(11 * 60 + 3)));
     assertThat(top.statusCode()).isEqualTo(200);
+    assertThat(new JsonObject(top.body()).getString("windowStart"))
+        .isEqualTo(monday.plus(Duration.ofHours(10)).toString());
     JsonObject first = new JsonObject(top.body()).getJsonArray("hashtags").getJsonObject(0);
     assertThat(first.getString("hashtag")).isEqualTo(tag);
     assertThat(first.getInteger("rank")).isEqualTo(1);
@@ -126,6 +130,79 @@ class AggregatorIT {
         .isEqualTo(monday.plus(Duration.ofHours(10)).toString());
     assertThat(window.getDouble("trendScore")).isEqualTo(3.0);
     assertThat(window.getDouble("baselineVelocityPerHour")).isEqualTo(90.0);
+  }
+
+  /**
+   * Public counters of a media tagging two followed accounts: published and served as their earned
+   * media, never as their own trends.
+   */
+  @Test
+  void shouldPublishAndServeEarnedMediaFromPublicCounters() {
+    Instant monday = AggregatorHarness.nextBase();
+    String tagged = "tagged-" + id;
+    String other = "other-" + id;
+    Instant posted = monday.plus(Duration.ofHours(9));
+    TopicReader earned = harness.mark(Topics.EARNED_TRENDS);
+
+    harness.send(
+        Snapshots.publicMedia(
+            "t-" + id,
+            "baker",
+            List.of(),
+            List.of(tagged, other),
+            posted,
+            posted.plus(Duration.ofMinutes(20)),
+            40L,
+            5),
+        Snapshots.publicMedia(
+            "t-" + id,
+            "baker",
+            List.of(),
+            List.of(tagged, other),
+            posted,
+            posted.plus(Duration.ofMinutes(50)),
+            100L,
+            8));
+
+    String key = tagged + "@" + posted + "/PT1H";
+    EarnedMediaTrend trend =
+        harness
+            .awaitLatest(
+                earned,
+                Topics.EARNED_TRENDS,
+                latest -> latest.containsKey(key) && latest.get(key).getEngagementGained() == 108)
+            .get(key);
+    assertThat(trend.getLikesGained()).isEqualTo(100L);
+    assertThat(trend.getCommentsGained()).isEqualTo(8L);
+    assertThat(trend.getContributingMedia()).isEqualTo(1);
+    JsonObject served =
+        new JsonArray(
+                AggregatorHarness.get(
+                        service.queryPort(),
+                        "/api/accounts/"
+                            + other
+                            + "/earned?window=PT1H&from="
+                            + posted
+                            + "&to="
+                            + posted)
+                    .body())
+            .getJsonObject(0);
+    assertThat(served.getLong("engagementGained")).isEqualTo(108L);
+    assertThat(served.getLong("likesGained")).isEqualTo(100L);
+    assertThat(served.getJsonArray("topMedia").getJsonObject(0).getString("mediaId"))
+        .isEqualTo("t-" + id);
+    // Its own trends know nothing of it (the store is read after the earned trend was published).
+    assertThat(
+            AggregatorHarness.get(
+                    service.queryPort(),
+                    "/api/accounts/"
+                        + tagged
+                        + "/trend?window=PT1H&from="
+                        + posted
+                        + "&to="
+                        + posted)
+                .body())
+        .isEqualTo("[]");
   }
 
   @Test

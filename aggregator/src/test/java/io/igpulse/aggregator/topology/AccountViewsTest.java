@@ -81,12 +81,46 @@ class AccountViewsTest {
 
     List<PostingHours> updates = topology.postingHours();
     PostingHours latest = updates.get(updates.size() - 1);
+    // m1: 40 + 60 by Tuesday 09:00, then 400 from Tuesday 09:00 to Wednesday 09:00, of which the
+    // 1.5 h before its first day ends (Tuesday 10:30) count: 400 x 1.5 / 24 = 25. 125 in all.
     assertThat(latest.getHours())
         .containsExactly(
-            new HourOfWeekEngagement(10, 1, 100L), new HourOfWeekEngagement(32, 2, 70L));
-    assertThat(latest.getBestHours()).containsExactly(10, 32); // 100 per media beats 35 per media
+            new HourOfWeekEngagement(10, 1, 125L), new HourOfWeekEngagement(32, 2, 70L));
+    assertThat(latest.getBestHours()).containsExactly(10, 32); // 125 per media beats 35 per media
     assertThat(latest.getUpdatedAt())
-        .isEqualTo(Instant.parse("2026-11-24T09:00:00Z")); // latest capture counted
+        .isEqualTo(Instant.parse("2026-11-25T09:00:00Z")); // latest capture counted
+  }
+
+  /**
+   * The end-to-end run found hours with media 0 and engagement 83,318: a tagged media found by two
+   * followed accounts came with either one as its owner, so its one count as a media went to the
+   * first and its later deltas to the second. A media's insights now go to one owner, the first
+   * named (before: accB had hour 10 with media 0 and engagement 200).
+   */
+  @Test
+  void shouldNeverCountEngagementInAnHourWithoutItsMedia() {
+    String posted = "2026-11-23T10:00:00Z";
+    topology.pipe(
+        snapshot(
+            "m1", "accA", List.of(), posted, "2026-11-23T10:20:00Z", Map.of("engagement", 100L)));
+    topology.pipe(
+        snapshot(
+            "m1", "accB", List.of(), posted, "2026-11-23T11:00:00Z", Map.of("engagement", 300L)));
+    topology.pipe(
+        snapshot(
+            "m1", "accA", List.of(), posted, "2026-11-23T12:00:00Z", Map.of("engagement", 350L)));
+
+    List<PostingHours> updates = topology.postingHours();
+    assertThat(updates)
+        .allSatisfy(
+            hours ->
+                assertThat(hours.getHours())
+                    .as(hours.getIgUserId())
+                    .allMatch(h -> h.getMedia() > 0));
+    assertThat(updates).extracting(PostingHours::getIgUserId).containsOnly("accA");
+    assertThat(updates.get(updates.size() - 1).getHours())
+        .containsExactly(new HourOfWeekEngagement(10, 1, 350L));
+    assertThat(topology.account("accB", "2026-11-23T10:00:00Z")).isNull();
   }
 
   @Test

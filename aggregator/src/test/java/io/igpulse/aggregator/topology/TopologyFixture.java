@@ -6,6 +6,7 @@ import io.igpulse.aggregator.config.WindowSpec;
 import io.igpulse.aggregator.service.StreamsSettings;
 import io.igpulse.events.AccountInsightSnapshot;
 import io.igpulse.events.AccountTrend;
+import io.igpulse.events.EarnedMediaTrend;
 import io.igpulse.events.FollowerGrowth;
 import io.igpulse.events.HashtagTrend;
 import io.igpulse.events.MediaInsightSnapshot;
@@ -48,6 +49,8 @@ final class TopologyFixture implements AutoCloseable {
   private final TestOutputTopic<String, AccountTrend> accountTrends;
   private final TestOutputTopic<String, HashtagTrend> hashtagTrends;
   private final TestOutputTopic<String, PostingHours> postingHours;
+  private final TestOutputTopic<String, EarnedMediaTrend> earnedTrends;
+  final Map<String, EarnedMediaTrend> latestEarnedTrends = new LinkedHashMap<>();
   private final TestOutputTopic<String, FollowerGrowth> followerGrowth;
   final Map<String, AccountTrend> latestAccountTrends = new LinkedHashMap<>();
   final Map<String, HashtagTrend> latestHashtagTrends = new LinkedHashMap<>();
@@ -98,6 +101,11 @@ final class TopologyFixture implements AutoCloseable {
             Topics.POSTING_HOURS.name(),
             keyReader,
             serdes.valueSerde(Topics.POSTING_HOURS).deserializer());
+    earnedTrends =
+        driver.createOutputTopic(
+            Topics.EARNED_TRENDS.name(),
+            keyReader,
+            serdes.valueSerde(Topics.EARNED_TRENDS).deserializer());
     followerGrowth =
         driver.createOutputTopic(
             Topics.FOLLOWER_GROWTH.name(),
@@ -105,13 +113,16 @@ final class TopologyFixture implements AutoCloseable {
             serdes.valueSerde(Topics.FOLLOWER_GROWTH).deserializer());
   }
 
+  /** Six hours of grace: long enough that the tests' snapshot intervals are spread whole. */
+  static final Duration GRACE = Duration.ofHours(6);
+
   static AggregatorConfig config() {
     return new AggregatorConfig(
         "unused:9092",
         "aggregator-test",
         RegistryConfig.of("http://unused:8080"),
         List.of(HOURLY),
-        Duration.ofMinutes(10),
+        GRACE,
         Duration.ofDays(3),
         2,
         2,
@@ -146,6 +157,10 @@ final class TopologyFixture implements AutoCloseable {
       latestAccountTrends.put(record.key(), record.value());
       accounts++;
     }
+    for (TestRecord<String, EarnedMediaTrend> record : earnedTrends.readRecordsToList()) {
+      latestEarnedTrends.put(record.key(), record.value());
+      accounts++;
+    }
     for (TestRecord<String, HashtagTrend> record : hashtagTrends.readRecordsToList()) {
       latestHashtagTrends.put(record.key(), record.value());
       hashtagUpdates.add(KeyValue.pair(record.key(), record.value()));
@@ -156,6 +171,11 @@ final class TopologyFixture implements AutoCloseable {
   AccountTrend account(String account, String windowStart) {
     drain();
     return latestAccountTrends.get(account + "@" + windowStart + "/PT1H");
+  }
+
+  EarnedMediaTrend earned(String account, String windowStart) {
+    drain();
+    return latestEarnedTrends.get(account + "@" + windowStart + "/PT1H");
   }
 
   HashtagTrend hashtag(String hashtag, String windowStart) {

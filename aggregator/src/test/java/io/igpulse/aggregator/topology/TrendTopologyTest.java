@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The production topology, fed snapshots, checked number by number. Windows are 1 h advancing every
- * 5 min with 10 min grace; the baseline looks back 3 windows with decay 0.5; top 2 hashtags and top
- * 2 media.
+ * 5 min with 6 h grace; the baseline looks back 3 windows with decay 0.5; top 2 hashtags and top 2
+ * media. Deltas are spread over the 5-minute buckets between their two captures, each bucket's part
+ * being round(D x time up to its end / interval) minus the same for the bucket before (halves up).
  */
 class TrendTopologyTest {
 
@@ -27,7 +28,7 @@ class TrendTopologyTest {
   }
 
   @Test
-  void shouldSumTheDeltasOfSuccessiveSnapshotsIntoTheWindowOfTheirCaptureTime() {
+  void shouldSpreadTheDeltasOfSuccessiveSnapshotsOverTheTimeBetweenThem() {
     topology.pipe(
         snapshot(
             "m1",
@@ -59,9 +60,11 @@ class TrendTopologyTest {
     assertThat(trend.getReachGained()).isEqualTo(200L);
     assertThat(trend.getContributingMedia()).isEqualTo(1);
     assertThat(trend.getVelocityPerHour()).isEqualTo(30.0);
-    // The window starting 10:15 sees only the deltas captured at 10:20 and 10:40.
+    // The window starting 10:15 holds the 10:15-10:20 half of the 15 gained from 10:10 to 10:20
+    // (buckets 10:10 and 10:15 get round(7.5) = 8 and 15 - 8 = 7) and the 5 gained from 10:20 to
+    // 10:40: 7 + 5 = 12. Counting whole deltas at their capture gave 20.
     assertThat(topology.account("acc", "2026-11-23T10:15:00Z").getEngagementGained())
-        .isEqualTo(20L);
+        .isEqualTo(12L);
     assertThat(topology.hashtag("bread", "2026-11-23T10:00:00Z").getEngagementGained())
         .isEqualTo(30L);
   }
@@ -98,8 +101,10 @@ class TrendTopologyTest {
 
     assertThat(topology.account("acc", "2026-11-23T10:00:00Z").getEngagementGained())
         .isEqualTo(70L);
+    // The 60 gained from 10:10 to 10:50 spread over 8 buckets (8, 7, 8, 7, ...): the window
+    // starting 10:30 holds its last four, 8 + 7 + 8 + 7 = 30.
     assertThat(topology.account("acc", "2026-11-23T10:30:00Z").getEngagementGained())
-        .isEqualTo(60L);
+        .isEqualTo(30L);
   }
 
   @Test
@@ -111,10 +116,14 @@ class TrendTopologyTest {
         snapshot(
             "m1", "acc", List.of(), POSTED, "2026-11-23T11:10:00Z", Map.of("engagement", 42L)));
 
-    assertThat(topology.account("acc", "2026-11-23T11:00:00Z").getEngagementGained())
+    // The -8 between 10:10 and 11:10 is spread over that hour, which is a window of its own.
+    assertThat(topology.account("acc", "2026-11-23T10:10:00Z").getEngagementGained())
         .isEqualTo(-8L);
-    assertThat(topology.account("acc", "2026-11-23T11:00:00Z").getVelocityPerHour())
+    assertThat(topology.account("acc", "2026-11-23T10:10:00Z").getVelocityPerHour())
         .isEqualTo(-8.0);
+    // 11:00-12:00 holds its last 10 minutes: -8 - round(-8 x 50 / 60) = -8 - (-7) = -1.
+    assertThat(topology.account("acc", "2026-11-23T11:00:00Z").getEngagementGained())
+        .isEqualTo(-1L);
   }
 
   @Test
@@ -141,7 +150,7 @@ class TrendTopologyTest {
 
     AccountTrend trend = topology.account("acc", "2026-11-23T10:00:00Z");
     assertThat(trend.getReachGained())
-        .isEqualTo(160L); // 100 from zero, nothing at 10:20, +60 at 10:30
+        .isEqualTo(160L); // 100 from zero, nothing at 10:20, +60 by 10:30
     assertThat(trend.getEngagementGained()).isEqualTo(20L);
   }
 
@@ -170,7 +179,7 @@ class TrendTopologyTest {
   }
 
   @Test
-  void shouldPutASnapshotAtAWindowsEndIntoTheNextWindow() {
+  void shouldEndTheSpreadOfACaptureOnABucketBoundaryAtThatBoundary() {
     topology.pipe(
         snapshot(
             "m1", "acc", List.of(), POSTED, "2026-11-23T10:10:00Z", Map.of("engagement", 10L)));
@@ -178,35 +187,67 @@ class TrendTopologyTest {
         snapshot(
             "m1", "acc", List.of(), POSTED, "2026-11-23T11:00:00Z", Map.of("engagement", 17L)));
 
+    // The 7 gained from 10:10 to 11:00 all happened before 11:00: spread over the ten buckets
+    // 10:10-10:55 (cumulative 0.7, 1.4, 2.1, ... rounded: 1, 0, 1, 1, 1, 0, 1, 1, 0, 1), none in
+    // 11:00-11:05, so the window starting 11:00 has nothing.
     assertThat(topology.account("acc", "2026-11-23T10:00:00Z").getEngagementGained())
-        .isEqualTo(10L);
-    assertThat(topology.account("acc", "2026-11-23T11:00:00Z").getEngagementGained()).isEqualTo(7L);
-    assertThat(topology.account("acc", "2026-11-23T10:05:00Z").getEngagementGained())
         .isEqualTo(17L);
+    assertThat(topology.account("acc", "2026-11-23T11:00:00Z")).isNull();
+    // 10:05-11:05: the second half of the first 10 (5, from 10:05 to 10:10) and all of the 7.
+    assertThat(topology.account("acc", "2026-11-23T10:05:00Z").getEngagementGained())
+        .isEqualTo(12L);
+    // 10:55-11:55: only the last bucket's part of the 7.
+    assertThat(topology.account("acc", "2026-11-23T10:55:00Z").getEngagementGained()).isEqualTo(1L);
   }
 
   @Test
-  void shouldAcceptLateSnapshotsWithinGraceAndDropThemAfter() {
+  void shouldCountEachPartOfALateDeltaWithinGraceAndDropThePartsBeyond() {
+    // Stream time 16:59:59.999 (a part stamped at the end of bucket 16:55): with 6 h of grace the
+    // buckets ending after 10:59:59.999 still take parts, 10:55-11:00 being the oldest.
     topology.pipe(
         snapshot(
-            "clock", "other", List.of(), POSTED, "2026-11-23T11:05:00Z", Map.of("engagement", 1L)));
+            "clock",
+            "other",
+            List.of(),
+            "2026-11-23T16:55:00Z",
+            "2026-11-23T17:00:00Z",
+            Map.of("engagement", 1L)));
+    // 80 gained from 10:30 to 11:10, 10 per bucket: 10:30-10:50 are closed (50 dropped), 10:55,
+    // 11:00 and 11:05 are open (30 counted).
     topology.pipe(
         snapshot(
-            "late", "acc", List.of(), POSTED, "2026-11-23T10:58:00Z", Map.of("engagement", 9L)));
+            "partly",
+            "partly",
+            List.of(),
+            "2026-11-23T10:30:00Z",
+            "2026-11-23T11:10:00Z",
+            Map.of("engagement", 80L)));
+    // 40 gained from 11:00 to 11:20, 10 per bucket, all open: late by 5 h 40 min, all counted.
     topology.pipe(
         snapshot(
-            "clock", "other", List.of(), POSTED, "2026-11-23T11:20:00Z", Map.of("engagement", 2L)));
+            "within",
+            "within",
+            List.of(),
+            "2026-11-23T11:00:00Z",
+            "2026-11-23T11:20:00Z",
+            Map.of("engagement", 40L)));
+    // 8 gained from 10:00 to 10:20: every bucket closed, nothing counted.
     topology.pipe(
         snapshot(
-            "later", "acc", List.of(), POSTED, "2026-11-23T10:59:00Z", Map.of("engagement", 4L)));
+            "beyond",
+            "beyond",
+            List.of(),
+            "2026-11-23T10:00:00Z",
+            "2026-11-23T10:20:00Z",
+            Map.of("engagement", 8L)));
 
-    // Both land in the 10:55-11:00 bucket, which takes late snapshots until 11:10 (its end +
-    // grace): the 10:58
-    // one (stream time 11:05) counts in every window containing it, the 10:59 one (stream time
-    // 11:20) in none.
-    assertThat(topology.account("acc", "2026-11-23T10:00:00Z").getEngagementGained()).isEqualTo(9L);
-    assertThat(topology.account("acc", "2026-11-23T10:15:00Z").getEngagementGained()).isEqualTo(9L);
-    assertThat(topology.account("acc", "2026-11-23T10:55:00Z").getEngagementGained()).isEqualTo(9L);
+    assertThat(topology.account("partly", "2026-11-23T10:30:00Z").getEngagementGained())
+        .isEqualTo(30L);
+    assertThat(topology.account("partly", "2026-11-23T10:00:00Z").getEngagementGained())
+        .isEqualTo(10L);
+    assertThat(topology.account("within", "2026-11-23T11:00:00Z").getEngagementGained())
+        .isEqualTo(40L);
+    assertThat(topology.latestAccountTrends.keySet()).noneMatch(k -> k.startsWith("beyond@"));
   }
 
   @Test
@@ -267,17 +308,20 @@ class TrendTopologyTest {
         .isEqualTo(8L);
   }
 
-  /** The worked example of the README: 30, 60, 120 per hour, then 360. */
+  /**
+   * The worked example of the README: 30, 60, 120 per hour, then 360. Captures on the hour, so each
+   * hour's delta is spread within its own hourly window.
+   */
   @Test
   void shouldScoreTheWindowAgainstTheEwmaOfThePreviousWindows() {
-    String posted = "2026-11-23T06:55:00Z";
+    String posted = "2026-11-23T07:00:00Z";
     topology.pipe(
         snapshot(
             "b1",
             "acc",
             List.of("bread"),
             posted,
-            "2026-11-23T07:30:00Z",
+            "2026-11-23T08:00:00Z",
             Map.of("engagement", 30L)));
     topology.pipe(
         snapshot(
@@ -285,7 +329,7 @@ class TrendTopologyTest {
             "acc",
             List.of("bread"),
             posted,
-            "2026-11-23T08:30:00Z",
+            "2026-11-23T09:00:00Z",
             Map.of("engagement", 90L)));
     topology.pipe(
         snapshot(
@@ -293,7 +337,7 @@ class TrendTopologyTest {
             "acc",
             List.of("bread"),
             posted,
-            "2026-11-23T09:30:00Z",
+            "2026-11-23T10:00:00Z",
             Map.of("engagement", 210L)));
     topology.pipe(
         snapshot(
@@ -301,7 +345,7 @@ class TrendTopologyTest {
             "acc",
             List.of("bread"),
             posted,
-            "2026-11-23T10:30:00Z",
+            "2026-11-23T11:00:00Z",
             Map.of("engagement", 570L)));
 
     HashtagTrend first = topology.hashtag("bread", "2026-11-23T07:00:00Z");
@@ -320,26 +364,24 @@ class TrendTopologyTest {
 
   @Test
   void shouldCountAQuietWindowAsZeroInTheBaseline() {
-    String posted = "2026-11-23T06:55:00Z";
-    topology.pipe(
-        snapshot(
-            "b1",
-            "acc",
-            List.of("bread"),
-            posted,
-            "2026-11-23T07:30:00Z",
-            Map.of("engagement", 40L)));
-    topology.pipe(
-        snapshot(
-            "b1",
-            "acc",
-            List.of("bread"),
-            posted,
-            "2026-11-23T09:30:00Z",
-            Map.of("engagement", 50L)));
+    String posted = "2026-11-23T07:00:00Z";
+    long[] lifetime = {40, 40, 50};
+    for (int i = 0; i < lifetime.length; i++) {
+      topology.pipe(
+          snapshot(
+              "b1",
+              "acc",
+              List.of("bread"),
+              posted,
+              String.format("2026-11-23T%02d:00:00Z", 8 + i),
+              Map.of("engagement", lifetime[i])));
+    }
 
-    // Back 1: 08:00 window, quiet = 0; back 2: 07:00 window = 40 -> (0 + 0.5 x 40) / 1.5
+    // Nothing gained from 08:00 to 09:00: no part, no 08:00 window. Back 1: 08:00, quiet = 0; back
+    // 2: 07:00 = 40 -> (0 + 0.5 x 40) / 1.5
     HashtagTrend now = topology.hashtag("bread", "2026-11-23T09:00:00Z");
+    assertThat(topology.hashtag("bread", "2026-11-23T08:00:00Z")).isNull();
+    assertThat(now.getEngagementGained()).isEqualTo(10L);
     assertThat(now.getBaselineVelocityPerHour())
         .isCloseTo(13.333, org.assertj.core.data.Offset.offset(0.001));
     assertThat(now.getTrendScore()).isCloseTo(-0.25, org.assertj.core.data.Offset.offset(0.0001));

@@ -1,6 +1,7 @@
 package io.igpulse.aggregator.topology.codec;
 
 import io.igpulse.runtime.streams.JsonSerde;
+import java.util.Map;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
@@ -18,19 +19,35 @@ import org.apache.kafka.common.serialization.Serializer;
 public final class CompactSerde<T> implements Serde<T> {
 
   static final byte FORMAT_1 = 1;
+  static final byte FORMAT_2 = 2;
 
   private final Class<T> type;
+  private final byte format;
   private final Codec<T> codec;
+  private final Map<Byte, Codec<T>> olderFormats;
   private final Deserializer<T> legacyJson;
 
-  private CompactSerde(Class<T> type, Codec<T> codec) {
+  private CompactSerde(
+      Class<T> type, byte format, Codec<T> codec, Map<Byte, Codec<T>> olderFormats) {
     this.type = type;
+    this.format = format;
     this.codec = codec;
+    this.olderFormats = Map.copyOf(olderFormats);
     this.legacyJson = JsonSerde.of(type).deserializer();
   }
 
+  /** A type still in its first compact format. */
   public static <T> CompactSerde<T> of(Class<T> type, Codec<T> codec) {
-    return new CompactSerde<>(type, codec);
+    return new CompactSerde<>(type, FORMAT_1, codec, Map.of());
+  }
+
+  /**
+   * A type whose layout changed: written in {@code format}, read in it and in every older format
+   * still found in stores and repartition topics.
+   */
+  public static <T> CompactSerde<T> of(
+      Class<T> type, byte format, Codec<T> codec, Map<Byte, Codec<T>> olderFormats) {
+    return new CompactSerde<>(type, format, codec, olderFormats);
   }
 
   @Override
@@ -45,15 +62,17 @@ public final class CompactSerde<T> implements Serde<T> {
 
   byte[] write(T value) {
     CompactWriter out = new CompactWriter(64);
-    out.writeByte(FORMAT_1);
+    out.writeByte(format);
     codec.write(value, out);
     return out.toByteArray();
   }
 
   T read(String topic, byte[] data) {
-    if (data.length > 0 && data[0] == FORMAT_1) {
+    Codec<T> reader =
+        data.length == 0 ? null : data[0] == format ? codec : olderFormats.get(data[0]);
+    if (reader != null) {
       CompactReader in = new CompactReader(data, 1);
-      T value = codec.read(in);
+      T value = reader.read(in);
       in.expectEnd(type.getSimpleName() + " on " + topic);
       return value;
     }

@@ -9,8 +9,10 @@ import io.igpulse.aggregator.topology.delta.MediaState;
 import io.igpulse.aggregator.topology.trend.ScoredHashtag;
 import io.igpulse.aggregator.topology.trend.WindowRanking;
 import io.igpulse.aggregator.topology.window.AccountWindow;
+import io.igpulse.aggregator.topology.window.EarnedWindow;
 import io.igpulse.aggregator.topology.window.HashtagWindow;
 import io.igpulse.aggregator.topology.window.PackedStrings;
+import io.igpulse.events.SnapshotKind;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -19,7 +21,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The compact layout of each internal type (format 1). Field order is the format: never reorder.
+ * The compact layout of each internal type. Field order is the format: never reorder; a layout
+ * change takes a new format byte (see {@link CompactSerde}) and keeps the old codec as its reader.
  */
 final class InternalCodecs {
 
@@ -28,22 +31,61 @@ final class InternalCodecs {
 
   private InternalCodecs() {}
 
-  static final Codec<MediaState> MEDIA_STATE =
+  /**
+   * Media state, format 1: one reading (insights) and the posting-hour flag. Still read; written
+   * only by tests that check it is.
+   */
+  static final Codec<MediaState> MEDIA_STATE_1 =
       new Codec<>() {
         @Override
         public void write(MediaState value, CompactWriter out) {
-          out.writeLong(value.capturedAt());
-          writeMetrics(value.metrics(), out);
+          out.writeLong(value.insights().capturedAt());
+          writeMetrics(value.insights().metrics(), out);
           out.writeBoolean(value.countedForPostingHour());
         }
 
         @Override
         public MediaState read(CompactReader in) {
-          return new MediaState(in.readLong(), readMetrics(in), in.readBoolean());
+          return new MediaState(
+              new MediaState.Reading(in.readLong(), readMetrics(in)), null, null, in.readBoolean());
         }
       };
 
-  static final Codec<MediaDelta> MEDIA_DELTA =
+  /** Media state, format 2: a reading per kind, and the owner insights are credited to. */
+  static final Codec<MediaState> MEDIA_STATE =
+      new Codec<>() {
+        @Override
+        public void write(MediaState value, CompactWriter out) {
+          writeReading(value.insights(), out);
+          writeReading(value.publicCounters(), out);
+          out.writeNullableString(value.owner());
+          out.writeBoolean(value.countedForPostingHour());
+        }
+
+        @Override
+        public MediaState read(CompactReader in) {
+          return new MediaState(
+              readReading(in), readReading(in), in.readNullableString(), in.readBoolean());
+        }
+      };
+
+  private static void writeReading(MediaState.Reading reading, CompactWriter out) {
+    out.writeBoolean(reading != null);
+    if (reading != null) {
+      out.writeLong(reading.capturedAt());
+      writeMetrics(reading.metrics(), out);
+    }
+  }
+
+  private static MediaState.Reading readReading(CompactReader in) {
+    return in.readBoolean() ? new MediaState.Reading(in.readLong(), readMetrics(in)) : null;
+  }
+
+  /**
+   * Media delta, format 1: an insight delta counted at its capture time. Still read (repartition
+   * topics written before the upgrade); written only by tests that check it is.
+   */
+  static final Codec<MediaDelta> MEDIA_DELTA_1 =
       new Codec<>() {
         @Override
         public void write(MediaDelta value, CompactWriter out) {
@@ -51,10 +93,9 @@ final class InternalCodecs {
           out.writeNullableString(value.ownerId());
           writeStrings(value.hashtags(), out);
           out.writeLong(value.postedAt());
-          // Usually a few minutes to hours after posting: two or three bytes instead of six.
           out.writeLong(value.capturedAt() - value.postedAt());
           writeMetrics(value.changes(), out);
-          out.writeBoolean(value.firstDayDelta());
+          out.writeBoolean(value.capturedAt() - value.postedAt() <= MediaDelta.FIRST_DAY_MILLIS);
           out.writeBoolean(value.firstCountForPostingHour());
         }
 
@@ -65,14 +106,68 @@ final class InternalCodecs {
           List<String> hashtags = readStrings(in, new ArrayList<>());
           long postedAt = in.readLong();
           long capturedAt = postedAt + in.readLong();
+          Map<String, Long> changes = readMetrics(in);
+          in.readBoolean(); // first-day flag: now derived from the interval
           return new MediaDelta(
               mediaId,
+              SnapshotKind.INSIGHTS,
               ownerId,
+              null,
               hashtags,
+              List.of(),
               postedAt,
               capturedAt,
+              capturedAt,
+              changes,
+              in.readBoolean());
+        }
+      };
+
+  /** Media delta, format 2: kind, owner username, earned-by accounts and the interval's start. */
+  static final Codec<MediaDelta> MEDIA_DELTA =
+      new Codec<>() {
+        @Override
+        public void write(MediaDelta value, CompactWriter out) {
+          out.writeString(value.mediaId());
+          out.writeByte(value.insights() ? 0 : 1);
+          out.writeNullableString(value.ownerId());
+          out.writeNullableString(value.ownerUsername());
+          writeStrings(value.hashtags(), out);
+          writeStrings(value.earnedBy(), out);
+          out.writeLong(value.postedAt());
+          // Usually a few minutes to hours after posting: two or three bytes instead of six.
+          out.writeLong(value.capturedAt() - value.postedAt());
+          out.writeLong(value.capturedAt() - value.from());
+          writeMetrics(value.changes(), out);
+          out.writeBoolean(value.firstCountForPostingHour());
+        }
+
+        @Override
+        public MediaDelta read(CompactReader in) {
+          String mediaId = in.readString();
+          int kind = in.readByte();
+          if (kind != 0 && kind != 1) {
+            throw new org.apache.kafka.common.errors.SerializationException(
+                "corrupt media delta: kind " + kind);
+          }
+          String ownerId = in.readNullableString();
+          String ownerUsername = in.readNullableString();
+          List<String> hashtags = readStrings(in, new ArrayList<>());
+          List<String> earnedBy = readStrings(in, new ArrayList<>());
+          long postedAt = in.readLong();
+          long capturedAt = postedAt + in.readLong();
+          long from = capturedAt - in.readLong();
+          return new MediaDelta(
+              mediaId,
+              kind == 0 ? SnapshotKind.INSIGHTS : SnapshotKind.PUBLIC_COUNTERS,
+              ownerId,
+              ownerUsername,
+              hashtags,
+              earnedBy,
+              postedAt,
+              from,
+              capturedAt,
               readMetrics(in),
-              in.readBoolean(),
               in.readBoolean());
         }
       };
@@ -107,6 +202,38 @@ final class InternalCodecs {
           CompactReader block = in.readBlock();
           return AccountWindow.restore(
               engagement, reach, views, () -> readMediaEngagement(block), updatedAt);
+        }
+      };
+
+  static final Codec<EarnedWindow> EARNED_WINDOW =
+      new Codec<>() {
+        @Override
+        public void write(EarnedWindow value, CompactWriter out) {
+          out.writeLong(value.engagement());
+          out.writeLong(value.likes());
+          out.writeLong(value.comments());
+          out.writeLong(value.updatedAt());
+          out.writeBlock(
+              block -> {
+                Map<String, Long> media = value.mediaEngagement();
+                block.writeSize(media.size());
+                media.forEach(
+                    (id, gained) -> {
+                      block.writeString(id);
+                      block.writeLong(gained);
+                    });
+              });
+        }
+
+        @Override
+        public EarnedWindow read(CompactReader in) {
+          long engagement = in.readLong();
+          long likes = in.readLong();
+          long comments = in.readLong();
+          long updatedAt = in.readLong();
+          CompactReader block = in.readBlock();
+          return EarnedWindow.restore(
+              engagement, likes, comments, () -> readMediaEngagement(block), updatedAt);
         }
       };
 

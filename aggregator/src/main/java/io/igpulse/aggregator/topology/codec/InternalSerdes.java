@@ -7,18 +7,30 @@ import io.igpulse.aggregator.topology.delta.MediaState;
 import io.igpulse.aggregator.topology.trend.ScoredHashtag;
 import io.igpulse.aggregator.topology.trend.WindowRanking;
 import io.igpulse.aggregator.topology.window.AccountWindow;
+import io.igpulse.aggregator.topology.window.EarnedWindow;
 import io.igpulse.aggregator.topology.window.HashtagWindow;
+import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
 
 /** The serdes of the aggregator's internal values: see {@link CompactSerde}. */
 public final class InternalSerdes {
 
   public static final Serde<MediaState> MEDIA_STATE =
-      CompactSerde.of(MediaState.class, InternalCodecs.MEDIA_STATE);
+      CompactSerde.of(
+          MediaState.class,
+          CompactSerde.FORMAT_2,
+          InternalCodecs.MEDIA_STATE,
+          Map.of(CompactSerde.FORMAT_1, InternalCodecs.MEDIA_STATE_1));
   public static final Serde<MediaDelta> MEDIA_DELTA =
-      CompactSerde.of(MediaDelta.class, InternalCodecs.MEDIA_DELTA);
+      CompactSerde.of(
+          MediaDelta.class,
+          CompactSerde.FORMAT_2,
+          InternalCodecs.MEDIA_DELTA,
+          Map.of(CompactSerde.FORMAT_1, InternalCodecs.MEDIA_DELTA_1));
   public static final Serde<AccountWindow> ACCOUNT_WINDOW =
       CompactSerde.of(AccountWindow.class, InternalCodecs.ACCOUNT_WINDOW);
+  public static final Serde<EarnedWindow> EARNED_WINDOW =
+      CompactSerde.of(EarnedWindow.class, InternalCodecs.EARNED_WINDOW);
   public static final Serde<HashtagWindow> HASHTAG_WINDOW =
       CompactSerde.of(HashtagWindow.class, InternalCodecs.HASHTAG_WINDOW);
   public static final Serde<PostingHoursState> POSTING_HOURS =

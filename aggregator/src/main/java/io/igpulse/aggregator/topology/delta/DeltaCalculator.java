@@ -1,6 +1,7 @@
 package io.igpulse.aggregator.topology.delta;
 
 import io.igpulse.events.MediaInsightSnapshot;
+import io.igpulse.events.SnapshotKind;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -10,19 +11,27 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Turns successive lifetime snapshots of one media into deltas. Pure: the processor around it holds
- * the state.
+ * Turns successive snapshots of one media into deltas. Pure: the processor around it holds the
+ * state.
  *
  * <ul>
- *   <li>A snapshot captured at or before the last one counted is a duplicate or arrived late: it
- *       changes nothing.
+ *   <li>Each kind is its own series: an INSIGHTS snapshot is compared with the last INSIGHTS one, a
+ *       PUBLIC_COUNTERS snapshot with the last PUBLIC_COUNTERS one (their numbers differ: insights
+ *       count saves and shares). Snapshots of an unknown kind are ignored.
+ *   <li>A snapshot captured at or before the last one of its kind is a duplicate or arrived late:
+ *       it changes nothing.
  *   <li>A metric that went down gives a negative delta (unlikes, corrections).
- *   <li>A metric missing from either snapshot gives no delta; its last known value is kept for the
- *       next snapshot.
- *   <li>The first snapshot of a media counts from zero only when it was captured within {@code
- *       firstSnapshotCredit} of posting (it then shows what the media gained since posting); a
- *       media first seen later only sets the starting point, or its whole lifetime would land in
- *       one window as a false spike.
+ *   <li>A metric missing from either snapshot gives no delta; its last known value is kept.
+ *   <li>The first snapshot of a kind counts from zero, as gained since posting, only when it was
+ *       captured within {@code firstSnapshotCredit} of posting; a media first seen later only sets
+ *       the starting point, or its whole lifetime would land in one window as a false spike.
+ *   <li>Public engagement is the change of likes plus the change of comments, each when known in
+ *       both snapshots: a media hiding its likes in one snapshot and not the other changes its
+ *       {@code engagement} field by its whole like count, which is not engagement gained.
+ *   <li>Insights are credited to one owner per media, the first named: every delta, and the media's
+ *       one count for its posting hour, go to the same account.
+ *   <li>A media read both ways counts for its hashtags through its insights only, so it is not
+ *       counted twice.
  * </ul>
  */
 public final class DeltaCalculator {
@@ -33,8 +42,6 @@ public final class DeltaCalculator {
   public static final List<String> TRACKED =
       List.of(ENGAGEMENT, "reach", "views", "likes", "comments", "saved", "shares");
 
-  static final long FIRST_DAY_MILLIS = Duration.ofHours(24).toMillis();
-
   private final long firstSnapshotCreditMillis;
 
   public DeltaCalculator(Duration firstSnapshotCredit) {
@@ -44,55 +51,99 @@ public final class DeltaCalculator {
   /** The new state, and the delta to count if there is one. */
   public record Outcome(MediaState state, Optional<MediaDelta> delta) {}
 
-  /** Empty when the snapshot is a duplicate or older than the one already counted. */
+  /** Empty when the snapshot is a duplicate, older than the one already counted, or of no kind. */
   public Optional<Outcome> apply(MediaState previous, MediaInsightSnapshot snapshot) {
+    SnapshotKind kind = snapshot.getKind();
+    if (kind != SnapshotKind.INSIGHTS && kind != SnapshotKind.PUBLIC_COUNTERS) {
+      return Optional.empty();
+    }
+    boolean insights = kind == SnapshotKind.INSIGHTS;
     long capturedAt = snapshot.getCapturedAt().toEpochMilli();
     long postedAt = snapshot.getPostedAt().toEpochMilli();
-    if (previous != null && capturedAt <= previous.capturedAt()) {
+    MediaState.Reading before = previous == null ? null : previous.reading(kind);
+    if (before != null && capturedAt <= before.capturedAt()) {
       return Optional.empty();
     }
     Map<String, Long> current = normalized(snapshot);
     Map<String, Long> changes = new LinkedHashMap<>();
     Map<String, Long> known = new HashMap<>();
-    if (previous == null) {
+    long from;
+    if (before == null) {
+      from = postedAt;
       if (capturedAt - postedAt <= firstSnapshotCreditMillis) {
         changes.putAll(current);
       }
     } else {
-      known.putAll(previous.metrics());
+      from = before.capturedAt();
+      known.putAll(before.metrics());
       current.forEach(
           (metric, value) -> {
-            Long before = previous.metrics().get(metric);
-            if (before != null) {
-              changes.put(metric, value - before);
+            Long was = before.metrics().get(metric);
+            if (was != null) {
+              changes.put(metric, value - was);
             }
           });
     }
     known.putAll(current);
-    boolean firstDay = capturedAt - postedAt <= FIRST_DAY_MILLIS;
+    if (!insights) {
+      publicEngagement(changes);
+    }
+    MediaState.Reading reading = new MediaState.Reading(capturedAt, known);
+    String owner = previous == null ? null : previous.owner();
+    if (insights && owner == null) {
+      owner = snapshot.getOwnerId();
+    }
     boolean alreadyCounted = previous != null && previous.countedForPostingHour();
-    boolean countNow = firstDay && !alreadyCounted && !changes.isEmpty();
-    MediaState next = new MediaState(capturedAt, known, alreadyCounted || countNow);
+    boolean countNow =
+        insights
+            && owner != null
+            && from < postedAt + MediaDelta.FIRST_DAY_MILLIS
+            && !alreadyCounted
+            && !changes.isEmpty();
+    MediaState next =
+        new MediaState(
+            insights ? reading : previous == null ? null : previous.insights(),
+            insights ? previous == null ? null : previous.publicCounters() : reading,
+            owner,
+            alreadyCounted || countNow);
     if (changes.isEmpty()) {
       return Optional.of(new Outcome(next, Optional.empty()));
     }
+    boolean hashtagsCountedByInsights = !insights && next.insights() != null;
     MediaDelta delta =
         new MediaDelta(
             snapshot.getMediaId(),
-            snapshot.getOwnerId(),
-            snapshot.getHashtags().stream()
-                .map(h -> h.toLowerCase(Locale.ROOT))
-                .distinct()
-                .toList(),
+            kind,
+            insights ? owner : snapshot.getOwnerId(),
+            snapshot.getOwnerUsername(),
+            hashtagsCountedByInsights ? List.of() : lowerCaseDistinct(snapshot.getHashtags()),
+            insights ? List.of() : snapshot.getEarnedBy().stream().distinct().toList(),
             postedAt,
+            from,
             capturedAt,
             changes,
-            firstDay,
             countNow);
     return Optional.of(new Outcome(next, Optional.of(delta)));
   }
 
-  /** The tracked metrics a snapshot carries, with engagement from its normalized field. */
+  /** Public engagement gained: the likes and comments gained, each when known in both readings. */
+  private static void publicEngagement(Map<String, Long> changes) {
+    changes.remove(ENGAGEMENT);
+    Long likes = changes.get("likes");
+    Long comments = changes.get("comments");
+    if (likes != null || comments != null) {
+      changes.put(ENGAGEMENT, (likes == null ? 0L : likes) + (comments == null ? 0L : comments));
+    }
+  }
+
+  private static List<String> lowerCaseDistinct(List<String> hashtags) {
+    return hashtags.stream().map(h -> h.toLowerCase(Locale.ROOT)).distinct().toList();
+  }
+
+  /**
+   * The tracked metrics a snapshot carries, with engagement from its normalized field and likes and
+   * comments from the media fields when the metrics lack them.
+   */
   static Map<String, Long> normalized(MediaInsightSnapshot snapshot) {
     Map<String, Long> values = new LinkedHashMap<>();
     if (snapshot.getEngagement() != null) {
@@ -102,6 +153,14 @@ public final class DeltaCalculator {
       Long value = snapshot.getMetrics().get(metric);
       if (value != null && !metric.equals(ENGAGEMENT)) {
         values.put(metric, value);
+      }
+    }
+    if (snapshot.getKind() == SnapshotKind.PUBLIC_COUNTERS) {
+      if (!values.containsKey("likes") && snapshot.getLikeCount() != null) {
+        values.put("likes", snapshot.getLikeCount());
+      }
+      if (!values.containsKey("comments") && snapshot.getCommentsCount() != null) {
+        values.put("comments", snapshot.getCommentsCount());
       }
     }
     return values;

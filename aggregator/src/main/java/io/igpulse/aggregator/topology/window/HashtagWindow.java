@@ -47,8 +47,9 @@ public final class HashtagWindow {
   public HashtagWindow add(MediaDelta delta) {
     engagement += delta.engagement();
     media.add(delta.mediaId());
-    if (delta.ownerId() != null) {
-      accounts.add(delta.ownerId());
+    String account = delta.hashtagAccount();
+    if (account != null) {
+      accounts.add(account);
     }
     updatedAt = Math.max(updatedAt, delta.capturedAt());
     return this;

@@ -10,7 +10,9 @@ import io.igpulse.aggregator.topology.delta.MediaState;
 import io.igpulse.aggregator.topology.trend.ScoredHashtag;
 import io.igpulse.aggregator.topology.trend.WindowRanking;
 import io.igpulse.aggregator.topology.window.AccountWindow;
+import io.igpulse.aggregator.topology.window.EarnedWindow;
 import io.igpulse.aggregator.topology.window.HashtagWindow;
+import io.igpulse.events.SnapshotKind;
 import io.igpulse.runtime.streams.JsonSerde;
 import java.util.List;
 import java.util.Map;
@@ -30,32 +32,106 @@ class CompactSerdeTest {
   private static final long POSTED = 1_795_000_000_000L;
 
   private static <T> T roundTrip(Serde<T> serde, T value) {
+    return roundTrip(serde, value, CompactSerde.FORMAT_1);
+  }
+
+  private static <T> T roundTrip(Serde<T> serde, T value, byte format) {
     byte[] bytes = serde.serializer().serialize("t", value);
-    assertThat(bytes[0]).isEqualTo(CompactSerde.FORMAT_1);
+    assertThat(bytes[0]).isEqualTo(format);
     return serde.deserializer().deserialize("t", bytes);
   }
 
   private static MediaDelta delta() {
     return new MediaDelta(
         "m-1",
+        SnapshotKind.INSIGHTS,
         "acc-1",
+        null,
         List.of("bread", "sourdough"),
+        List.of(),
         POSTED,
+        POSTED + 600_000,
         POSTED + 3_600_000,
         Map.of("engagement", 12L, "reach", -3L, "custom_metric", 7L),
-        true,
         false);
   }
 
   @Test
   void shouldKeepEveryFieldOfTheDeltaAndMediaState() {
-    assertThat(roundTrip(InternalSerdes.MEDIA_DELTA, delta())).isEqualTo(delta());
-    MediaDelta ownerless =
-        new MediaDelta("m-2", null, List.of(), POSTED, POSTED - 5, Map.of(), false, false);
-    assertThat(roundTrip(InternalSerdes.MEDIA_DELTA, ownerless)).isEqualTo(ownerless);
+    assertThat(roundTrip(InternalSerdes.MEDIA_DELTA, delta(), CompactSerde.FORMAT_2))
+        .isEqualTo(delta());
+    MediaDelta earned =
+        new MediaDelta(
+            "m-2",
+            SnapshotKind.PUBLIC_COUNTERS,
+            null,
+            "baker",
+            List.of(),
+            List.of("acc-1", "acc-2"),
+            POSTED,
+            POSTED - 5,
+            POSTED - 5,
+            Map.of("likes", 3L),
+            true);
+    assertThat(roundTrip(InternalSerdes.MEDIA_DELTA, earned, CompactSerde.FORMAT_2))
+        .isEqualTo(earned);
     MediaState state =
-        new MediaState(POSTED + 60_000, Map.of("views", Long.MAX_VALUE, "likes", 0L), true);
-    assertThat(roundTrip(InternalSerdes.MEDIA_STATE, state)).isEqualTo(state);
+        new MediaState(
+            new MediaState.Reading(POSTED + 60_000, Map.of("views", Long.MAX_VALUE, "likes", 0L)),
+            new MediaState.Reading(POSTED + 90_000, Map.of("comments", 4L)),
+            "acc-1",
+            true);
+    assertThat(roundTrip(InternalSerdes.MEDIA_STATE, state, CompactSerde.FORMAT_2))
+        .isEqualTo(state);
+    MediaState publicOnly =
+        new MediaState(null, new MediaState.Reading(POSTED, Map.of()), null, false);
+    assertThat(roundTrip(InternalSerdes.MEDIA_STATE, publicOnly, CompactSerde.FORMAT_2))
+        .isEqualTo(publicOnly);
+    EarnedWindow earnedWindow = EarnedWindow.empty().add(earned);
+    EarnedWindow earnedBack = roundTrip(InternalSerdes.EARNED_WINDOW, earnedWindow);
+    assertThat(earnedBack.likes()).isEqualTo(3L);
+    assertThat(earnedBack.mediaEngagement()).containsExactly(Map.entry("m-2", 0L));
+  }
+
+  /**
+   * Format 1 (before kinds and intervals) is still read from stores and repartition topics: an
+   * insight delta counted at its capture time, an insight reading without owner.
+   */
+  @Test
+  void shouldStillReadTheFirstFormatOfDeltasAndMediaStates() {
+    MediaDelta old =
+        new MediaDelta(
+            "m-1",
+            SnapshotKind.INSIGHTS,
+            "acc-1",
+            null,
+            List.of("bread"),
+            List.of(),
+            POSTED,
+            POSTED + 3_600_000,
+            POSTED + 3_600_000,
+            Map.of("engagement", 12L),
+            true);
+    CompactWriter delta = new CompactWriter(64);
+    delta.writeByte(CompactSerde.FORMAT_1);
+    InternalCodecs.MEDIA_DELTA_1.write(old, delta);
+    assertThat(InternalSerdes.MEDIA_DELTA.deserializer().deserialize("t", delta.toByteArray()))
+        .isEqualTo(old);
+    MediaState oldState =
+        new MediaState(new MediaState.Reading(POSTED, Map.of("engagement", 40L)), null, null, true);
+    CompactWriter state = new CompactWriter(64);
+    state.writeByte(CompactSerde.FORMAT_1);
+    InternalCodecs.MEDIA_STATE_1.write(oldState, state);
+    assertThat(InternalSerdes.MEDIA_STATE.deserializer().deserialize("t", state.toByteArray()))
+        .isEqualTo(oldState);
+    byte[] json =
+        ("{\"capturedAt\":"
+                + POSTED
+                + ",\"metrics\":{\"engagement\":40},"
+                + "\"countedForPostingHour\":true}")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(InternalSerdes.MEDIA_STATE.deserializer().deserialize("t", json))
+        .isEqualTo(oldState);
   }
 
   @Test

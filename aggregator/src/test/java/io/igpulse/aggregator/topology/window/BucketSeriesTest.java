@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.igpulse.aggregator.config.WindowSpec;
 import io.igpulse.aggregator.topology.delta.MediaDelta;
+import io.igpulse.events.SnapshotKind;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,12 +28,15 @@ class BucketSeriesTest {
   private static MediaDelta delta(String media, String owner, long engagement, long capturedAt) {
     return new MediaDelta(
         media,
+        SnapshotKind.INSIGHTS,
         owner,
+        null,
+        List.of(),
         List.of(),
         BASE,
         capturedAt,
+        capturedAt,
         Map.of("engagement", engagement, "reach", 3 * engagement, "views", 7 * engagement),
-        false,
         false);
   }
 

@@ -1,0 +1,104 @@
+package io.igpulse.aggregator.topology.delta;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.igpulse.aggregator.Snapshots;
+import io.igpulse.events.MediaInsightSnapshot;
+import io.igpulse.events.SnapshotKind;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Deltas by kind: separate series, public engagement, one owner, hashtags counted once. */
+class DeltaCalculatorTest {
+
+  private static final Instant POSTED = Instant.parse("2026-11-23T10:00:00Z");
+  private final DeltaCalculator calculator = new DeltaCalculator(Duration.ofHours(1));
+  private MediaState state;
+
+  private static Instant minutes(int after) {
+    return POSTED.plus(Duration.ofMinutes(after));
+  }
+
+  /** Applies the snapshots in order, keeping the state; returns the deltas. */
+  private List<MediaDelta> apply(MediaInsightSnapshot... snapshots) {
+    List<MediaDelta> deltas = new ArrayList<>();
+    for (MediaInsightSnapshot snapshot : snapshots) {
+      Optional<DeltaCalculator.Outcome> outcome = calculator.apply(state, snapshot);
+      outcome.ifPresent(
+          o -> {
+            state = o.state();
+            o.delta().ifPresent(deltas::add);
+          });
+    }
+    return deltas;
+  }
+
+  private static MediaInsightSnapshot insights(String owner, int minute, long engagement) {
+    return Snapshots.media(
+        "m1", owner, List.of("Bread"), POSTED, minutes(minute), Map.of("engagement", engagement));
+  }
+
+  private static MediaInsightSnapshot counters(int minute, Long likes, long comments) {
+    return Snapshots.publicMedia(
+        "m1", "baker", List.of("Bread"), List.of("acc"), POSTED, minutes(minute), likes, comments);
+  }
+
+  @Test
+  void shouldTakePublicEngagementFromLikesAndCommentsEachKnownInBothReadings() {
+    List<MediaDelta> deltas =
+        apply(counters(10, 10L, 2), counters(20, null, 4), counters(30, 30L, 5));
+
+    // From zero: 10 + 2. Likes hidden at 10:20: only the 2 comments count (the engagement field
+    // went from 12 to 4). At 10:30 likes are back: 30 - 10 and 5 - 4.
+    assertThat(deltas).extracting(MediaDelta::engagement).containsExactly(12L, 2L, 21L);
+    assertThat(deltas).extracting(MediaDelta::likes).containsExactly(10L, 0L, 20L);
+    assertThat(deltas).allMatch(d -> d.kind() == SnapshotKind.PUBLIC_COUNTERS);
+    assertThat(deltas).allMatch(d -> d.ownerId() == null && d.earnedBy().equals(List.of("acc")));
+    assertThat(deltas)
+        .extracting(MediaDelta::from)
+        .containsExactly(
+            POSTED.toEpochMilli(), minutes(10).toEpochMilli(), minutes(20).toEpochMilli());
+    assertThat(deltas).noneMatch(MediaDelta::firstCountForPostingHour);
+  }
+
+  @Test
+  void shouldKeepEachKindItsOwnSeriesAndCountHashtagsThroughInsightsOnly() {
+    List<MediaDelta> deltas =
+        apply(
+            counters(5, 10L, 0),
+            insights("owner", 10, 40),
+            counters(15, 14L, 1),
+            insights("owner", 20, 70));
+
+    // Each kind against its own last reading: 10, 40, 5 (15 - 10), 30 (70 - 40); never 40 - 10.
+    assertThat(deltas).extracting(MediaDelta::engagement).containsExactly(10L, 40L, 5L, 30L);
+    // Public counters count for the hashtag until insights exist for the media, then not.
+    assertThat(deltas)
+        .extracting(MediaDelta::hashtags)
+        .containsExactly(List.of("bread"), List.of("bread"), List.of(), List.of("bread"));
+  }
+
+  @Test
+  void shouldCreditEveryInsightDeltaToTheFirstOwnerNamed() {
+    List<MediaDelta> deltas =
+        apply(insights("first", 10, 40), insights("second", 20, 90), insights("first", 30, 95));
+
+    assertThat(deltas).extracting(MediaDelta::ownerId).containsOnly("first");
+    assertThat(deltas)
+        .extracting(MediaDelta::firstCountForPostingHour)
+        .containsExactly(true, false, false);
+  }
+
+  @Test
+  void shouldIgnoreSnapshotsOfAnUnknownKind() {
+    MediaInsightSnapshot unknown = insights("owner", 10, 40);
+    unknown.setKind(SnapshotKind.UNKNOWN);
+
+    assertThat(calculator.apply(null, unknown)).isEmpty();
+  }
+}
