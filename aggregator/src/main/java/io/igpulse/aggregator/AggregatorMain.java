@@ -3,7 +3,6 @@ package io.igpulse.aggregator;
 import io.igpulse.aggregator.config.AggregatorConfig;
 import io.igpulse.aggregator.service.AggregatorService;
 import io.igpulse.runtime.ServiceLauncher;
-import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +21,7 @@ public final class AggregatorMain {
         () -> {
           AggregatorConfig config = AggregatorConfig.fromEnv(System.getenv());
           LOG.info("Starting aggregator with {}", config.describe());
-          return new AggregatorService(config, Clock.systemUTC());
+          return new AggregatorService(config, config.clock().clock());
         });
   }
 }

@@ -1,5 +1,6 @@
 package io.igpulse.aggregator.config;
 
+import io.igpulse.runtime.clock.ServiceClock;
 import io.igpulse.runtime.config.ConfigDescription;
 import io.igpulse.runtime.config.Settings;
 import io.igpulse.schemas.serde.RegistryConfig;
@@ -32,7 +33,8 @@ public record AggregatorConfig(
     int managementPort,
     String advertisedHost,
     String stateDir,
-    Map<String, String> streamsOverrides) {
+    Map<String, String> streamsOverrides,
+    ServiceClock clock) {
 
   static final String STREAMS_PREFIX = "IGPULSE_STREAMS_";
 
@@ -97,7 +99,8 @@ public record AggregatorConfig(
         s.string(
             "IGPULSE_AGGREGATOR_STATE_DIR",
             System.getProperty("java.io.tmpdir") + "/igpulse-aggregator"),
-        s.passThrough(STREAMS_PREFIX));
+        s.passThrough(STREAMS_PREFIX),
+        ServiceClock.from(s));
   }
 
   private static List<WindowSpec> windows(List<String> specs) {
@@ -142,6 +145,7 @@ public record AggregatorConfig(
         .add("management", managementPort)
         .add("stateDir", stateDir)
         .keysOnly("streamsOverrides", streamsOverrides)
+        .add("clock", clock)
         .toString();
   }
 }

@@ -4,6 +4,7 @@ import io.igpulse.aggregator.config.AggregatorConfig;
 import io.igpulse.aggregator.config.WindowSpec;
 import io.igpulse.events.AccountInsightSnapshot;
 import io.igpulse.events.MediaInsightSnapshot;
+import io.igpulse.runtime.clock.ServiceClock;
 import io.igpulse.schemas.serde.RecordDecoder;
 import io.igpulse.schemas.topic.Topic;
 import io.igpulse.schemas.topic.Topics;
@@ -98,7 +99,8 @@ final class AggregatorHarness {
           0,
           "127.0.0.1",
           Files.createTempDirectory("aggregator-it").toString(),
-          Map.of("num.stream.threads", "1", "commit.interval.ms", "100"));
+          Map.of("num.stream.threads", "1", "commit.interval.ms", "100"),
+          ServiceClock.SYSTEM);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

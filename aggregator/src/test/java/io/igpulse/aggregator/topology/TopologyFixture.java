@@ -11,6 +11,7 @@ import io.igpulse.events.FollowerGrowth;
 import io.igpulse.events.HashtagTrend;
 import io.igpulse.events.MediaInsightSnapshot;
 import io.igpulse.events.PostingHours;
+import io.igpulse.runtime.clock.ServiceClock;
 import io.igpulse.schemas.serde.RegistryConfig;
 import io.igpulse.schemas.topic.Topics;
 import java.time.Duration;
@@ -134,7 +135,8 @@ final class TopologyFixture implements AutoCloseable {
         0,
         "localhost",
         "/tmp/unused",
-        Map.of());
+        Map.of(),
+        ServiceClock.SYSTEM);
   }
 
   void pipe(MediaInsightSnapshot snapshot) {

@@ -6,6 +6,7 @@ import io.igpulse.aggregator.service.StreamsSettings;
 import io.igpulse.events.MediaInsightSnapshot;
 import io.igpulse.events.MediaProductType;
 import io.igpulse.events.MediaType;
+import io.igpulse.runtime.clock.ServiceClock;
 import io.igpulse.schemas.serde.RegistryConfig;
 import io.igpulse.schemas.topic.Topics;
 import io.igpulse.testkit.registry.Registries;
@@ -374,7 +375,8 @@ public final class AggregatorThroughput {
             0,
             "localhost",
             stateDir,
-            Map.of());
+            Map.of(),
+            ServiceClock.SYSTEM);
     // The production settings (exactly-once, commit interval, cache, error handlers), reading the
     // backlog.
     Properties props = StreamsSettings.of(config, 0);

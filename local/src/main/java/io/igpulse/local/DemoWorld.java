@@ -1,0 +1,87 @@
+package io.igpulse.local;
+
+import io.igpulse.simulator.Simulator;
+import io.igpulse.simulator.SimulatorConfig;
+import io.igpulse.simulator.scenario.Scenario;
+import io.igpulse.simulator.world.BurstPlan;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/**
+ * The simulated Instagram of a demo run: the simulator with the demo scenario (a hashtag burst and
+ * an account burst), its clock running at the configured speed, and the accounts the run follows.
+ * The simulated time is saved in the data directory and set again at the next start, so a restart
+ * continues the same simulated day instead of going back to the world's first morning.
+ */
+final class DemoWorld implements AutoCloseable {
+
+  private final Simulator simulator;
+  private final DemoAccounts accounts;
+  private final Path clockFile;
+
+  private DemoWorld(Simulator simulator, DemoAccounts accounts, Path clockFile) {
+    this.simulator = simulator;
+    this.accounts = accounts;
+    this.clockFile = clockFile;
+  }
+
+  static DemoWorld start(LocalConfig.Demo demo, int port, Path clockFile) {
+    SimulatorConfig base = SimulatorConfig.of(demo.seed(), demo.accounts()).withPort(port);
+    List<BurstPlan> bursts = Scenario.demo(base.world());
+    Simulator simulator = Simulator.start(base.withBursts(bursts).withSpeed(0));
+    savedTime(clockFile).ifPresent(simulator.clock()::set);
+    simulator.clock().setSpeed(demo.speed());
+    return new DemoWorld(
+        simulator, DemoAccounts.of(simulator.world(), demo.followed(), bursts), clockFile);
+  }
+
+  Simulator simulator() {
+    return simulator;
+  }
+
+  DemoAccounts accounts() {
+    return accounts;
+  }
+
+  /** Writes the simulated time now (atomically: a crash leaves the previous value). */
+  void saveTime() {
+    try {
+      Path tmp = clockFile.resolveSibling(clockFile.getFileName() + ".tmp");
+      Files.writeString(tmp, simulator.clock().now().toString() + "\n", StandardCharsets.UTF_8);
+      Files.move(
+          tmp, clockFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot save the simulated time to " + clockFile, e);
+    }
+  }
+
+  private static java.util.Optional<Instant> savedTime(Path file) {
+    if (!Files.exists(file)) {
+      return java.util.Optional.empty();
+    }
+    try {
+      return java.util.Optional.of(
+          Instant.parse(Files.readString(file, StandardCharsets.UTF_8).trim()));
+    } catch (IOException | DateTimeParseException e) {
+      throw new SetupException(
+          "cannot read the saved simulated time in "
+              + file
+              + " ("
+              + e.getMessage()
+              + "): delete the file to start the world anew");
+    }
+  }
+
+  @Override
+  public void close() {
+    saveTime();
+    simulator.close();
+  }
+}
