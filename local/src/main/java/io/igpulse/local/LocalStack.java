@@ -141,7 +141,9 @@ public final class LocalStack implements AutoCloseable {
     Map<String, String> enricherEnv = env.enricher();
     enricher = startService(new EnricherService(EnricherConfig.fromEnv(enricherEnv), enricherEnv));
     say.accept("enricher   started");
-    aggregator = startService(new AggregatorService(AggregatorConfig.fromEnv(env.aggregator())));
+    AggregatorConfig aggregatorConfig = AggregatorConfig.fromEnv(env.aggregator());
+    aggregator =
+        startService(new AggregatorService(aggregatorConfig, aggregatorConfig.clock().clock()));
     say.accept("aggregator started");
 
     if (demo.isPresent()) {
