@@ -17,6 +17,7 @@ import java.nio.file.StandardOpenOption;
 public final class DataDirectory implements AutoCloseable {
 
   private static final String LOCK_FILE = ".lock";
+  private static final String LOGS = "logs";
 
   private final Path root;
   private final FileChannel lockChannel;
@@ -28,11 +29,14 @@ public final class DataDirectory implements AutoCloseable {
     this.lock = lock;
   }
 
-  /** Creates the directory if needed, checks it is writable, and locks it. */
-  public static DataDirectory open(Path dir) {
+  /**
+   * Creates the directory and its log folder if needed (before logging starts: the log file lives
+   * there); returns the absolute directory.
+   */
+  public static Path create(Path dir) {
     Path root = dir.toAbsolutePath().normalize();
     try {
-      Files.createDirectories(root);
+      Files.createDirectories(root.resolve(LOGS));
     } catch (IOException e) {
       throw new SetupException(
           "cannot create the data directory "
@@ -42,6 +46,12 @@ public final class DataDirectory implements AutoCloseable {
               + "): choose another with --data-dir",
           e);
     }
+    return root;
+  }
+
+  /** Creates the directory if needed, checks it is writable, and locks it. */
+  public static DataDirectory open(Path dir) {
+    Path root = create(dir);
     if (!Files.isDirectory(root) || !Files.isWritable(root)) {
       throw new SetupException(
           "the data directory " + root + " is not writable: choose another with --data-dir");
@@ -97,7 +107,7 @@ public final class DataDirectory implements AutoCloseable {
   }
 
   public Path logs() {
-    return root.resolve("logs");
+    return root.resolve(LOGS);
   }
 
   public Path adminToken() {

@@ -27,8 +27,14 @@ public final class LocalMain {
       return;
     }
     // Before the first logger: the log file lives in the data directory.
-    System.setProperty(
-        "igpulse.log.dir", config.dataDir().toAbsolutePath().resolve("logs").toString());
+    try {
+      System.setProperty(
+          "igpulse.log.dir", DataDirectory.create(config.dataDir()).resolve("logs").toString());
+    } catch (SetupException e) {
+      System.err.println("igpulse: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
     System.exit(LocalRun.run(config, env));
   }
 }
