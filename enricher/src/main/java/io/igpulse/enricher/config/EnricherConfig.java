@@ -37,12 +37,54 @@ public record EnricherConfig(
     int managementPort,
     int maxLabelledAccounts,
     String stateDir,
-    Map<String, String> streamsOverrides) {
+    Map<String, String> streamsOverrides,
+    PublicCounterConfig publicCounters) {
 
   static final String STREAMS_PREFIX = "IGPULSE_STREAMS_";
 
+  /** With the default public-counter settings for {@code callsPerHour}. */
+  public EnricherConfig(
+      String bootstrapServers,
+      String applicationId,
+      RegistryConfig registry,
+      GraphApiConfig graph,
+      Cadence cadence,
+      Duration tick,
+      int maxReadsPerTick,
+      int callsPerHour,
+      int callBurst,
+      Duration storyUrgency,
+      Duration fetchTimeout,
+      boolean accountInsights,
+      String clock,
+      int managementPort,
+      int maxLabelledAccounts,
+      String stateDir,
+      Map<String, String> streamsOverrides) {
+    this(
+        bootstrapServers,
+        applicationId,
+        registry,
+        graph,
+        cadence,
+        tick,
+        maxReadsPerTick,
+        callsPerHour,
+        callBurst,
+        storyUrgency,
+        fetchTimeout,
+        accountInsights,
+        clock,
+        managementPort,
+        maxLabelledAccounts,
+        stateDir,
+        streamsOverrides,
+        PublicCounterConfig.defaults(callsPerHour));
+  }
+
   public EnricherConfig {
     Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+    Objects.requireNonNull(publicCounters, "publicCounters");
     streamsOverrides = Map.copyOf(streamsOverrides);
     clock = clock.toLowerCase(Locale.ROOT);
     if (!clock.equals("system") && !clock.equals("simulator")) {
@@ -84,7 +126,15 @@ public record EnricherConfig(
         s.string(
             "IGPULSE_ENRICHER_STATE_DIR",
             System.getProperty("java.io.tmpdir") + "/igpulse-enricher"),
-        s.passThrough(STREAMS_PREFIX));
+        s.passThrough(STREAMS_PREFIX),
+        new PublicCounterConfig(
+            Cadence.parse(
+                s.string("IGPULSE_ENRICHER_PUBLIC_CADENCE", PublicCounterConfig.DEFAULT_CADENCE),
+                "PT5M",
+                "PT2M"),
+            s.integer("IGPULSE_ENRICHER_PUBLIC_CALLS_PER_HOUR", Math.max(1, perHour / 4)),
+            s.integer("IGPULSE_ENRICHER_PUBLIC_HASHTAG_CALLS_PER_HOUR", 60),
+            s.integer("IGPULSE_ENRICHER_PUBLIC_MAX_LISTED", 500)));
   }
 
   /** The configuration as a log line; the graph config hides its secret, overrides their values. */
@@ -102,6 +152,10 @@ public record EnricherConfig(
         .add("storyUrgency", storyUrgency)
         .add("fetchTimeout", fetchTimeout)
         .add("accountInsights", accountInsights)
+        .add("publicCadence", publicCounters.cadence())
+        .add("publicCallsPerHour", publicCounters.callsPerHour())
+        .add("publicHashtagCallsPerHour", publicCounters.hashtagCallsPerHour())
+        .add("publicMaxListed", publicCounters.maxListed())
         .add("clock", clock)
         .add("management", managementPort)
         .add("stateDir", stateDir)
