@@ -48,17 +48,21 @@ public final class PublicCounterFetcher {
   private final Duration timeout;
   private final int maxListed;
   private final Map<String, String> hashtagIds = new ConcurrentHashMap<>();
+  private final ListingCache listings;
 
   /**
    * @param maxListed media read at most from one listing (tags are newest first, and the public
    *     cadence ends at 30 days, so the newest few hundred cover every tagged media on the
    *     schedule)
+   * @param reuse how long a listing one task read serves the other tasks' due media (a tick)
    */
-  public PublicCounterFetcher(GraphClient client, Clock clock, Duration timeout, int maxListed) {
+  public PublicCounterFetcher(
+      GraphClient client, Clock clock, Duration timeout, int maxListed, Duration reuse) {
     this.client = client;
     this.clock = clock;
     this.timeout = timeout;
     this.maxListed = maxListed;
+    this.listings = new ListingCache(reuse);
   }
 
   /** Reads every ask; the answers are in the order of the asks. */
@@ -66,11 +70,30 @@ public final class PublicCounterFetcher {
     Map<Ask, Answer> answers = new HashMap<>();
     List<Ask> mentions = new ArrayList<>();
     for (Ask ask : asks) {
-      switch (ask.read().edge()) {
-        case TAGS -> answers.put(ask, tags(ask));
-        case MENTION -> mentions.add(ask);
-        case HASHTAG_TOP, HASHTAG_RECENT -> answers.put(ask, hashtag(ask));
+      PublicReadPlanner.Read read = ask.read();
+      if (read.edge() == PublicReadPlanner.Edge.MENTION) {
+        mentions.add(ask);
+        continue;
       }
+      String key = read.edge() + "|" + read.account() + "|" + read.hashtag();
+      Optional<ListingCache.Listing> shared = listings.get(key, clock.instant());
+      // Only a listing read once every media of this read was due describes a due snapshot.
+      if (shared.isPresent()
+          && read.entries().stream()
+              .allMatch(e -> e.nextDueAt() <= shared.get().capturedAt().toEpochMilli())) {
+        ListingCache.Listing l = shared.get();
+        answers.put(
+            ask, new Answer(read, GraphResult.ok(l.media()), l.complete(), 0, l.capturedAt()));
+        continue;
+      }
+      Answer answer = read.edge() == PublicReadPlanner.Edge.TAGS ? tags(ask) : hashtag(ask);
+      if (answer.listed().isSuccess()) {
+        listings.put(
+            key,
+            new ListingCache.Listing(
+                answer.listed().value(), answer.complete(), answer.capturedAt()));
+      }
+      answers.put(ask, answer);
     }
     mentions(mentions, answers);
     return asks.stream().map(answers::get).toList();

@@ -119,7 +119,11 @@ public final class EnricherService implements Service {
                     config.publicCounters().hashtagCallsPerHour()),
                 new PublicReadPlanner(),
                 new PublicCounterFetcher(
-                    client, clock, config.fetchTimeout(), config.publicCounters().maxListed())));
+                    client,
+                    clock,
+                    config.fetchTimeout(),
+                    config.publicCounters().maxListed(),
+                    config.tick())));
     // A failure that escaped the handlers replaces the stream thread: the uncommitted round is
     // aborted and its media are due again.
     streams =
