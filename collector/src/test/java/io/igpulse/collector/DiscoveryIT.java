@@ -5,12 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import io.igpulse.collector.discovery.SeenKey;
 import io.igpulse.collector.service.CollectorService;
+import io.igpulse.events.DiscoverySource;
 import io.igpulse.events.MediaDiscovered;
 import io.igpulse.events.MediaProductType;
 import io.igpulse.events.MediaType;
 import io.igpulse.schemas.deadletter.DeadLetters;
 import io.igpulse.schemas.topic.Topics;
 import io.igpulse.simulator.Simulator;
+import io.igpulse.simulator.world.Ids;
 import io.igpulse.testkit.TopicReader;
 import io.igpulse.testkit.WithInfrastructure;
 import io.igpulse.testkit.kafka.KafkaCluster;
@@ -109,6 +111,27 @@ class DiscoveryIT {
       assertThat(events).anyMatch(e -> e.getMediaType() == MediaType.CAROUSEL_ALBUM);
       assertThat(events).anyMatch(e -> tagA.equals(e.getHashtag()));
       assertThat(events).allMatch(e -> e.getPostedAt().toEpochMilli() <= now * 1000);
+      // Owners only where the edge says who they are: the account for its own media and stories,
+      // no id for tagged and hashtag media, the tags edge's username, none from hashtag edges.
+      assertThat(events).anyMatch(e -> e.getSource() == DiscoverySource.TAGGED);
+      for (MediaDiscovered e : events) {
+        int owner = Ids.accountOfMedia(Long.parseLong(e.getMediaId()));
+        String ownerUsername = sim.world().account(owner).username();
+        switch (e.getSource()) {
+          case OWNED, STORY -> {
+            assertThat(e.getOwnerId()).isEqualTo(e.getFollowedAccountId());
+            assertThat(e.getOwnerUsername()).isEqualTo(ownerUsername);
+          }
+          case TAGGED, MENTION -> {
+            assertThat(e.getOwnerId()).as("owner id of %s", e.getMediaId()).isNull();
+            assertThat(e.getOwnerUsername()).isEqualTo(ownerUsername);
+          }
+          default -> {
+            assertThat(e.getOwnerId()).isNull();
+            assertThat(e.getOwnerUsername()).as("hashtag media %s", e.getMediaId()).isNull();
+          }
+        }
+      }
     } finally {
       for (int i : followed.keySet()) {
         harness.deactivate(i);

@@ -53,6 +53,63 @@ public final class BatchReader {
     }
   }
 
+  /** One GET of any object, answered with its own account's token inside a shared batch. */
+  public record Item(AccessToken token, String account, GraphCall call) {
+    public Item {
+      Objects.requireNonNull(token, "token");
+      Objects.requireNonNull(call, "call");
+    }
+  }
+
+  /**
+   * Any GETs of any accounts, each item answered with its own token: one batch request per 50
+   * items. A batch that fails as a whole (its lead token refused, a transport failure) fails each
+   * of its items with that error. The answer is aligned with {@code items}.
+   */
+  public Future<List<GraphResult<JsonNode>>> getAll(List<Item> items) {
+    List<GraphResult<JsonNode>> out = new ArrayList<>(items.size());
+    Future<Void> chain = Future.succeededFuture();
+    for (int from = 0; from < items.size(); from += BatchBuilder.MAX_ITEMS) {
+      List<Item> chunk = items.subList(from, Math.min(items.size(), from + BatchBuilder.MAX_ITEMS));
+      chain = chain.compose(v -> oneGetBatch(chunk).map(out::addAll).<Void>mapEmpty());
+    }
+    return chain.map(v -> List.copyOf(out));
+  }
+
+  private Future<List<GraphResult<JsonNode>>> oneGetBatch(List<Item> chunk) {
+    Item lead = chunk.get(0);
+    BatchBuilder batch = new BatchBuilder();
+    Set<AccessToken> tokens = new LinkedHashSet<>();
+    Set<String> accounts = new LinkedHashSet<>();
+    for (Item item : chunk) {
+      tokens.add(item.token());
+      if (item.account() != null) {
+        accounts.add(item.account());
+      }
+      batch.add(item.call(), item.token());
+    }
+    GraphCall call = GraphCall.get("/", "batch").account(lead.account()).build();
+    Map<String, String> form =
+        Map.of(
+            "batch",
+            batch.toJson(lead.token(), transport.config().appSecret()),
+            "include_headers",
+            "true");
+    return transport
+        .postBatch(lead.token(), call, form, tokens, accounts)
+        .map(
+            result -> {
+              if (!result.isSuccess()) {
+                List<GraphResult<JsonNode>> failed = new ArrayList<>(chunk.size());
+                for (int i = 0; i < chunk.size(); i++) {
+                  failed.add(GraphResult.failed(result.error()));
+                }
+                return failed;
+              }
+              return items(result.value(), batch, lead.token());
+            });
+  }
+
   /** One batch; the answer has one result per item, in order. */
   public Future<GraphResult<List<GraphResult<JsonNode>>>> send(
       AccessToken token, String account, BatchBuilder batch) {

@@ -133,6 +133,50 @@ public final class GraphClient implements AutoCloseable {
     return list(token, igUserId, "/tags", "user_tags", max);
   }
 
+  /**
+   * The public counters ({@link Fields#PUBLIC_COUNTERS}) of the media the account is tagged in,
+   * newest first: one paged listing re-reads the counters of many tagged media at once.
+   */
+  public Future<GraphResult<List<Media>>> tagCounters(AccessToken token, String igUserId, int max) {
+    return list(token, igUserId, "/tags", "user_tags", max, Fields.PUBLIC_COUNTERS);
+  }
+
+  /** A media the account was mentioned in, read again through the account (batch item). */
+  public record MentionRead(AccessToken token, String igUserId, String mediaId) {}
+
+  /**
+   * Public counters of media the accounts were mentioned in, through {@code
+   * mentioned_media.media_id(id){like_count,comments_count,timestamp}}: each read is a batch item
+   * with its own account's token, one batch request per 50 reads whatever the accounts. Aligned
+   * with {@code reads}.
+   */
+  public Future<List<GraphResult<Media>>> mentionedMediaCounters(List<MentionRead> reads) {
+    List<BatchReader.Item> items = new ArrayList<>(reads.size());
+    for (MentionRead r : reads) {
+      String fields =
+          "mentioned_media.media_id("
+              + r.mediaId()
+              + "){"
+              + String.join(",", Fields.PUBLIC_COUNTERS)
+              + "}";
+      items.add(
+          new BatchReader.Item(
+              r.token(),
+              r.igUserId(),
+              GraphCall.get("/" + r.igUserId(), "user")
+                  .param("fields", fields)
+                  .account(r.igUserId())
+                  .build()));
+    }
+    return batches
+        .getAll(items)
+        .map(
+            results ->
+                results.stream()
+                    .map(r -> r.map(body -> Media.from(body.path("mentioned_media"))))
+                    .toList());
+  }
+
   /** One media's fields. */
   public Future<GraphResult<Media>> mediaFields(AccessToken token, String account, String mediaId) {
     GraphCall call =
@@ -157,9 +201,19 @@ public final class GraphClient implements AutoCloseable {
 
   private Future<GraphResult<List<Media>>> list(
       AccessToken token, String igUserId, String edge, String endpoint, int max) {
+    return list(token, igUserId, edge, endpoint, max, Fields.MEDIA);
+  }
+
+  private Future<GraphResult<List<Media>>> list(
+      AccessToken token,
+      String igUserId,
+      String edge,
+      String endpoint,
+      int max,
+      List<String> fields) {
     GraphCall call =
         GraphCall.get("/" + igUserId + edge, endpoint)
-            .param("fields", Fields.of(Fields.MEDIA).value())
+            .param("fields", Fields.of(fields).value())
             .param("limit", config.pageSize())
             .account(igUserId)
             .build();

@@ -67,6 +67,41 @@ class CrossAccountBatchIT {
   }
 
   @Test
+  void shouldReReadTheCountersOfMentionedMediaOfSeveralAccountsInOneBatchRequest() {
+    List<GraphClient.MentionRead> reads = new ArrayList<>();
+    List<Media> listed = new ArrayList<>();
+    for (int account : new int[] {9, 10, 11}) {
+      AccessToken token = AccessToken.of(sim.account(account).path("token").asText());
+      String ig = sim.account(account).path("ig_user_id").asText();
+      long tagsBefore = sim.callsTo("user_tags");
+      List<Media> tagged = await(client.tagCounters(token, ig, 100)).value();
+      assertThat(sim.callsTo("user_tags") - tagsBefore).as("one listing").isEqualTo(1);
+      assertThat(tagged).isNotEmpty();
+      for (Media m : tagged) {
+        JsonNode truth = sim.truth(m.id()).path("lifetime");
+        assertThat(m.likeCount()).as("likes of %s", m.id()).isEqualTo(truth.path("likes").asLong());
+        assertThat(m.commentsCount()).isEqualTo(truth.path("comments").asLong());
+        assertThat(m.caption()).as("only the counters are asked for").isNull();
+      }
+      listed.add(tagged.get(0));
+      reads.add(new GraphClient.MentionRead(token, ig, tagged.get(0).id()));
+    }
+    long batches = sim.callsTo("batch");
+    long items = sim.callsTo("user");
+
+    List<GraphResult<Media>> mentioned = await(client.mentionedMediaCounters(reads));
+
+    assertThat(sim.callsTo("batch") - batches).as("one request for three accounts").isEqualTo(1);
+    assertThat(sim.callsTo("user") - items).as("one charged item per media").isEqualTo(3);
+    for (int i = 0; i < reads.size(); i++) {
+      Media m = mentioned.get(i).value();
+      assertThat(m.id()).isEqualTo(listed.get(i).id());
+      assertThat(m.likeCount()).isEqualTo(listed.get(i).likeCount());
+      assertThat(m.commentsCount()).isEqualTo(listed.get(i).commentsCount());
+    }
+  }
+
+  @Test
   void shouldNotChargeARefusedLeadingTokenToTheOtherAccountsOfTheBatch() {
     List<BatchReader.Target> targets = new ArrayList<>(settledTargets(41, 3));
     targets.addAll(settledTargets(9, 5));

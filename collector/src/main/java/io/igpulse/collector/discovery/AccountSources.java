@@ -76,7 +76,7 @@ final class AccountSources {
                 return ownedFull();
               }
               return Future.succeededFuture(
-                  TaskResult.of(map(step.fresh(), DiscoverySource.OWNED, null, account)));
+                  TaskResult.of(map(step.fresh(), DiscoverySource.OWNED, null)));
             });
   }
 
@@ -84,17 +84,17 @@ final class AccountSources {
   Future<TaskResult> ownedFull() {
     return client
         .media(token, account, schedule.maxMediaPerSweep())
-        .map(r -> result(r, DiscoverySource.OWNED, null, account));
+        .map(r -> result(r, DiscoverySource.OWNED, null));
   }
 
   Future<TaskResult> stories() {
-    return client.stories(token, account).map(r -> result(r, DiscoverySource.STORY, null, account));
+    return client.stories(token, account).map(r -> result(r, DiscoverySource.STORY, null));
   }
 
   Future<TaskResult> tagged() {
     return client
         .tags(token, account, schedule.maxMediaPerSweep())
-        .map(r -> result(r, DiscoverySource.TAGGED, null, null));
+        .map(r -> result(r, DiscoverySource.TAGGED, null));
   }
 
   /** Top and recent media of every tracked hashtag, one after the other. */
@@ -145,7 +145,7 @@ final class AccountSources {
                         if (!top.isSuccess()) {
                           return Future.succeededFuture(top.error());
                         }
-                        found.addAll(map(top.value(), DiscoverySource.HASHTAG_TOP, tag, null));
+                        found.addAll(map(top.value(), DiscoverySource.HASHTAG_TOP, tag));
                         return client
                             .hashtagMedia(token, account, hashtagId, true, max)
                             .map(
@@ -154,11 +154,7 @@ final class AccountSources {
                                     return recent.error();
                                   }
                                   found.addAll(
-                                      map(
-                                          recent.value(),
-                                          DiscoverySource.HASHTAG_RECENT,
-                                          tag,
-                                          null));
+                                      map(recent.value(), DiscoverySource.HASHTAG_RECENT, tag));
                                   return (GraphError) null;
                                 });
                       });
@@ -188,7 +184,7 @@ final class AccountSources {
     }
     return client
         .mentionedMedia(token, account, mediaId)
-        .map(r -> result(r.map(List::of), DiscoverySource.MENTION, null, null));
+        .map(r -> result(r.map(List::of), DiscoverySource.MENTION, null));
   }
 
   /**
@@ -201,7 +197,7 @@ final class AccountSources {
     }
     return client
         .mediaFields(token, account, mediaId)
-        .map(r -> result(r.map(m -> tellable(m, source)), source, null, account));
+        .map(r -> result(r.map(m -> tellable(m, source)), source, null));
   }
 
   /**
@@ -224,15 +220,11 @@ final class AccountSources {
     return List.of();
   }
 
-  private TaskResult result(
-      GraphResult<List<Media>> r, DiscoverySource source, String hashtag, String owner) {
-    return r.isSuccess()
-        ? TaskResult.of(map(r.value(), source, hashtag, owner))
-        : TaskResult.failed(r);
+  private TaskResult result(GraphResult<List<Media>> r, DiscoverySource source, String hashtag) {
+    return r.isSuccess() ? TaskResult.of(map(r.value(), source, hashtag)) : TaskResult.failed(r);
   }
 
-  private List<Discovery> map(
-      List<Media> media, DiscoverySource source, String hashtag, String owner) {
+  private List<Discovery> map(List<Media> media, DiscoverySource source, String hashtag) {
     List<Discovery> out = new ArrayList<>();
     Instant now = clock.instant();
     for (Media m : media) {
@@ -242,7 +234,7 @@ final class AccountSources {
           || seen.isSeen(new SeenKey(account, source, hashtag, m.id()))) {
         continue;
       }
-      out.add(MediaMapper.discovery(account, source, hashtag, owner, m, now));
+      out.add(MediaMapper.discovery(account, source, hashtag, m, now));
     }
     return out;
   }

@@ -32,16 +32,9 @@ public final class MediaMapper {
 
   private MediaMapper() {}
 
-  /**
-   * @param owner the owning account when the source says so (owned media, stories), else null
-   */
+  /** The discovery of {@code media} by {@code account} through {@code source}. */
   public static Discovery discovery(
-      String account,
-      DiscoverySource source,
-      String hashtag,
-      String owner,
-      Media media,
-      Instant now) {
+      String account, DiscoverySource source, String hashtag, Media media, Instant now) {
     SeenKey key = new SeenKey(account, source, hashtag, media.id());
     MediaProductType product =
         source == DiscoverySource.STORY ? MediaProductType.STORY : productType(media.productType());
@@ -49,7 +42,8 @@ public final class MediaMapper {
     MediaDiscovered event =
         MediaDiscovered.newBuilder()
             .setMediaId(media.id())
-            .setOwnerId(owner)
+            .setOwnerId(ownerId(account, source))
+            .setOwnerUsername(ownerUsername(source, media))
             .setFollowedAccountId(account)
             .setMediaType(mediaType(media.mediaType()))
             .setMediaProductType(product)
@@ -62,6 +56,26 @@ public final class MediaMapper {
             .setDiscoveredAt(now)
             .build();
     return new Discovery(key, event);
+  }
+
+  /**
+   * The owner's id: the account itself for its own media and stories; null for media of other
+   * accounts (tagged, mentioned, hashtag media), whose edges name no owner id. Never guessed.
+   */
+  static String ownerId(String account, DiscoverySource source) {
+    return source == DiscoverySource.OWNED || source == DiscoverySource.STORY ? account : null;
+  }
+
+  /**
+   * The owner's username as the edge gave it: the tags edge, mentioned media and the account's own
+   * listings ask for {@code username}; hashtag edges never give it, and it is never guessed.
+   */
+  static String ownerUsername(DiscoverySource source, Media media) {
+    if (source == DiscoverySource.HASHTAG_TOP || source == DiscoverySource.HASHTAG_RECENT) {
+      return null;
+    }
+    String username = media.username();
+    return username == null || username.isBlank() ? null : username;
   }
 
   public static MediaType mediaType(String value) {

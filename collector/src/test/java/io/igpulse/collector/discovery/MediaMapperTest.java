@@ -10,6 +10,8 @@ import io.igpulse.graphapi.model.Media;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class MediaMapperTest {
 
@@ -36,7 +38,6 @@ class MediaMapperTest {
             "17841",
             DiscoverySource.OWNED,
             null,
-            "17841",
             media("VIDEO", "REELS", "Hi #Sunset and #sunset, #food_2"),
             NOW);
     MediaDiscovered e = d.event();
@@ -56,8 +57,7 @@ class MediaMapperTest {
   @Test
   void shouldGiveAStoryItsExpiry() {
     MediaDiscovered e =
-        MediaMapper.discovery(
-                "1", DiscoverySource.STORY, null, "1", media("IMAGE", null, null), NOW)
+        MediaMapper.discovery("1", DiscoverySource.STORY, null, media("IMAGE", null, null), NOW)
             .event();
 
     assertThat(e.getMediaProductType()).isEqualTo(MediaProductType.STORY);
@@ -72,7 +72,6 @@ class MediaMapperTest {
                 "1",
                 DiscoverySource.HASHTAG_RECENT,
                 "sunset",
-                null,
                 media("HOLOGRAM", "TRIALS", "x"),
                 NOW)
             .event();
@@ -81,6 +80,34 @@ class MediaMapperTest {
     assertThat(e.getMediaProductType()).isEqualTo(MediaProductType.UNKNOWN);
     assertThat(e.getHashtag()).isEqualTo("sunset");
     assertThat(e.getOwnerId()).isNull();
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "OWNED, 17841, u",
+    "STORY, 17841, u",
+    "TAGGED, , u",
+    "MENTION, , u",
+    "HASHTAG_TOP, , ",
+    "HASHTAG_RECENT, , "
+  })
+  void shouldNameTheOwnerOnlyWhereTheEdgeSaysWhoItIs(
+      DiscoverySource source, String ownerId, String ownerUsername) {
+    MediaDiscovered e =
+        MediaMapper.discovery("17841", source, null, media("IMAGE", "FEED", null), NOW).event();
+
+    assertThat(e.getOwnerId()).isEqualTo(ownerId);
+    assertThat(e.getOwnerUsername()).isEqualTo(ownerUsername);
+    assertThat(e.getFollowedAccountId()).isEqualTo("17841");
+  }
+
+  @Test
+  void shouldNotTakeAHashtagMediasUsernameEvenIfAnEdgeGaveOne() {
+    assertThat(MediaMapper.ownerUsername(DiscoverySource.HASHTAG_TOP, media("IMAGE", "FEED", null)))
+        .isNull();
+    Media nameless =
+        new Media("1", null, "IMAGE", "FEED", null, null, " ", 1L, 2L, Optional.empty());
+    assertThat(MediaMapper.ownerUsername(DiscoverySource.TAGGED, nameless)).isNull();
   }
 
   @Test

@@ -15,7 +15,7 @@ import java.util.Objects;
  * see README, "Configuration"). Kafka Streams settings pass straight through: {@code
  * IGPULSE_STREAMS_NUM_STREAM_THREADS=2} becomes {@code num.stream.threads=2}.
  *
- * @param clock {@code system}, or {@code simulator} to follow the simulator's {@code /_sim/clock}
+ * @param clock the time the schedule follows (the one {@code IGPULSE_CLOCK} setting)
  * @param maxReadsPerTick media a stream thread reads at most per tick (one punctuation's work)
  * @param callsPerHour calls each account may spend per hour (the refill of its budget)
  * @param callBurst calls an account may spend at once
@@ -37,12 +37,54 @@ public record EnricherConfig(
     int managementPort,
     int maxLabelledAccounts,
     String stateDir,
-    Map<String, String> streamsOverrides) {
+    Map<String, String> streamsOverrides,
+    PublicCounterConfig publicCounters) {
 
   static final String STREAMS_PREFIX = "IGPULSE_STREAMS_";
 
+  /** With the default public-counter settings for {@code callsPerHour}. */
+  public EnricherConfig(
+      String bootstrapServers,
+      String applicationId,
+      RegistryConfig registry,
+      GraphApiConfig graph,
+      Cadence cadence,
+      Duration tick,
+      int maxReadsPerTick,
+      int callsPerHour,
+      int callBurst,
+      Duration storyUrgency,
+      Duration fetchTimeout,
+      boolean accountInsights,
+      ServiceClock clock,
+      int managementPort,
+      int maxLabelledAccounts,
+      String stateDir,
+      Map<String, String> streamsOverrides) {
+    this(
+        bootstrapServers,
+        applicationId,
+        registry,
+        graph,
+        cadence,
+        tick,
+        maxReadsPerTick,
+        callsPerHour,
+        callBurst,
+        storyUrgency,
+        fetchTimeout,
+        accountInsights,
+        clock,
+        managementPort,
+        maxLabelledAccounts,
+        stateDir,
+        streamsOverrides,
+        PublicCounterConfig.defaults(callsPerHour));
+  }
+
   public EnricherConfig {
     Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+    Objects.requireNonNull(publicCounters, "publicCounters");
     streamsOverrides = Map.copyOf(streamsOverrides);
     if (callsPerHour < 1 || callBurst < 1) {
       throw new IllegalArgumentException("calls per hour and burst must be >= 1");
@@ -80,7 +122,15 @@ public record EnricherConfig(
         s.string(
             "IGPULSE_ENRICHER_STATE_DIR",
             System.getProperty("java.io.tmpdir") + "/igpulse-enricher"),
-        s.passThrough(STREAMS_PREFIX));
+        s.passThrough(STREAMS_PREFIX),
+        new PublicCounterConfig(
+            Cadence.parse(
+                s.string("IGPULSE_ENRICHER_PUBLIC_CADENCE", PublicCounterConfig.DEFAULT_CADENCE),
+                "PT5M",
+                "PT2M"),
+            s.integer("IGPULSE_ENRICHER_PUBLIC_CALLS_PER_HOUR", Math.max(1, perHour / 4)),
+            s.integer("IGPULSE_ENRICHER_PUBLIC_HASHTAG_CALLS_PER_HOUR", 60),
+            s.integer("IGPULSE_ENRICHER_PUBLIC_MAX_LISTED", 500)));
   }
 
   /** The configuration as a log line; the graph config hides its secret, overrides their values. */
@@ -98,6 +148,10 @@ public record EnricherConfig(
         .add("storyUrgency", storyUrgency)
         .add("fetchTimeout", fetchTimeout)
         .add("accountInsights", accountInsights)
+        .add("publicCadence", publicCounters.cadence())
+        .add("publicCallsPerHour", publicCounters.callsPerHour())
+        .add("publicHashtagCallsPerHour", publicCounters.hashtagCallsPerHour())
+        .add("publicMaxListed", publicCounters.maxListed())
         .add("clock", clock)
         .add("management", managementPort)
         .add("stateDir", stateDir)

@@ -76,6 +76,14 @@ public record ScheduleEntry(
     return "STORY".equals(productType);
   }
 
+  /**
+   * Whether a discovery as the account's own media or story put it here: only those are read with
+   * insights (earlier versions also kept media found through tags, mentions and hashtags).
+   */
+  public boolean readWithInsights() {
+    return sources.stream().anyMatch(PublicPaths::readWithInsights);
+  }
+
   public boolean isDueAt(long now) {
     return state == MediaState.ACTIVE && nextDueAt <= now && notBefore <= now;
   }

@@ -3,12 +3,15 @@ package io.igpulse.enricher.service;
 import io.igpulse.enricher.config.EnricherConfig;
 import io.igpulse.enricher.fetch.AccountInsightsFetcher;
 import io.igpulse.enricher.fetch.InsightFetcher;
+import io.igpulse.enricher.fetch.PublicCounterFetcher;
 import io.igpulse.enricher.schedule.CallBudget;
+import io.igpulse.enricher.schedule.PublicReadPlanner;
 import io.igpulse.enricher.schedule.RefreshPlanner;
 import io.igpulse.enricher.schedule.RefreshSchedule;
 import io.igpulse.enricher.snapshot.SnapshotBuilder;
 import io.igpulse.enricher.topology.EnricherTopology;
 import io.igpulse.enricher.topology.Enrichment;
+import io.igpulse.enricher.topology.PublicCounters;
 import io.igpulse.graphapi.GraphClient;
 import io.igpulse.graphapi.pacing.PacingClock;
 import io.igpulse.graphapi.token.InMemoryTokenProvider;
@@ -99,7 +102,21 @@ public final class EnricherService implements Service {
             config.tick(),
             config.accountInsights(),
             Duration.ofHours(8),
-            config.maxReadsPerTick());
+            config.maxReadsPerTick(),
+            new PublicCounters(
+                new RefreshSchedule(config.publicCounters().cadence()),
+                new CallBudget(
+                    config.publicCounters().callsPerHour(), config.publicCounters().callsPerHour()),
+                new CallBudget(
+                    config.publicCounters().hashtagCallsPerHour(),
+                    config.publicCounters().hashtagCallsPerHour()),
+                new PublicReadPlanner(),
+                new PublicCounterFetcher(
+                    client,
+                    clock,
+                    config.fetchTimeout(),
+                    config.publicCounters().maxListed(),
+                    config.tick())));
     // A failure that escaped the handlers replaces the stream thread: the uncommitted round is
     // aborted and its media are due again.
     streams =

@@ -18,6 +18,7 @@ import java.time.Duration;
  *
  * @param accountDayEnd API days end this long after midnight UTC (08:00: Pacific midnight)
  * @param maxReadsPerTick media read at most per tick and stream thread (one punctuation's work)
+ * @param publicCounters the path of media igpulse does not own (public counters through edges)
  */
 public record Enrichment(
     RefreshSchedule schedule,
@@ -32,4 +33,5 @@ public record Enrichment(
     Duration tick,
     boolean accountInsights,
     Duration accountDayEnd,
-    int maxReadsPerTick) {}
+    int maxReadsPerTick,
+    PublicCounters publicCounters) {}

@@ -3,11 +3,11 @@ package io.igpulse.enricher.topology;
 import io.igpulse.enricher.fetch.AccountInsightsFetcher;
 import io.igpulse.enricher.fetch.InsightFetcher;
 import io.igpulse.enricher.schedule.MediaState;
+import io.igpulse.enricher.schedule.PublicPaths;
 import io.igpulse.enricher.schedule.RefreshPlanner;
 import io.igpulse.enricher.schedule.ScheduleEntry;
 import io.igpulse.enricher.snapshot.ReadOutcome;
 import io.igpulse.events.AccountInsightSnapshot;
-import io.igpulse.events.AccountRegistration;
 import io.igpulse.events.MediaInsightSnapshot;
 import io.igpulse.graphapi.metrics.MediaKind;
 import io.igpulse.graphapi.model.MediaInsights;
@@ -31,8 +31,6 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,10 +60,8 @@ final class ScheduleProcessor
   private ProcessorContext<String, SpecificRecord> context;
   private KeyValueStore<String, ScheduleEntry> schedule;
   private KeyValueStore<String, Long> accountDays;
-  private ReadOnlyKeyValueStore<String, ValueAndTimestamp<AccountRegistration>> accounts;
 
-  /** Accounts already reported as without a token (reported once per task, not every round). */
-  private final java.util.Set<String> tokenless = new java.util.HashSet<>();
+  private AccountTokens tokens;
 
   ScheduleProcessor(Enrichment parts, ThreadLocal<SharedReads> reads) {
     this.parts = parts;
@@ -77,7 +73,7 @@ final class ScheduleProcessor
     this.context = context;
     this.schedule = context.getStateStore(StoreNames.SCHEDULE);
     this.accountDays = context.getStateStore(StoreNames.ACCOUNT_DAYS);
-    this.accounts = context.getStateStore(StoreNames.ACCOUNTS);
+    this.tokens = new AccountTokens(context.getStateStore(StoreNames.ACCOUNTS), parts.tokens());
     this.task = context.taskId().toString();
     // Answers held for an earlier life of this task here describe a store that has moved on since.
     reads.get().forget(task);
@@ -87,6 +83,10 @@ final class ScheduleProcessor
   @Override
   public void process(Record<String, DiscoveredMedia> record) {
     DiscoveredMedia d = record.value();
+    if (!PublicPaths.readWithInsights(d.source())) {
+      // Another account's media (written here by an earlier version): the public path reads it.
+      return;
+    }
     String key = StoreNames.scheduleKey(d.account(), d.mediaId());
     ScheduleEntry known = schedule.get(key);
     if (known != null) {
@@ -135,12 +135,19 @@ final class ScheduleProcessor
     java.util.Set<String> accountsSeen = new java.util.TreeSet<>();
     long dueCount = 0;
     List<String> expired = new ArrayList<>();
+    List<String> notOwned = new ArrayList<>();
     long keepFinished = parts.schedule().cadence().maxAge().toMillis() + FINISHED_GRACE_MS;
     try (KeyValueIterator<String, ScheduleEntry> all = schedule.all()) {
       while (all.hasNext()) {
         org.apache.kafka.streams.KeyValue<String, ScheduleEntry> kv = all.next();
         ScheduleEntry e = kv.value;
         accountsSeen.add(e.account());
+        if (!e.readWithInsights()) {
+          // Kept by an earlier version, which read insights of media found through tags, mentions
+          // and hashtags; only the owner may read those, so they leave this schedule.
+          notOwned.add(kv.key);
+          continue;
+        }
         if (e.isDueAt(now) && !shared.inFlight(task, kv.key)) {
           dueByAccount.computeIfAbsent(e.account(), a -> new ArrayList<>()).add(e);
           dueCount++;
@@ -152,6 +159,13 @@ final class ScheduleProcessor
     // A finished media is kept while a re-delivered discovery could still schedule it again; past
     // its schedule's end a re-discovery is recognised as too old anyway, so the entry can go.
     expired.forEach(schedule::delete);
+    if (!notOwned.isEmpty()) {
+      LOG.info(
+          "{} media of other accounts leave the insights schedule of task {}",
+          notOwned.size(),
+          task);
+      notOwned.forEach(schedule::delete);
+    }
     parts.metrics().due(task, dueCount);
     for (Map.Entry<String, List<ScheduleEntry>> account : dueByAccount.entrySet()) {
       askFor(shared, account.getKey(), account.getValue(), now, wall);
@@ -331,18 +345,7 @@ final class ScheduleProcessor
     }
   }
 
-  /** The token of a registered, active account; empty (and the media wait) otherwise. */
   private Optional<AccessToken> tokenOf(String account) {
-    ValueAndTimestamp<AccountRegistration> registered = accounts.get(account);
-    AccountRegistration registration = registered == null ? null : registered.value();
-    if (registration != null && !registration.getActive()) {
-      return Optional.empty();
-    }
-    String ref = registration != null ? registration.getTokenRef() : account;
-    Optional<AccessToken> token = parts.tokens().tokenFor(ref);
-    if (token.isEmpty() && tokenless.add(account)) {
-      LOG.warn("No token for account {} (reference {}): its media wait", account, ref);
-    }
-    return token;
+    return tokens.tokenOf(account);
   }
 }

@@ -6,6 +6,12 @@ public final class StoreNames {
   /** Per media of the task's accounts: the schedule (changelogged). */
   public static final String SCHEDULE = "refresh-schedule";
 
+  /**
+   * Per media igpulse does not own, keyed by media id: the public-counter schedule and every edge
+   * that can read it (changelogged).
+   */
+  public static final String PUBLIC_SCHEDULE = "public-schedule";
+
   /** Per account: the start of the last API day whose account insights were published. */
   public static final String ACCOUNT_DAYS = "account-insight-days";
 

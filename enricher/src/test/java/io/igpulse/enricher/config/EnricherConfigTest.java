@@ -30,6 +30,32 @@ class EnricherConfigTest {
   }
 
   @Test
+  void shouldReadThePublicCounterSettings() {
+    EnricherConfig defaults =
+        EnricherConfig.fromEnv(
+            Map.of(
+                "IGPULSE_KAFKA_BOOTSTRAP_SERVERS", "k:9092",
+                "IGPULSE_REGISTRY_URL", "http://r:8080",
+                "IGPULSE_ENRICHER_CALLS_PER_HOUR", "100"));
+    assertThat(defaults.publicCounters().callsPerHour()).isEqualTo(25);
+    assertThat(defaults.publicCounters().cadence().stepAt(Duration.ZERO))
+        .isEqualTo(Duration.ofHours(1));
+    EnricherConfig c =
+        EnricherConfig.fromEnv(
+            Map.of(
+                "IGPULSE_KAFKA_BOOTSTRAP_SERVERS", "k:9092",
+                "IGPULSE_REGISTRY_URL", "http://r:8080",
+                "IGPULSE_ENRICHER_PUBLIC_CADENCE", "PT2H/PT30M,P2D/PT2H",
+                "IGPULSE_ENRICHER_PUBLIC_CALLS_PER_HOUR", "12",
+                "IGPULSE_ENRICHER_PUBLIC_HASHTAG_CALLS_PER_HOUR", "40",
+                "IGPULSE_ENRICHER_PUBLIC_MAX_LISTED", "200"));
+    assertThat(c.publicCounters().cadence().maxAge()).isEqualTo(Duration.ofDays(2));
+    assertThat(c.publicCounters().callsPerHour()).isEqualTo(12);
+    assertThat(c.publicCounters().hashtagCallsPerHour()).isEqualTo(40);
+    assertThat(c.publicCounters().maxListed()).isEqualTo(200);
+  }
+
+  @Test
   void shouldReadOverridesAndPassStreamsSettingsThrough() {
     EnricherConfig c =
         EnricherConfig.fromEnv(

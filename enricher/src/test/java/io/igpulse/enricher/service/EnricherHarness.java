@@ -195,11 +195,40 @@ final class EnricherHarness {
         .build();
   }
 
+  /**
+   * The discovery of another account's media by {@code followed} through an edge, as the collector
+   * writes it: no owner id, the owner's username only where the edge gives it, caption hashtags.
+   */
+  MediaDiscovered foundThrough(Media m, DiscoverySource source, String followed, String hashtag) {
+    boolean hashtagEdge =
+        source == DiscoverySource.HASHTAG_TOP || source == DiscoverySource.HASHTAG_RECENT;
+    List<String> tags = new ArrayList<>();
+    for (int tag : sim.world().hashtags().tagsOf(m)) {
+      tags.add(sim.world().hashtags().name(tag));
+    }
+    return MediaDiscovered.newBuilder()
+        .setMediaId(Long.toString(m.id()))
+        .setOwnerId(null)
+        .setOwnerUsername(hashtagEdge ? null : sim.world().account(m.account()).username())
+        .setFollowedAccountId(followed)
+        .setMediaType(MediaType.valueOf(m.kind().mediaType()))
+        .setMediaProductType(MediaProductType.valueOf(m.kind().productType()))
+        .setPostedAt(Instant.ofEpochSecond(m.createdSec()))
+        .setSource(source)
+        .setHashtag(hashtag)
+        .setCaptionHashtags(tags)
+        .setDiscoveredAt(sim.clock().now())
+        .build();
+  }
+
   void discover(List<Media> media) {
+    send(media.stream().map(this::discovered).toList());
+  }
+
+  void send(List<MediaDiscovered> discoveries) {
     try (KafkaProducer<String, MediaDiscovered> producer =
         producer(Topics.MEDIA_DISCOVERED.valueSerde(registry.config()).serializer())) {
-      for (Media m : media) {
-        MediaDiscovered d = discovered(m);
+      for (MediaDiscovered d : discoveries) {
         producer
             .send(new ProducerRecord<>(Topics.MEDIA_DISCOVERED.name(), d.getMediaId(), d))
             .get();

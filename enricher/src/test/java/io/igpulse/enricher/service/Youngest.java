@@ -14,7 +14,8 @@ import java.util.Set;
  */
 final class Youngest {
 
-  private static final Set<Integer> HANDED_OUT = new HashSet<>();
+  /** Accounts whose media a test took (guarded by the class lock). */
+  static final Set<Integer> HANDED_OUT = new HashSet<>();
 
   /** Accounts reserved for tests that break tokens. */
   static final int FIRST_RESERVED_ACCOUNT = 45;

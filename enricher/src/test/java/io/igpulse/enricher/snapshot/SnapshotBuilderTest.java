@@ -3,10 +3,13 @@ package io.igpulse.enricher.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.igpulse.enricher.schedule.MediaState;
+import io.igpulse.enricher.schedule.PublicEntry;
+import io.igpulse.enricher.schedule.Reader;
 import io.igpulse.enricher.schedule.ScheduleEntry;
 import io.igpulse.events.MediaInsightSnapshot;
 import io.igpulse.events.MediaProductType;
 import io.igpulse.events.MediaType;
+import io.igpulse.events.SnapshotKind;
 import io.igpulse.events.UnavailableMetric;
 import io.igpulse.events.UnavailableReason;
 import io.igpulse.graphapi.metrics.MetricCatalog;
@@ -110,6 +113,80 @@ class SnapshotBuilderTest {
         .filteredOn(u -> u.getReason() == UnavailableReason.UNSUPPORTED_FOR_TYPE)
         .extracting(UnavailableMetric::getMetric)
         .containsExactly("likes", "comments", "saved", "total_interactions");
+  }
+
+  @Test
+  void shouldNameTheAccountAsOwnerOfAnInsightsSnapshotEvenWhenTheDiscoveryNamedNone() {
+    ScheduleEntry withoutOwner =
+        ScheduleEntry.fresh(
+            "17841400000000001",
+            "m1",
+            null,
+            "IMAGE",
+            "FEED",
+            0L,
+            null,
+            List.of(),
+            Set.of("OWNED"),
+            MediaState.ACTIVE,
+            0);
+    MediaInsightSnapshot s =
+        builder.build(
+            withoutOwner,
+            Map.of("reach", 5L),
+            List.of("reach"),
+            List.of("reach"),
+            UnavailableReason.NO_DATA_YET,
+            null,
+            captured,
+            "v24.0");
+    assertThat(s.getKind()).isEqualTo(SnapshotKind.INSIGHTS);
+    assertThat(s.getOwnerId()).isEqualTo("17841400000000001");
+    assertThat(s.getOwnerUsername()).isNull();
+    assertThat(s.getEarnedBy()).isEmpty();
+  }
+
+  @Test
+  void shouldBuildAPublicCounterSnapshotWithLikesCommentsAndEngagement() {
+    MediaInsightSnapshot s = builder.publicCounters(tagged(), 40L, 3L, captured, "v24.0");
+    assertThat(s.getKind()).isEqualTo(SnapshotKind.PUBLIC_COUNTERS);
+    assertThat(s.getMetrics()).isEqualTo(Map.of("likes", 40L, "comments", 3L));
+    assertThat(s.getLikeCount()).isEqualTo(40L);
+    assertThat(s.getCommentsCount()).isEqualTo(3L);
+    assertThat(s.getEngagement()).isEqualTo(43L);
+    assertThat(s.getOwnerId()).isNull();
+    assertThat(s.getOwnerUsername()).isEqualTo("someone_else");
+    assertThat(s.getEarnedBy()).containsExactly("178401", "178402");
+    assertThat(s.getHashtags()).containsExactly("sunset");
+    assertThat(s.getCapturedAt()).isEqualTo(captured);
+    assertThat(s.getUnavailable())
+        .extracting(UnavailableMetric::getMetric)
+        .containsExactlyInAnyOrder("reach", "views", "saved", "shares", "total_interactions");
+  }
+
+  @Test
+  void shouldLeaveHiddenLikesOutInsteadOfCountingThemAsZero() {
+    MediaInsightSnapshot s = builder.publicCounters(tagged(), null, 3L, captured, "v24.0");
+    assertThat(s.getMetrics()).isEqualTo(Map.of("comments", 3L));
+    assertThat(s.getLikeCount()).isNull();
+    assertThat(s.getEngagement()).as("comments alone").isEqualTo(3L);
+    assertThat(s.getUnavailable())
+        .filteredOn(u -> u.getMetric().equals("likes"))
+        .extracting(UnavailableMetric::getReason)
+        .containsExactly(UnavailableReason.PERMISSION_DENIED);
+  }
+
+  private static PublicEntry tagged() {
+    return PublicEntry.found(
+            "m9",
+            "IMAGE",
+            "FEED",
+            0L,
+            List.of("sunset"),
+            "someone_else",
+            new Reader("TAGGED", "178402", null),
+            0L)
+        .withReader(new Reader("MENTION", "178401", null), null, List.of(), null);
   }
 
   private static ScheduleEntry media(String product, String type) {

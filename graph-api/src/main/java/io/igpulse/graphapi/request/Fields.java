@@ -23,6 +23,13 @@ public final class Fields {
           "like_count",
           "comments_count");
 
+  /**
+   * The public counters of a media igpulse does not own, as the edges that list it give them (tags,
+   * mentioned media, hashtag media): enough to follow its likes and comments over time.
+   */
+  public static final List<String> PUBLIC_COUNTERS =
+      List.of("id", "timestamp", "like_count", "comments_count");
+
   private final List<String> parts = new ArrayList<>();
 
   public static Fields of(List<String> names) {
