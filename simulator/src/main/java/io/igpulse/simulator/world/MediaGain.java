@@ -2,7 +2,10 @@ package io.igpulse.simulator.world;
 
 /**
  * What one media gained between two instants: its true lifetime totals at both ends. Engagement is
- * likes + comments + saved + shares, the one definition every truth report uses.
+ * the media's total_interactions as the API reports it (likes + comments + saved + shares for
+ * posts, replies + shares for stories), the one definition every truth report uses. A story's
+ * totals stop at its expiry: nothing can read it afterwards, so nothing it gains then is
+ * observable.
  *
  * @param likesHidden the owner hides like counts: other accounts see only comments
  */
@@ -11,13 +14,19 @@ public record MediaGain(Media media, MediaTotals before, MediaTotals after, bool
   /** The gain of {@code media} from {@code fromSec} to {@code toSec} under the world's model. */
   public static MediaGain of(World world, Media media, long fromSec, long toSec) {
     EngagementModel model = world.engagement();
+    long end = media.isStory() ? media.createdSec() + Media.STORY_LIFETIME_SEC : Long.MAX_VALUE;
     return new MediaGain(
-        media, model.totals(media, fromSec), model.totals(media, toSec), world.likesHidden(media));
+        media,
+        model.totals(media, Math.min(fromSec, end)),
+        model.totals(media, Math.min(toSec, end)),
+        world.likesHidden(media));
   }
 
-  /** Likes + comments + saved + shares gained. */
+  /**
+   * total_interactions gained: likes + comments + saved + shares, or replies + shares of a story.
+   */
   public long engagement() {
-    return after.totalInteractions(false) - before.totalInteractions(false);
+    return after.totalInteractions(media.isStory()) - before.totalInteractions(media.isStory());
   }
 
   public long reach() {
