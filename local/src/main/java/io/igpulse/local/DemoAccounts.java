@@ -77,6 +77,11 @@ final class DemoAccounts {
     return requests.size();
   }
 
+  /** The followed accounts' IG user ids, burst accounts first. */
+  public List<String> ids() {
+    return requests.stream().map(AccountWriter.Request::igUserId).toList();
+  }
+
   /** Registers every account (again, on a restart: a registration keeps its first time). */
   void register(String bootstrapServers, RegistryConfig registry, Clock clock) throws Exception {
     try (KafkaProducer<String, byte[]> producer =

@@ -16,9 +16,10 @@ import java.util.List;
 
 /**
  * The simulated Instagram of a demo run: the simulator with the demo scenario (a hashtag burst and
- * an account burst), its clock running at the configured speed, and the accounts the run follows.
- * The simulated time is saved in the data directory and set again at the next start, so a restart
- * continues the same simulated day instead of going back to the world's first morning.
+ * an account burst), its clock frozen until {@link #run()} and then at the configured speed, and
+ * the accounts the run follows. The simulated time is saved in the data directory and set again at
+ * the next start, so a restart continues the same simulated day instead of going back to the
+ * world's first morning.
  */
 final class DemoWorld implements AutoCloseable {
 
@@ -26,10 +27,26 @@ final class DemoWorld implements AutoCloseable {
   private final DemoAccounts accounts;
   private final Path clockFile;
 
-  private DemoWorld(Simulator simulator, DemoAccounts accounts, Path clockFile) {
+  private final double speed;
+
+  private DemoWorld(Simulator simulator, DemoAccounts accounts, Path clockFile, double speed) {
     this.simulator = simulator;
     this.accounts = accounts;
     this.clockFile = clockFile;
+    this.speed = speed;
+  }
+
+  /**
+   * Lets simulated time run. The world starts frozen, so that nothing happens in it (a post, a
+   * burst) before the services are up to see it.
+   */
+  void run() {
+    simulator.clock().setSpeed(speed);
+  }
+
+  /** Stops simulated time, so that nothing happens in the world while the services stop. */
+  void pause() {
+    simulator.clock().setSpeed(0);
   }
 
   static DemoWorld start(LocalConfig.Demo demo, int port, Path clockFile) {
@@ -37,9 +54,11 @@ final class DemoWorld implements AutoCloseable {
     List<BurstPlan> bursts = Scenario.demo(base.world());
     Simulator simulator = Simulator.start(base.withBursts(bursts).withSpeed(0));
     savedTime(clockFile).ifPresent(simulator.clock()::set);
-    simulator.clock().setSpeed(demo.speed());
     return new DemoWorld(
-        simulator, DemoAccounts.of(simulator.world(), demo.followed(), bursts), clockFile);
+        simulator,
+        DemoAccounts.of(simulator.world(), demo.followed(), bursts),
+        clockFile,
+        demo.speed());
   }
 
   Simulator simulator() {

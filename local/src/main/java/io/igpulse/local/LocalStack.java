@@ -148,6 +148,8 @@ public final class LocalStack implements AutoCloseable {
 
     if (demo.isPresent()) {
       DemoWorld world = demo.get();
+      // Time runs from here: the services are up, and the collector's timers are set while it runs.
+      world.run();
       world
           .accounts()
           .register(
@@ -193,6 +195,11 @@ public final class LocalStack implements AutoCloseable {
 
   public String registryUrl() {
     return registryUrl;
+  }
+
+  /** The accounts a demo run follows; empty against the real Graph API. */
+  public List<String> demoAccountIds() {
+    return demo.map(w -> w.accounts().ids()).orElse(List.of());
   }
 
   public Optional<Simulator> simulator() {
@@ -242,6 +249,8 @@ public final class LocalStack implements AutoCloseable {
   /** Closes everything that started, in the reverse order; never throws. */
   @Override
   public void close() {
+    // A demo's world pauses first: nothing may happen in it while the services are stopping.
+    demo.ifPresent(DemoWorld::pause);
     while (!started.isEmpty()) {
       AutoCloseable part = started.pop();
       try {

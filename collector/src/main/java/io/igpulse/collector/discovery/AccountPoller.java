@@ -10,6 +10,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -226,9 +227,31 @@ public final class AccountPoller {
     if (state != State.RUNNING) {
       return;
     }
+    armUntil(task, clock.clock().instant().plus(delay));
+  }
+
+  /**
+   * Runs {@code task} once the service's clock reaches {@code due}. A timer's real delay is only a
+   * guess when the clock is simulated (its speed can change, or it can stand still and be moved by
+   * hand), so each timer checks the clock again and re-arms until the time has come.
+   */
+  private void armUntil(PollTask task, Instant due) {
+    Duration left = Duration.between(clock.clock().instant(), due);
     long id =
         vertx.setTimer(
-            clock.realDelay(delay).toMillis(), t -> context.runOnContext(v -> run(task)));
+            clock.realDelay(left).toMillis(),
+            t ->
+                context.runOnContext(
+                    v -> {
+                      if (state != State.RUNNING) {
+                        return;
+                      }
+                      if (clock.clock().instant().isBefore(due)) {
+                        armUntil(task, due);
+                      } else {
+                        run(task);
+                      }
+                    }));
     timers.put(task.name(), id);
   }
 

@@ -25,7 +25,9 @@ public sealed interface ServiceClock permits ServiceClock.System, SimulatorClock
   /**
    * How long to wait in real time for {@code interval} of this clock's time to pass: a timer of the
    * collector's 5-minute owned-media interval fires every 5 s of real time when the simulator runs
-   * 60 times faster. At least one millisecond.
+   * 60 times faster. At least one millisecond. For a simulated clock it is at most a second, since
+   * its speed can change meanwhile: a timer that must not fire early checks the clock again when it
+   * fires.
    */
   Duration realDelay(Duration interval);
 

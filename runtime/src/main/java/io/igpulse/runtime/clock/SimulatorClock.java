@@ -26,6 +26,7 @@ import java.util.function.LongSupplier;
 public final class SimulatorClock implements ServiceClock {
 
   private static final long REFRESH_NANOS = Duration.ofSeconds(1).toNanos();
+  private static final long MAX_REAL_DELAY_MILLIS = 1000;
 
   private final Reader reader;
   private final LongSupplier nanos;
@@ -94,9 +95,10 @@ public final class SimulatorClock implements ServiceClock {
       }
       speed = anchor.speed;
     }
-    // A frozen clock moves only by hand: intervals then pass in real time, as configured.
-    long millis = speed > 0 ? (long) (interval.toMillis() / speed) : interval.toMillis();
-    return Duration.ofMillis(Math.max(1, millis));
+    // A frozen clock moves only by hand, and a running one may change speed: never wait longer
+    // than a second before looking at the clock again.
+    long millis = speed > 0 ? (long) (interval.toMillis() / speed) : MAX_REAL_DELAY_MILLIS;
+    return Duration.ofMillis(Math.max(1, Math.min(millis, MAX_REAL_DELAY_MILLIS)));
   }
 
   @Override
