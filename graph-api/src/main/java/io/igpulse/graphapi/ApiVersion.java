@@ -10,6 +10,20 @@ import java.util.regex.Pattern;
 public record ApiVersion(int major, int minor) implements Comparable<ApiVersion> {
 
   public static final ApiVersion DEFAULT = new ApiVersion(24, 0);
+
+  /** The newest version Meta has released (2026-11-04). */
+  public static final ApiVersion LATEST = new ApiVersion(27, 0);
+
+  /**
+   * The last day each old version is served; a call to a version past its day is served as the
+   * oldest live one (Platform Versioning). v20 expired on 2026-09-24, v21 lives until 2027-01-21.
+   */
+  private static final java.util.NavigableMap<Integer, java.time.LocalDate> SERVED_UNTIL =
+      new java.util.TreeMap<>(
+          java.util.Map.of(
+              20, java.time.LocalDate.parse("2026-09-24"),
+              21, java.time.LocalDate.parse("2027-01-21")));
+
   private static final Pattern SHAPE = Pattern.compile("v?(\\d+)(?:\\.(\\d+))?");
 
   public static ApiVersion parse(String text) {
@@ -19,6 +33,28 @@ public record ApiVersion(int major, int minor) implements Comparable<ApiVersion>
     }
     return new ApiVersion(
         Integer.parseInt(m.group(1)), m.group(2) == null ? 0 : Integer.parseInt(m.group(2)));
+  }
+
+  /**
+   * The version the API really serves a call to this one with on {@code day}: itself while it
+   * lives, else the oldest live version (so the metric rules of that one apply).
+   */
+  public ApiVersion servedOn(java.time.LocalDate day) {
+    int served = major;
+    while (served < LATEST.major) {
+      // Versions before the first listed one expired no later than it.
+      java.time.LocalDate until = SERVED_UNTIL.get(Math.max(served, SERVED_UNTIL.firstKey()));
+      if (until == null || !day.isAfter(until)) {
+        break;
+      }
+      served++;
+    }
+    return served == major ? this : new ApiVersion(served, 0);
+  }
+
+  /** True for v27 and later: apps created then may not use multi-id reads, aliases, async batch. */
+  public boolean restrictsNewApps() {
+    return major >= 27;
   }
 
   public boolean atLeast(int otherMajor) {

@@ -2,6 +2,7 @@ package io.igpulse.graphapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.igpulse.graphapi.metrics.RefusedMetrics;
 import io.igpulse.graphapi.model.Media;
 import io.igpulse.graphapi.model.MediaInsights;
 import io.igpulse.graphapi.outcome.ErrorClassifier;
@@ -196,13 +197,45 @@ public final class BatchReader {
     for (int i = 0; i < targets.size(); i++) {
       all.add(i);
     }
-    return round(targets, all, results, 0).map(v -> Arrays.asList(results));
+    List<Integer> singles = new ArrayList<>();
+    return round(targets, all, results, singles, 0)
+        .compose(v -> readSingly(targets, singles, results))
+        .map(v -> Arrays.asList(results));
+  }
+
+  /**
+   * Items refused with a code 100 that names no metric are read one by one, where the culprit
+   * search of {@link MediaInsightsReader} finds and remembers the refused metric.
+   */
+  private Future<Void> readSingly(
+      List<Target> targets, List<Integer> singles, GraphResult<MediaInsights>[] results) {
+    Future<Void> chain = Future.succeededFuture();
+    for (int index : singles) {
+      Target t = targets.get(index);
+      chain =
+          chain.compose(
+              v ->
+                  insights
+                      .read(
+                          t.token(),
+                          t.account(),
+                          t.media().id(),
+                          t.media().kind(),
+                          t.media().createdAt())
+                      .map(
+                          r -> {
+                            results[index] = r;
+                            return null;
+                          }));
+    }
+    return chain;
   }
 
   private Future<Void> round(
       List<Target> targets,
       List<Integer> pending,
       GraphResult<MediaInsights>[] results,
+      List<Integer> singles,
       int depth) {
     if (pending.isEmpty()) {
       return Future.succeededFuture();
@@ -212,9 +245,9 @@ public final class BatchReader {
     for (int from = 0; from < pending.size(); from += BatchBuilder.MAX_ITEMS) {
       List<Integer> chunk =
           pending.subList(from, Math.min(pending.size(), from + BatchBuilder.MAX_ITEMS));
-      chain = chain.compose(v -> oneBatch(targets, chunk, results, again, depth));
+      chain = chain.compose(v -> oneBatch(targets, chunk, results, again, singles, depth));
     }
-    return chain.compose(v -> round(targets, List.copyOf(again), results, depth + 1));
+    return chain.compose(v -> round(targets, List.copyOf(again), results, singles, depth + 1));
   }
 
   private Future<Void> oneBatch(
@@ -222,8 +255,10 @@ public final class BatchReader {
       List<Integer> chunk,
       GraphResult<MediaInsights>[] results,
       List<Integer> again,
+      List<Integer> singles,
       int depth) {
     Target lead = targets.get(chunk.get(0));
+    Map<Integer, List<String>> asked = new java.util.HashMap<>();
     BatchBuilder batch = new BatchBuilder();
     Set<AccessToken> tokens = new LinkedHashSet<>();
     Set<String> accounts = new LinkedHashSet<>();
@@ -233,9 +268,11 @@ public final class BatchReader {
       if (t.account() != null) {
         accounts.add(t.account());
       }
+      List<String> metrics = insights.metricsFor(t.media().kind(), t.media().createdAt());
+      asked.put(index, metrics);
       batch.add(
           GraphCall.get("/" + t.media().id() + "/insights", "media_insights")
-              .param("metric", String.join(",", insights.metricsFor(t.media().kind())))
+              .param("metric", String.join(",", metrics))
               .account(t.account())
               .build(),
           t.token());
@@ -258,6 +295,8 @@ public final class BatchReader {
                   lead,
                   results,
                   again,
+                  singles,
+                  asked,
                   depth);
               return null;
             });
@@ -274,6 +313,8 @@ public final class BatchReader {
       Target lead,
       GraphResult<MediaInsights>[] results,
       List<Integer> again,
+      List<Integer> singles,
+      Map<Integer, List<String>> asked,
       int depth) {
     boolean mayRetry = depth < MAX_ROUNDS;
     for (int i = 0; i < chunk.size(); i++) {
@@ -290,16 +331,22 @@ public final class BatchReader {
         continue;
       }
       GraphResult<JsonNode> item = answer.value().get(i);
-      if (item.error() instanceof GraphError.UnsupportedMetric u
-          && insights.metricsFor(m.kind()).contains(u.metric())
-          && mayRetry) {
-        insights.learn(m.kind().name(), u.metric());
+      List<String> refused =
+          item.error() instanceof GraphError.UnsupportedMetric u
+              ? RefusedMetrics.of(u, asked.get(index))
+              : List.of();
+      if (!refused.isEmpty() && mayRetry) {
+        refused.forEach(metric -> insights.learn(m.kind().name(), metric));
         again.add(index);
-      } else if (item.error() instanceof GraphError.UnsupportedMetric
+      } else if (item.error() instanceof GraphError.UnsupportedMetric u
+          && u.metric() != null
+          && !asked.get(index).contains(u.metric())
           && mayRetry
           && !insights.metricsFor(m.kind()).isEmpty()) {
-        // Another item of the same kind already dropped the refused metric: ask again.
+        // Named a metric this item no longer carries: another item already dropped it.
         again.add(index);
+      } else if (MediaInsightsReader.isUnnamedRefusal(item.error())) {
+        singles.add(index);
       } else {
         results[index] = item.map(body -> MediaInsights.from(m.id(), body));
       }

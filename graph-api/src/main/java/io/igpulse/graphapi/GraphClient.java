@@ -1,6 +1,7 @@
 package io.igpulse.graphapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.igpulse.graphapi.metrics.AccountInsightsRules;
 import io.igpulse.graphapi.metrics.MediaKind;
 import io.igpulse.graphapi.metrics.MetricCatalog;
 import io.igpulse.graphapi.metrics.RetiredMetrics;
@@ -231,16 +232,39 @@ public final class GraphClient implements AutoCloseable {
   }
 
   /**
-   * A live story's navigation counts by action ({@code TAP_FORWARD}, {@code TAP_BACK}, {@code
-   * TAP_EXIT}, {@code SWIPE_FORWARD}): the successor of the retired {@code taps_*} and {@code
-   * exits} metrics.
+   * As {@link #mediaInsights(AccessToken, String, String, MediaKind)} for a media created at {@code
+   * createdAt}: on v21, media created before 2024-07-01 are also asked for {@code impressions}.
+   */
+  public Future<GraphResult<MediaInsights>> mediaInsights(
+      AccessToken token, String account, String mediaId, MediaKind kind, Instant createdAt) {
+    return insights.read(token, account, mediaId, kind, createdAt);
+  }
+
+  /**
+   * A live story's navigation counts by action ({@code tap_forward}, {@code tap_back}, {@code
+   * tap_exit}, {@code swipe_forward}): the successor of the retired {@code taps_*} and {@code
+   * exits} metrics. Action names are lowercase, as in Meta's samples, whatever case the API sends.
    */
   public Future<GraphResult<java.util.Map<String, Long>>> storyNavigation(
       AccessToken token, String account, String storyId) {
+    return storyBreakdown(token, account, storyId, "navigation", "story_navigation_action_type");
+  }
+
+  /**
+   * A live story's profile activity by action ({@code bio_link_clicked}, {@code call}, {@code
+   * direction}, {@code email}, {@code other}, {@code text}), lowercase.
+   */
+  public Future<GraphResult<java.util.Map<String, Long>>> storyProfileActivity(
+      AccessToken token, String account, String storyId) {
+    return storyBreakdown(token, account, storyId, "profile_activity", "action_type");
+  }
+
+  private Future<GraphResult<java.util.Map<String, Long>>> storyBreakdown(
+      AccessToken token, String account, String storyId, String metric, String breakdown) {
     GraphCall call =
         GraphCall.get("/" + storyId + "/insights", "media_insights")
-            .param("metric", "navigation")
-            .param("breakdown", "story_navigation_action_type")
+            .param("metric", metric)
+            .param("breakdown", breakdown)
             .account(account)
             .build();
     return transport
@@ -250,16 +274,43 @@ public final class GraphClient implements AutoCloseable {
                 r.map(
                     body -> {
                       java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
-                      for (AccountInsight metric : AccountInsight.listFrom(body)) {
-                        metric
+                      for (AccountInsight insight : AccountInsight.listFrom(body)) {
+                        insight
                             .breakdowns()
                             .forEach(
                                 b ->
                                     counts.merge(
-                                        String.join("/", b.values()), b.value(), Long::sum));
+                                        String.join("/", b.values())
+                                            .toLowerCase(java.util.Locale.ROOT),
+                                        b.value(),
+                                        Long::sum));
                       }
                       return java.util.Map.copyOf(counts);
                     }));
+  }
+
+  /**
+   * {@code crossposted_views} and {@code facebook_views} of a reel, which only reels cross-posted
+   * to Facebook answer (any other reel refuses them): asked apart from the reel's own set, so a
+   * refusal here means "not cross-posted" ({@code Optional.empty()}) and teaches the catalog
+   * nothing.
+   */
+  public Future<GraphResult<java.util.Optional<MediaInsights>>> crosspostedViews(
+      AccessToken token, String account, String reelId) {
+    GraphCall call =
+        GraphCall.get("/" + reelId + "/insights", "media_insights")
+            .param("metric", String.join(",", MetricCatalog.CROSSPOSTED))
+            .account(account)
+            .build();
+    return transport
+        .get(token, call)
+        .map(
+            r -> {
+              if (r.error() instanceof GraphError.UnsupportedMetric) {
+                return GraphResult.ok(java.util.Optional.<MediaInsights>empty());
+              }
+              return r.map(body -> java.util.Optional.of(MediaInsights.from(reelId, body)));
+            });
   }
 
   /**
@@ -291,7 +342,14 @@ public final class GraphClient implements AutoCloseable {
    * metric in the order read.
    */
   public Future<GraphResult<List<AccountInsight>>> accountInsights(
-      AccessToken token, String igUserId, AccountInsightsQuery query) {
+      AccessToken token, String igUserId, AccountInsightsQuery asked) {
+    AccountInsightsQuery query = AccountInsightsRules.complete(asked);
+    java.util.Optional<String> refusal = AccountInsightsRules.refusal(query);
+    if (refusal.isPresent()) {
+      // Asking would cost a call and a code-100 answer: refuse it here, with the reason.
+      return Future.succeededFuture(
+          GraphResult.failed(new GraphError.Rejected(100, null, refusal.get())));
+    }
     List<AccountInsight> all = new ArrayList<>();
     Future<GraphResult<List<AccountInsight>>> chain = Future.succeededFuture(GraphResult.ok(all));
     for (AccountInsightsQuery window : query.windowsBackwards()) {
@@ -322,6 +380,7 @@ public final class GraphClient implements AutoCloseable {
         .param("period", q.period())
         .param("metric_type", q.metricType())
         .param("breakdown", q.breakdown())
+        .param("timeframe", q.timeframe())
         .param("since", q.since() == null ? null : Long.toString(q.since().getEpochSecond()))
         .param("until", q.until() == null ? null : Long.toString(q.until().getEpochSecond()))
         .account(igUserId)

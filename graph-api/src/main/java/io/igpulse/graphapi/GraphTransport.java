@@ -219,10 +219,10 @@ public final class GraphTransport implements AutoCloseable {
     }
     if (error instanceof GraphError.Throttled t) {
       String key =
-          t.code() == 80002 && call.account() != null
+          isBusinessUseCase(t.code()) && call.account() != null
               ? accountKey(call.account())
               : tokenKey(token);
-      Duration window = t.code() == 80002 ? BUSINESS_WINDOW : APP_WINDOW;
+      Duration window = isBusinessUseCase(t.code()) ? BUSINESS_WINDOW : APP_WINDOW;
       pacer.throttled(key, window, t.retryAfter(), clock.now());
       LOG.warn(
           "{} throttled (code {}): pausing {} for {}",
@@ -232,6 +232,11 @@ public final class GraphTransport implements AutoCloseable {
           t.retryAfter());
     }
     return GraphResult.failed(error);
+  }
+
+  /** 80002 (Instagram) and 80001 (Pages, for Page and system-user tokens): the account's quota. */
+  static boolean isBusinessUseCase(int code) {
+    return code == 80001 || code == 80002;
   }
 
   /** Feeds one response's usage headers (also those of batch items) to the pacer. */

@@ -2,7 +2,9 @@ package io.igpulse.graphapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.igpulse.graphapi.metrics.MediaKind;
+import io.igpulse.graphapi.metrics.MetricBisector;
 import io.igpulse.graphapi.metrics.MetricCatalog;
+import io.igpulse.graphapi.metrics.RefusedMetrics;
 import io.igpulse.graphapi.metrics.RetiredMetrics;
 import io.igpulse.graphapi.model.Media;
 import io.igpulse.graphapi.model.MediaInsights;
@@ -31,6 +33,10 @@ public final class MediaInsightsReader {
   public static final String LISTING_SCOPE = "LISTING";
 
   private static final Logger LOG = LoggerFactory.getLogger(MediaInsightsReader.class);
+
+  /** Culprit searches one read may make (each finds one refused metric). */
+  private static final int MAX_SEARCHES = 3;
+
   private final GraphTransport transport;
   private final MetricCatalog catalog;
   private final RetiredMetrics retired;
@@ -54,53 +60,152 @@ public final class MediaInsightsReader {
 
   /** The metrics a request for this kind carries now: the catalog minus what was refused. */
   public List<String> metricsFor(MediaKind kind) {
+    return metricsFor(kind, null);
+  }
+
+  /**
+   * The metrics a request for a media of this kind created at {@code createdAt} (null if unknown)
+   * carries now, by the rules of the version the API serves today.
+   */
+  public List<String> metricsFor(MediaKind kind, java.time.Instant createdAt) {
     ApiVersion v = transport.config().version();
-    return retired.filter(kind.name(), v, catalog.metricsFor(kind, v));
+    return retired.filter(kind.name(), v, catalog.metricsFor(kind, servedVersion(), createdAt));
   }
 
   /** The metrics nested in a listing now. */
   public List<String> listingMetrics() {
     ApiVersion v = transport.config().version();
-    return retired.filter(LISTING_SCOPE, v, catalog.listingMetrics(v));
+    return retired.filter(LISTING_SCOPE, v, catalog.listingMetrics(servedVersion()));
+  }
+
+  /** The version the API serves the configured one as today (an expired one as the oldest live). */
+  public ApiVersion servedVersion() {
+    return transport
+        .config()
+        .version()
+        .servedOn(java.time.LocalDate.ofInstant(transport.clock().now(), java.time.ZoneOffset.UTC));
   }
 
   /** {@code GET /{media}/insights?metric=...} for one media, healing on refused metrics. */
   public Future<GraphResult<MediaInsights>> read(
       AccessToken token, String account, String mediaId, MediaKind kind) {
+    return read(token, account, mediaId, kind, null);
+  }
+
+  /**
+   * As {@link #read(AccessToken, String, String, MediaKind)} for a media created at {@code
+   * createdAt}, which decides whether the oldest live version still answers {@code impressions}.
+   */
+  public Future<GraphResult<MediaInsights>> read(
+      AccessToken token,
+      String account,
+      String mediaId,
+      MediaKind kind,
+      java.time.Instant createdAt) {
     // The first read of a kind probes its metric set; reads that arrive meanwhile wait for it,
     // so that a refused metric costs one failed call even when many reads start at once.
     String scope = kind.name() + "@" + transport.config().version();
     io.vertx.core.Promise<Void> probe = io.vertx.core.Promise.promise();
     Future<Void> gate = probes.putIfAbsent(scope, probe.future());
     if (gate == null) {
-      return readWith(token, account, mediaId, kind.name(), metricsFor(kind))
+      return readWith(token, account, mediaId, kind.name(), metricsFor(kind, createdAt))
           .onComplete(done -> probe.tryComplete());
     }
-    return gate.transform(done -> readWith(token, account, mediaId, kind.name(), metricsFor(kind)));
+    return gate.transform(
+        done -> readWith(token, account, mediaId, kind.name(), metricsFor(kind, createdAt)));
   }
 
   private Future<GraphResult<MediaInsights>> readWith(
       AccessToken token, String account, String mediaId, String scope, List<String> wanted) {
+    return readWith(token, account, mediaId, scope, wanted, MAX_SEARCHES);
+  }
+
+  private Future<GraphResult<MediaInsights>> readWith(
+      AccessToken token,
+      String account,
+      String mediaId,
+      String scope,
+      List<String> wanted,
+      int searchesLeft) {
     if (wanted.isEmpty()) {
       return Future.succeededFuture(
           GraphResult.failed(new GraphError.Rejected(100, null, "no metric left to ask for")));
     }
-    GraphCall call =
-        GraphCall.get("/" + mediaId + "/insights", "media_insights")
-            .param("metric", String.join(",", wanted))
-            .account(account)
-            .build();
     return transport
-        .get(token, call)
+        .get(token, insightsCall(account, mediaId, wanted))
         .compose(
             result -> {
-              if (result.error() instanceof GraphError.UnsupportedMetric u
-                  && wanted.contains(u.metric())) {
-                learn(scope, u.metric());
-                return readWith(token, account, mediaId, scope, without(wanted, u.metric()));
+              List<String> refused =
+                  result.error() instanceof GraphError.UnsupportedMetric u
+                      ? RefusedMetrics.of(u, wanted)
+                      : List.of();
+              if (!refused.isEmpty()) {
+                refused.forEach(m -> learn(scope, m));
+                return readWith(
+                    token, account, mediaId, scope, without(wanted, refused), searchesLeft);
               }
-              return Future.succeededFuture(result.map(body -> MediaInsights.from(mediaId, body)));
+              if (isUnnamedRefusal(result.error()) && searchesLeft > 0) {
+                return searchCulprit(token, account, mediaId, wanted)
+                    .compose(
+                        culprit -> {
+                          if (culprit.isEmpty()) {
+                            return Future.succeededFuture(asInsights(mediaId, result));
+                          }
+                          learn(scope, culprit.get());
+                          return readWith(
+                              token,
+                              account,
+                              mediaId,
+                              scope,
+                              without(wanted, List.of(culprit.get())),
+                              searchesLeft - 1);
+                        });
+              }
+              return Future.succeededFuture(asInsights(mediaId, result));
             });
+  }
+
+  /**
+   * A code-100 answer to an insights request that names no metric this client understands: a
+   * refusal in a wording not met before, whose culprit {@link MetricBisector} finds.
+   */
+  static boolean isUnnamedRefusal(GraphError error) {
+    if (error instanceof GraphError.UnsupportedMetric) {
+      return true;
+    }
+    return error instanceof GraphError.Rejected r && r.code() == 100 && r.subcode() == null;
+  }
+
+  /** Halves the metric list against the same media until one metric is singled out. */
+  Future<java.util.Optional<String>> searchCulprit(
+      AccessToken token, String account, String mediaId, List<String> wanted) {
+    LOG.debug("insights of {} refused without a metric named: searching", mediaId);
+    return new MetricBisector(MetricBisector.probesFor(wanted.size()))
+        .culprit(
+            wanted,
+            subset ->
+                transport
+                    .get(token, insightsCall(account, mediaId, subset))
+                    .map(r -> probeOutcome(r.error())));
+  }
+
+  static MetricBisector.Probe probeOutcome(GraphError error) {
+    if (error == null) {
+      return MetricBisector.Probe.ACCEPTED;
+    }
+    return isUnnamedRefusal(error) ? MetricBisector.Probe.REFUSED : MetricBisector.Probe.OTHER;
+  }
+
+  private static GraphCall insightsCall(String account, String mediaId, List<String> metrics) {
+    return GraphCall.get("/" + mediaId + "/insights", "media_insights")
+        .param("metric", String.join(",", metrics))
+        .account(account)
+        .build();
+  }
+
+  private static GraphResult<MediaInsights> asInsights(
+      String mediaId, GraphResult<JsonNode> result) {
+    return result.map(body -> MediaInsights.from(mediaId, body));
   }
 
   /**
@@ -136,15 +241,25 @@ public final class MediaInsightsReader {
     if (plain.get()) {
       return plainPageWithBatchedInsights(token, call);
     }
-    GraphCall current = withListingFields(call);
+    List<String> asked = listingMetrics();
+    GraphCall current = withListingFields(call, asked);
     return transport
         .get(token, current)
         .compose(
             result -> {
-              if (result.error() instanceof GraphError.UnsupportedMetric u
-                  && listingMetrics().contains(u.metric())) {
-                learn(LISTING_SCOPE, u.metric());
+              List<String> refused =
+                  result.error() instanceof GraphError.UnsupportedMetric u
+                      ? RefusedMetrics.of(u, asked)
+                      : List.of();
+              if (!refused.isEmpty()) {
+                refused.forEach(m -> learn(LISTING_SCOPE, m));
                 return fetchHealing(token, call, plain);
+              }
+              if (isUnnamedRefusal(result.error())) {
+                // The culprit is found on the kinds' own reads; the listing reads plainly.
+                LOG.debug("listing page refused nested insights without a metric named; batching");
+                plain.set(true);
+                return plainPageWithBatchedInsights(token, call);
               }
               if (result.error() instanceof GraphError.Skip
                   || result.error() instanceof GraphError.NotEnoughViewers) {
@@ -219,8 +334,8 @@ public final class MediaInsightsReader {
   }
 
   /** The call with its nested metric list set to what the listing may carry now. */
-  private GraphCall withListingFields(GraphCall call) {
-    String fields = Fields.of(Fields.MEDIA).insights(listingMetrics()).value();
+  private GraphCall withListingFields(GraphCall call, List<String> asked) {
+    String fields = Fields.of(Fields.MEDIA).insights(asked).value();
     if (call.isAbsolute()) {
       return new GraphCall(
           Urls.withParam(call.path(), "fields", fields),
@@ -246,9 +361,9 @@ public final class MediaInsightsReader {
     }
   }
 
-  private static List<String> without(List<String> list, String name) {
+  static List<String> without(List<String> list, List<String> names) {
     List<String> out = new ArrayList<>(list);
-    out.remove(name);
+    out.removeAll(names);
     return out;
   }
 }

@@ -269,7 +269,7 @@ class GraphClientIT {
         }
         Map<String, Long> navigation = await(client.storyNavigation(t, user, story.id())).value();
         assertThat(navigation.keySet())
-            .isSubsetOf("TAP_FORWARD", "TAP_BACK", "TAP_EXIT", "SWIPE_FORWARD");
+            .isSubsetOf("tap_forward", "tap_back", "tap_exit", "swipe_forward");
         assertThat(navigation.values().stream().mapToLong(Long::longValue).sum())
             .isEqualTo(truth.path("navigation").asLong());
         return;

@@ -4,20 +4,13 @@ import static io.igpulse.graphapi.ClientFixture.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.igpulse.graphapi.metrics.MediaKind;
-import io.igpulse.graphapi.metrics.RetiredMetrics;
 import io.igpulse.graphapi.model.IgAccount;
 import io.igpulse.graphapi.model.Media;
-import io.igpulse.graphapi.model.MediaInsights;
 import io.igpulse.graphapi.outcome.GraphError;
 import io.igpulse.graphapi.outcome.GraphResult;
 import io.igpulse.graphapi.token.AccessToken;
 import io.igpulse.simulator.Simulator;
 import io.igpulse.testkit.simulator.WithSimulator;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -26,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every failure the simulator can inject, seen through the client's typed outcomes: transient
- * errors and resets are retried away, malformed bodies and revoked tokens are reported, and a
- * retired metric costs one failed call per kind.
+ * errors and resets are retried away, malformed bodies and revoked tokens are reported (retired
+ * metrics: {@link MetricRefusalsIT}).
  */
 @WithSimulator
 class OutcomesIT {
@@ -112,69 +105,5 @@ class OutcomesIT {
     assertThat(result.error()).isInstanceOf(GraphError.AuthFailed.class);
     assertThat(((GraphError.AuthFailed) result.error()).code()).isEqualTo(190);
     assertThat(sim.calls() - before).isEqualTo(1);
-  }
-
-  @Test
-  void shouldDropARetiredMetricAfterOneFailedCallPerKind() {
-    // Pinned to v21, the catalog asks feed images for impressions, which the API refuses for
-    // media created after 2024-07-01: the retired metric sits in the requested set.
-    try (ClientFixture v21 =
-        new ClientFixture(
-            ClientFixture.config(sim.baseUrl()).withVersion(ApiVersion.parse("v21.0")))) {
-      List<Media> images = recentFeedImages(3);
-      long failedBefore = sim.errors("100");
-      MediaInsights first =
-          await(v21.client.mediaInsights(token, ig, images.get(0).id(), MediaKind.FEED_IMAGE))
-              .value();
-      long failedFirst = sim.errors("100") - failedBefore;
-      assertThat(failedFirst).isEqualTo(1);
-      assertThat(first.values()).containsKey("reach").doesNotContainKey("impressions");
-      assertThat(v21.client.retiredMetrics().entries())
-          .containsExactly(
-              new RetiredMetrics.Entry("FEED_IMAGE", ApiVersion.parse("v21.0"), "impressions"));
-      assertThat(
-              v21.client.metrics().count("igpulse.graph.metrics.dropped", "metric", "impressions"))
-          .isEqualTo(1);
-
-      for (Media next : images.subList(1, images.size())) {
-        assertThat(
-                await(v21.client.mediaInsights(token, ig, next.id(), MediaKind.FEED_IMAGE))
-                    .isSuccess())
-            .isTrue();
-      }
-      assertThat(sim.errors("100") - failedBefore).isEqualTo(1);
-    }
-  }
-
-  @Test
-  void shouldPayOneFailedCallForARetiredMetricEvenWhenReadsStartTogether() {
-    try (ClientFixture v21 =
-        new ClientFixture(
-            ClientFixture.config(sim.baseUrl()).withVersion(ApiVersion.parse("v21.0")))) {
-      List<Media> images = recentFeedImages(4);
-      long failedBefore = sim.errors("100");
-      List<io.vertx.core.Future<GraphResult<MediaInsights>>> reads =
-          images.stream()
-              .map(m -> v21.client.mediaInsights(token, ig, m.id(), MediaKind.FEED_IMAGE))
-              .toList();
-      await(io.vertx.core.Future.all(reads));
-      assertThat(reads).allMatch(f -> f.result().isSuccess());
-      assertThat(sim.errors("100") - failedBefore).isEqualTo(1);
-    }
-  }
-
-  private static List<Media> recentFeedImages(int n) {
-    Instant now = sim.now();
-    Instant cutoff = LocalDate.of(2024, 7, 2).atStartOfDay().toInstant(ZoneOffset.UTC);
-    List<Media> found =
-        await(client.media(token, ig, Integer.MAX_VALUE)).value().stream()
-            .filter(m -> m.kind() == MediaKind.FEED_IMAGE)
-            .filter(m -> GraphClientIT.parse(m.timestamp()).isAfter(cutoff))
-            .filter(
-                m -> GraphClientIT.parse(m.timestamp()).isBefore(now.minus(Duration.ofHours(1))))
-            .limit(n)
-            .toList();
-    assertThat(found).hasSize(n);
-    return found;
   }
 }

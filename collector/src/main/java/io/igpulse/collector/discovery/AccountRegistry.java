@@ -60,6 +60,10 @@ public final class AccountRegistry {
   private final CollectorMetrics metrics;
   private final ServiceClock clock;
   private final Map<String, Entry> accounts = new ConcurrentHashMap<>();
+
+  /** Accounts already told that their login cannot search hashtags: said once per account. */
+  private final Set<String> toldNoHashtagSearch = ConcurrentHashMap.newKeySet();
+
   // Touched on the event loop only.
   private final Map<String, List<Parked>> parked = new HashMap<>();
   private final Set<Integer> caughtUp = new HashSet<>();
@@ -213,7 +217,16 @@ public final class AccountRegistry {
   private AccountPoller create(String account, AccountRegistration reg, int partition) {
     // Without a token the poller is failed before it makes any call; the placeholder is never sent.
     AccessToken token = tokens.tokenFor(reg.getTokenRef()).orElse(AccessToken.of("no-token"));
-    List<String> hashtags = reg.getHashtags().stream().map(Object::toString).toList();
+    List<String> wanted = reg.getHashtags().stream().map(Object::toString).toList();
+    List<String> hashtags = LoginCapabilities.trackableHashtags(reg.getLoginFlavour(), wanted);
+    if (hashtags.size() < wanted.size() && toldNoHashtagSearch.add(account)) {
+      metrics.hashtagsUnavailable();
+      LOG.warn(
+          "Account {} is registered with Instagram Login, which has no hashtag search: its {}"
+              + " hashtag(s) are not tracked (register it with Facebook Login to track them)",
+          account,
+          wanted.size());
+    }
     AccountSources sources =
         new AccountSources(
             client,
@@ -251,7 +264,8 @@ public final class AccountRegistry {
         && Objects.equals(
             a.getHashtags().stream().map(Object::toString).toList(),
             b.getHashtags().stream().map(Object::toString).toList())
-        && a.getActive() == b.getActive();
+        && a.getActive() == b.getActive()
+        && a.getLoginFlavour() == b.getLoginFlavour();
   }
 
   /**

@@ -51,6 +51,15 @@ public final class CollectorMetrics {
         .increment();
   }
 
+  /** An account asks for hashtags its login (Instagram Login) cannot search. */
+  public void hashtagsUnavailable() {
+    Counter.builder("igpulse.collector.hashtags.unavailable")
+        .description(
+            "accounts whose hashtags are not tracked: Instagram Login has no hashtag search")
+        .register(registry)
+        .increment();
+  }
+
   public void webhook(String outcome) {
     Counter.builder("igpulse.collector.webhooks")
         .description("webhook requests by outcome (accepted, unsigned, forged, malformed, ...)")

@@ -1,6 +1,7 @@
 package io.igpulse.graphapi.metrics;
 
 import io.igpulse.graphapi.ApiVersion;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -13,6 +14,11 @@ import java.util.Set;
  * GRAPH-API.md. One unsupported name fails a whole insights request, so the lists are kept to what
  * each kind accepts, and names from older articles map to their successors.
  *
+ * <p>The version given is the one the API serves (see {@link ApiVersion#servedOn}): v21 at the
+ * oldest at the end of 2026. Metrics retired on every version since 2025 ({@code plays}, {@code
+ * video_views}, {@code clips_replays_count}, {@code ig_reels_aggregated_all_plays_count}) are never
+ * asked for; {@code impressions} only for media created before {@link #IMPRESSIONS_CUTOFF} on v21.
+ *
  * <p>Knowledge here is static; what the live API rejects at run time is remembered in {@link
  * RetiredMetrics}, which the client consults on top of this catalog.
  */
@@ -22,6 +28,15 @@ public final class MetricCatalog {
   public static final Set<MediaKind> LISTED_KINDS =
       EnumSet.of(
           MediaKind.REELS, MediaKind.FEED_IMAGE, MediaKind.FEED_CAROUSEL, MediaKind.FEED_VIDEO);
+
+  /**
+   * Media created before this still answer {@code impressions} on v21 (GRAPH-API.md says "before
+   * 2024-07-01"; the earlier of the dates in circulation, so the client never asks in vain).
+   */
+  public static final Instant IMPRESSIONS_CUTOFF = Instant.parse("2024-07-01T00:00:00Z");
+
+  /** Cross-posted reels only: asked for apart, since any other reel refuses them. */
+  public static final List<String> CROSSPOSTED = List.of("crossposted_views", "facebook_views");
 
   private static final Map<String, String> SUCCESSORS =
       Map.ofEntries(
@@ -40,57 +55,57 @@ public final class MetricCatalog {
           Map.entry("taps_forward", "navigation"),
           Map.entry("taps_back", "navigation"));
 
-  /**
-   * The metrics to request for a kind on a version. Older versions get the names they still
-   * accepted (impressions up to v21, engagement before v18, ...), so a pinned old version works.
-   */
+  private static final List<String> INTERACTIONS =
+      List.of("likes", "comments", "shares", "total_interactions", "reposts");
+
+  /** The metrics to request for a kind on a version, whatever the media's age. */
   public List<String> metricsFor(MediaKind kind, ApiVersion version) {
+    return metricsFor(kind, version, null);
+  }
+
+  /**
+   * The metrics to request for a kind on a version, for a media created at {@code createdAt} (null
+   * when unknown: then {@code impressions} is never asked for).
+   */
+  public List<String> metricsFor(MediaKind kind, ApiVersion version, Instant createdAt) {
     Set<String> m = new LinkedHashSet<>();
-    boolean v18 = version.atLeast(18);
-    boolean v21 = version.atLeast(21);
     boolean v22 = version.atLeast(22);
+    boolean oldImpressions = !v22 && createdAt != null && createdAt.isBefore(IMPRESSIONS_CUTOFF);
     m.add("reach");
     switch (kind) {
       case REELS -> {
         m.add("saved");
-        m.add(v22 ? "views" : "plays");
-        m.addAll(List.of("likes", "comments", "shares"));
-        m.add(v18 ? "total_interactions" : "engagement");
-        m.addAll(List.of("ig_reels_avg_watch_time", "ig_reels_video_view_total_time"));
+        if (v22) {
+          m.add("views");
+        }
+        m.addAll(INTERACTIONS);
+        m.addAll(
+            List.of(
+                "ig_reels_avg_watch_time", "ig_reels_video_view_total_time", "reels_skip_rate"));
       }
       case FEED_IMAGE, FEED_CAROUSEL -> {
         m.add("saved");
-        m.add(v22 ? "views" : "impressions");
-        m.addAll(List.of("likes", "comments", "shares"));
-        m.add(v18 ? "total_interactions" : "engagement");
-        if (v18) {
-          m.addAll(List.of("profile_activity", "profile_visits", "follows"));
+        if (v22) {
+          m.add("views");
+        } else if (oldImpressions) {
+          m.add("impressions");
         }
+        m.addAll(INTERACTIONS);
+        m.addAll(List.of("profile_activity", "profile_visits", "follows"));
       }
       case FEED_VIDEO -> {
         m.add("saved");
-        if (!v21) {
-          m.add("video_views");
-        }
-        if (!v22) {
+        if (oldImpressions) {
           m.add("impressions");
         }
-        m.addAll(List.of("likes", "comments", "shares"));
-        m.add(v18 ? "total_interactions" : "engagement");
+        m.addAll(INTERACTIONS);
       }
       case STORY -> {
         if (v22) {
           m.add("views");
-        } else {
-          m.add("impressions");
         }
-        if (v18) {
-          m.addAll(List.of("shares", "total_interactions", "profile_visits", "follows"));
-          m.add("navigation");
-        } else {
-          m.addAll(List.of("exits", "taps_forward", "taps_back"));
-        }
-        m.add("replies");
+        m.addAll(List.of("shares", "total_interactions", "reposts", "profile_visits", "follows"));
+        m.addAll(List.of("profile_activity", "navigation", "replies"));
       }
       case OTHER -> {
         m.add("saved");

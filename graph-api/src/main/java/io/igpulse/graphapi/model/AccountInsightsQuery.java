@@ -11,6 +11,7 @@ import java.util.List;
  *
  * @param metricType {@code time_series} or {@code total_value}, or null to let the API decide
  * @param breakdown e.g. {@code city}, or null
+ * @param timeframe demographics only: {@code this_week} or {@code this_month}, or null
  */
 public record AccountInsightsQuery(
     List<String> metrics,
@@ -18,7 +19,8 @@ public record AccountInsightsQuery(
     String metricType,
     String breakdown,
     Instant since,
-    Instant until) {
+    Instant until,
+    String timeframe) {
 
   public static final Duration MAX_WINDOW = Duration.ofDays(30);
 
@@ -26,8 +28,30 @@ public record AccountInsightsQuery(
     metrics = List.copyOf(metrics);
   }
 
+  /** A query without a timeframe (every metric but the demographics). */
+  public AccountInsightsQuery(
+      List<String> metrics,
+      String period,
+      String metricType,
+      String breakdown,
+      Instant since,
+      Instant until) {
+    this(metrics, period, metricType, breakdown, since, until, null);
+  }
+
+  /** A demographics query: lifetime, total value, one breakdown, a timeframe. */
+  public static AccountInsightsQuery demographics(
+      String metric, String breakdown, String timeframe) {
+    return new AccountInsightsQuery(
+        List.of(metric), "lifetime", "total_value", breakdown, null, null, timeframe);
+  }
+
+  public AccountInsightsQuery withTimeframe(String value) {
+    return new AccountInsightsQuery(metrics, period, metricType, breakdown, since, until, value);
+  }
+
   public AccountInsightsQuery between(Instant s, Instant u) {
-    return new AccountInsightsQuery(metrics, period, metricType, breakdown, s, u);
+    return new AccountInsightsQuery(metrics, period, metricType, breakdown, s, u, timeframe);
   }
 
   /** This query's range cut into windows of at most 30 days, newest first. */

@@ -38,6 +38,24 @@ public record Media(
             : Optional.of(MediaInsights.from(id, nested)));
   }
 
+  /**
+   * When the media was created, from {@code timestamp} ({@code 2024-06-30T10:00:00+0000}); null if
+   * absent.
+   */
+  public java.time.Instant createdAt() {
+    if (timestamp == null) {
+      return null;
+    }
+    try {
+      return java.time.OffsetDateTime.parse(timestamp, GRAPH_TIME).toInstant();
+    } catch (java.time.format.DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  private static final java.time.format.DateTimeFormatter GRAPH_TIME =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss[.SSS]XX");
+
   public MediaKind kind() {
     return MediaKind.of(productType, mediaType);
   }

@@ -17,6 +17,12 @@ public final class ErrorClassifier {
 
   private static final Pattern UNSUPPORTED_METRIC =
       Pattern.compile("does not support the (\\S+) metric", Pattern.CASE_INSENSITIVE);
+  private static final Pattern NO_LONGER_SUPPORTED =
+      Pattern.compile("the (\\S+) metric is no longer supported", Pattern.CASE_INSENSITIVE);
+  private static final Pattern MUST_BE_ONE_OF =
+      Pattern.compile(
+          "metric\\[(\\d+)\\] must be one of the following values: (.*)",
+          Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
   private final TokenRedactor redactor;
   private final Duration defaultThrottleWait;
 
@@ -62,12 +68,15 @@ public final class ErrorClassifier {
   private GraphError byCode(
       int status, int code, Integer subcode, String message, JsonNode error, Usage usage) {
     switch (code) {
-      case 4, 17, 32, 613, 80002 -> {
+      case 4, 17, 32, 613, 80001, 80002 -> {
         Duration wait = usage.regainAccess();
         return new GraphError.Throttled(code, wait.isZero() ? defaultThrottleWait : wait);
       }
       case 190, 102 -> {
         return new GraphError.AuthFailed(code, subcode, message);
+      }
+      case 200, 368 -> {
+        return new GraphError.AccountBlocked(code, subcode, message);
       }
       case 1, 2 -> {
         return new GraphError.Transient("code " + code + ": " + message);
@@ -85,11 +94,8 @@ public final class ErrorClassifier {
         if (subcode != null && subcode == 33) {
           return new GraphError.Gone(message);
         }
-        Matcher m = UNSUPPORTED_METRIC.matcher(message);
-        if (m.find()) {
-          return new GraphError.UnsupportedMetric(m.group(1));
-        }
-        return new GraphError.Rejected(code, subcode, message);
+        return metricRefusal(message)
+            .orElseGet(() -> new GraphError.Rejected(code, subcode, message));
       }
       default -> {
         if (error.path("is_transient").asBoolean(false) || status >= 500) {
@@ -98,5 +104,60 @@ public final class ErrorClassifier {
         return new GraphError.Rejected(code, subcode, message);
       }
     }
+  }
+
+  /**
+   * The refused metric in any of the three wordings Meta used in 2025–2026, or empty when the
+   * message names none (the caller then finds the culprit itself).
+   */
+  static Optional<GraphError> metricRefusal(String message) {
+    Matcher named = UNSUPPORTED_METRIC.matcher(message);
+    if (named.find()) {
+      return Optional.of(new GraphError.UnsupportedMetric(trimName(named.group(1))));
+    }
+    Matcher gone = NO_LONGER_SUPPORTED.matcher(message);
+    if (gone.find()) {
+      return Optional.of(new GraphError.UnsupportedMetric(trimName(gone.group(1))));
+    }
+    Matcher indexed = MUST_BE_ONE_OF.matcher(message);
+    if (indexed.find()) {
+      int index;
+      try {
+        index = Integer.parseInt(indexed.group(1));
+      } catch (NumberFormatException e) {
+        return Optional.empty();
+      }
+      return Optional.of(new GraphError.UnsupportedMetric(null, index, allowed(indexed.group(2))));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The allowed names of a "must be one of" message; empty when the list is cut short ("…"), since
+   * a partial list must not make the client drop metrics the API still accepts.
+   */
+  private static java.util.List<String> allowed(String list) {
+    String text = list.strip();
+    if (text.endsWith(".") && !text.endsWith("...")) {
+      text = text.substring(0, text.length() - 1);
+    }
+    if (text.contains("…") || text.contains("...")) {
+      return java.util.List.of();
+    }
+    java.util.List<String> out = new java.util.ArrayList<>();
+    for (String part : text.split(",")) {
+      String name = part.strip();
+      if (!name.isEmpty()) {
+        if (!name.matches("[a-z0-9_]+")) {
+          return java.util.List.of();
+        }
+        out.add(name);
+      }
+    }
+    return out;
+  }
+
+  private static String trimName(String name) {
+    return name.replaceAll("[^a-zA-Z0-9_]", "");
   }
 }

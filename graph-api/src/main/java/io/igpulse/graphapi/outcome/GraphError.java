@@ -21,8 +21,9 @@ public sealed interface GraphError {
   }
 
   /**
-   * Codes 4, 17, 32, 613 and 80002: stop calling for that token or account for {@code wait} (from
-   * {@code estimated_time_to_regain_access} when the API gives one).
+   * Codes 4, 17, 32, 613, 80001 (Pages business use case) and 80002 (Instagram business use case):
+   * stop calling for that token or account for {@code wait} (from {@code
+   * estimated_time_to_regain_access} when the API gives one).
    */
   record Throttled(int code, Duration retryAfter) implements GraphError {
     @Override
@@ -31,7 +32,10 @@ public sealed interface GraphError {
     }
   }
 
-  /** Code 190 (subcodes 458, 459, 460, 463, 467, ...): stop the account and alert; never retry. */
+  /**
+   * Codes 190 (subcodes 458, 459, 460, 463, 464, 467, ...) and 102: stop the account and alert;
+   * never retry.
+   */
   record AuthFailed(int code, Integer subcode, String reason) implements GraphError {
     @Override
     public String describe() {
@@ -39,15 +43,55 @@ public sealed interface GraphError {
     }
   }
 
-  /** Code 100 "does not support the X metric": drop {@code metric} and retry the rest. */
-  record UnsupportedMetric(String metric) implements GraphError {
+  /**
+   * Code 100 refusing a metric, in any of Meta's wordings: drop the refused metric and retry the
+   * rest. The refused metric is named ({@code metric}), or given by its position in the request's
+   * metric list ({@code index}, from "metric[i] must be one of ..."), in which case {@code allowed}
+   * lists what the API accepts (empty when the message did not list it in full).
+   *
+   * @param metric the refused name, or null when only {@code index} is known
+   * @param index the refused position in the request's metric list, or -1
+   * @param allowed the metrics the API says it accepts, or empty
+   */
+  record UnsupportedMetric(String metric, int index, java.util.List<String> allowed)
+      implements GraphError {
+
+    public UnsupportedMetric {
+      allowed = java.util.List.copyOf(allowed);
+    }
+
+    /** A refusal that names the metric. */
+    public UnsupportedMetric(String metric) {
+      this(metric, -1, java.util.List.of());
+    }
+
     @Override
     public String describe() {
-      return "unsupported metric: " + metric;
+      return "unsupported metric: "
+          + (metric != null ? metric : "metric[" + index + "]")
+          + (allowed.isEmpty() ? "" : ", allowed " + allowed);
     }
   }
 
-  /** Code 10 on a story seen by fewer than 5 accounts: skip this snapshot. */
+  /**
+   * Codes 200 (permission missing) and 368 (blocked for a policy breach): the account, not this
+   * call, is refused; pause the account and surface why instead of retrying call by call.
+   */
+  record AccountBlocked(int code, Integer subcode, String reason) implements GraphError {
+    @Override
+    public String describe() {
+      return "account blocked: code "
+          + code
+          + (subcode == null ? "" : "/" + subcode)
+          + ": "
+          + reason;
+    }
+  }
+
+  /**
+   * Code 10 on a story seen by fewer than 5 accounts: skip this snapshot. Not a failure of the
+   * service: the media simply has no insights to show yet.
+   */
   record NotEnoughViewers(String reason) implements GraphError {
     @Override
     public String describe() {

@@ -3,6 +3,8 @@ package io.igpulse.graphapi.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.igpulse.graphapi.ApiVersion;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -33,22 +35,69 @@ class MetricCatalogTest {
         .doesNotContain("saved", "likes");
   }
 
+  @ParameterizedTest
+  @EnumSource(MediaKind.class)
+  void shouldNeverAskOnV21ForMetricsNoVersionHasServedSince2025(MediaKind kind) {
+    ApiVersion v21 = ApiVersion.parse("v21.0");
+    assertThat(catalog.metricsFor(kind, v21, Instant.parse("2026-11-01T00:00:00Z")))
+        .doesNotContain(
+            "plays",
+            "video_views",
+            "clips_replays_count",
+            "ig_reels_aggregated_all_plays_count",
+            "impressions",
+            "views",
+            "engagement");
+  }
+
   @Test
-  void shouldKeepOldVersionsOnTheNamesTheyHad() {
-    ApiVersion v17 = ApiVersion.parse("v17.0");
-    assertThat(catalog.metricsFor(MediaKind.FEED_IMAGE, v17)).contains("impressions", "engagement");
-    assertThat(catalog.metricsFor(MediaKind.STORY, v17))
-        .contains("exits", "taps_forward", "taps_back");
-    assertThat(catalog.metricsFor(MediaKind.FEED_VIDEO, ApiVersion.parse("v20.0")))
-        .contains("video_views");
-    assertThat(catalog.metricsFor(MediaKind.FEED_VIDEO, ApiVersion.parse("v21.0")))
-        .doesNotContain("video_views");
+  void shouldAskForImpressionsOnlyForMediaCreatedBeforeJuly2024OnV21() {
+    ApiVersion v21 = ApiVersion.parse("v21.0");
+    Instant old = Instant.parse("2024-06-30T23:59:59Z");
+    Instant recent = Instant.parse("2024-07-01T00:00:00Z");
+
+    assertThat(catalog.metricsFor(MediaKind.FEED_IMAGE, v21, old)).contains("impressions");
+    assertThat(catalog.metricsFor(MediaKind.FEED_VIDEO, v21, old)).contains("impressions");
+    assertThat(catalog.metricsFor(MediaKind.REELS, v21, old)).doesNotContain("impressions");
+    assertThat(catalog.metricsFor(MediaKind.FEED_IMAGE, v21, recent)).doesNotContain("impressions");
+    assertThat(catalog.metricsFor(MediaKind.FEED_IMAGE, V24, old)).doesNotContain("impressions");
+    assertThat(catalog.metricsFor(MediaKind.FEED_IMAGE, v21, null)).doesNotContain("impressions");
+  }
+
+  @Test
+  void shouldAskForTheMetricsAddedSince2025WhereTheyApply() {
+    assertThat(catalog.metricsFor(MediaKind.REELS, V24)).contains("reposts", "reels_skip_rate");
+    assertThat(catalog.metricsFor(MediaKind.FEED_IMAGE, V24))
+        .contains("reposts")
+        .doesNotContain("reels_skip_rate");
+    assertThat(catalog.metricsFor(MediaKind.STORY, V24)).contains("reposts", "profile_activity");
+    for (MediaKind kind : MediaKind.values()) {
+      assertThat(catalog.metricsFor(kind, V24))
+          .as("cross-posted only metrics are asked apart")
+          .doesNotContainAnyElementsOf(MetricCatalog.CROSSPOSTED);
+    }
+  }
+
+  @Test
+  void shouldServeAnExpiredVersionAsTheOldestLiveOne() {
+    LocalDate dec2026 = LocalDate.parse("2026-12-02");
+    assertThat(ApiVersion.parse("v20.0").servedOn(dec2026)).isEqualTo(ApiVersion.parse("v21.0"));
+    assertThat(ApiVersion.parse("v18.0").servedOn(dec2026)).isEqualTo(ApiVersion.parse("v21.0"));
+    assertThat(ApiVersion.parse("v20.0").servedOn(LocalDate.parse("2026-09-24")))
+        .isEqualTo(ApiVersion.parse("v20.0"));
+    assertThat(ApiVersion.parse("v21.0").servedOn(dec2026)).isEqualTo(ApiVersion.parse("v21.0"));
+    assertThat(ApiVersion.parse("v21.0").servedOn(LocalDate.parse("2027-01-22")))
+        .isEqualTo(ApiVersion.parse("v22.0"));
+    assertThat(ApiVersion.parse("v27.0").servedOn(dec2026)).isEqualTo(ApiVersion.LATEST);
+    assertThat(ApiVersion.parse("v27.0").restrictsNewApps()).isTrue();
+    assertThat(ApiVersion.parse("v26.0").restrictsNewApps()).isFalse();
   }
 
   @Test
   void shouldNestOnlyMetricsEveryListedKindAccepts() {
     assertThat(catalog.listingMetrics(V24))
-        .containsExactly("reach", "saved", "likes", "comments", "shares", "total_interactions");
+        .containsExactly(
+            "reach", "saved", "likes", "comments", "shares", "total_interactions", "reposts");
   }
 
   @Test

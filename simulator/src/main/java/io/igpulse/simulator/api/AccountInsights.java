@@ -43,7 +43,16 @@ public final class AccountInsights {
     long until = time(call.param("until"), dayEnd(now));
     long since = time(call.param("since"), until - 2 * DAY);
     long followers = world.followers(account, now);
-    AccountMetricRules.check(metrics, period, totalValue, breakdown, since, until, now, followers);
+    AccountMetricRules.check(
+        metrics,
+        period,
+        totalValue,
+        breakdown,
+        call.param("timeframe"),
+        since,
+        until,
+        now,
+        followers);
     ObjectNode result = Json.object();
     ArrayNode data = result.putArray("data");
     String id = Long.toString(world.account(account).igUserId());
@@ -117,7 +126,7 @@ public final class AccountInsights {
       ArrayNode results = breakdownNode.putArray("results");
       List<String> keys =
           switch (breakdown) {
-            case "follow_type" -> List.of("FOLLOWER", "NON_FOLLOWER");
+            case "follow_type", "follower_type" -> List.of("FOLLOWER", "NON_FOLLOWER");
             case "media_product_type" -> List.of("POST", "REEL", "STORY", "CAROUSEL_CONTAINER");
             default -> List.of();
           };

@@ -39,10 +39,26 @@ public final class AccountMetricRules {
           "country",
           "city",
           "follow_type",
+          "follower_type",
           "media_product_type",
           "contact_button_type");
+
+  /**
+   * Served only as a total value: time-series {@code profile_views} and {@code website_clicks} are
+   * gone on every version since 2025-01-08.
+   */
   public static final Set<String> TOTAL_VALUE_ONLY =
-      Set.of("views", "profile_views", "accounts_engaged", "total_interactions");
+      Set.of("views", "profile_views", "accounts_engaged", "total_interactions", "website_clicks");
+
+  /** The one breakdown a demographics metric takes. */
+  public static final List<String> DEMOGRAPHIC_BREAKDOWNS =
+      List.of("age", "city", "country", "gender");
+
+  /** Demographics timeframes; the older ones were removed on every version on 2024-08-19. */
+  public static final List<String> TIMEFRAMES = List.of("this_week", "this_month");
+
+  public static final Set<String> REMOVED_TIMEFRAMES =
+      Set.of("last_14_days", "last_30_days", "last_90_days", "prev_month");
   public static final Set<String> DEMOGRAPHICS =
       Set.of(
           "follower_demographics",
@@ -61,6 +77,7 @@ public final class AccountMetricRules {
       String period,
       boolean totalValue,
       String breakdown,
+      String timeframe,
       long since,
       long until,
       long nowSec,
@@ -113,8 +130,12 @@ public final class AccountMetricRules {
         throw GraphErrors.invalidParameter("Incorrect period for metric " + metric + ": lifetime")
             .exception();
       }
-      if (DEMOGRAPHICS.contains(metric) && breakdown == null) {
-        throw GraphErrors.invalidParameter("The parameter breakdown is required for " + metric)
+      if (DEMOGRAPHICS.contains(metric)) {
+        checkDemographics(metric, breakdown, timeframe);
+      }
+      if ("follower_type".equals(breakdown) && !metric.equals("views")) {
+        throw GraphErrors.invalidParameter(
+                "The breakdown follower_type is not supported for the metric " + metric)
             .exception();
       }
       if (LAST_30_DAYS_ONLY.contains(metric)) {
@@ -128,6 +149,34 @@ public final class AccountMetricRules {
               .exception();
         }
       }
+    }
+  }
+
+  private static void checkDemographics(String metric, String breakdown, String timeframe) {
+    if (breakdown == null) {
+      throw GraphErrors.invalidParameter("The parameter breakdown is required for " + metric)
+          .exception();
+    }
+    if (!DEMOGRAPHIC_BREAKDOWNS.contains(breakdown)) {
+      throw GraphErrors.invalidParameter(
+              "breakdown for "
+                  + metric
+                  + " must be one of the following values: "
+                  + String.join(", ", DEMOGRAPHIC_BREAKDOWNS))
+          .exception();
+    }
+    if (timeframe == null) {
+      throw GraphErrors.invalidParameter("The parameter timeframe is required for " + metric)
+          .exception();
+    }
+    if (!TIMEFRAMES.contains(timeframe)) {
+      throw GraphErrors.invalidParameter(
+              (REMOVED_TIMEFRAMES.contains(timeframe)
+                      ? "The timeframe " + timeframe + " is no longer supported. "
+                      : "")
+                  + "timeframe must be one of the following values: "
+                  + String.join(", ", TIMEFRAMES))
+          .exception();
     }
   }
 }

@@ -6,8 +6,10 @@ import io.igpulse.simulator.api.limits.RateLimitConfig;
 /**
  * How the simulated API behaves where the world does not decide it.
  *
- * @param oldest oldest version served with its own rules (v18.0)
- * @param newest newest version known (v25.0); a newer one in the path is an unknown path
+ * @param oldest oldest live version (v21.0 at the end of 2026: v20 expired on 2026-09-24); an older
+ *     one in the path is served as this one
+ * @param newest newest version released (v27.0, 2026-11-04); a newer one in the path is an unknown
+ *     path
  * @param fallback version used when the path names none
  */
 public record ApiSettings(
@@ -20,8 +22,8 @@ public record ApiSettings(
 
   public static ApiSettings defaults(AppCredentials app) {
     return new ApiSettings(
-        ApiVersion.V18,
-        ApiVersion.V25,
+        ApiVersion.V21,
+        ApiVersion.V27,
         ApiVersion.V24,
         InsightRules.defaults(),
         RateLimitConfig.defaults(),

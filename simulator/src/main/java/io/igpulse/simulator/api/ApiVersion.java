@@ -8,6 +8,8 @@ public record ApiVersion(int major) implements Comparable<ApiVersion> {
   public static final ApiVersion V22 = new ApiVersion(22);
   public static final ApiVersion V24 = new ApiVersion(24);
   public static final ApiVersion V25 = new ApiVersion(25);
+  public static final ApiVersion V26 = new ApiVersion(26);
+  public static final ApiVersion V27 = new ApiVersion(27);
 
   /** Parses {@code v24.0} (also {@code v24}); null when the text is not a version. */
   public static ApiVersion parse(String segment) {

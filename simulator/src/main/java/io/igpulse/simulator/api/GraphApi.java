@@ -102,6 +102,13 @@ public final class GraphApi {
       if (method.equals("GET") && path.equals("/") && params.containsKey("ids")) {
         endpoint = Endpoint.IDS;
         counted = true;
+        if (settings.insights().newApp() && params.get("ids").contains(",")) {
+          // Apps created since v27 (2026-11-04) may not read several ids at once, on any version.
+          throw GraphErrors.invalidParameter(
+                  "Multi-id lookups (ids=) are not available to apps created after the v27.0"
+                      + " release")
+              .exception();
+        }
         return multiIdRead.answer(version, params, bearer);
       }
       if (!method.equals("GET")) {

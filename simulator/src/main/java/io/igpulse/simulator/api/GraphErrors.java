@@ -16,6 +16,88 @@ public final class GraphErrors {
 
   private GraphErrors() {}
 
+  /**
+   * A refused media metric in the given wording; {@code asked} is the request's metric list (the
+   * indexed wording points into it) and {@code allowed} what the media accepts.
+   */
+  public static GraphError refusedMetric(
+      RefusalWording wording,
+      String metric,
+      java.util.List<String> asked,
+      java.util.List<String> allowed) {
+    return switch (wording) {
+      case INDEXED ->
+          invalidParameter(
+              "metric["
+                  + asked.indexOf(metric)
+                  + "] must be one of the following values: "
+                  + String.join(", ", allowed));
+      case NO_LONGER_SUPPORTED ->
+          invalidParameter(
+              "Starting from version 22 and above, the "
+                  + metric
+                  + " metric is no longer supported. Please use the views metric instead.");
+      case UNNAMED -> invalidParameter("Invalid parameter");
+      case NAMED, BY_VERSION -> unsupportedMetric(metric);
+    };
+  }
+
+  /**
+   * An error by code as the API words it, for injection: 80001 (Pages throttle), 200 (permission),
+   * 368 (policy block), 190 with a subcode, 10 (not enough viewers), 1 and 2.
+   */
+  public static GraphError byCode(int code, Integer subcode) {
+    return switch (code) {
+      case 4, 17, 32, 613, 80002 -> throttled(code);
+      case 80001 ->
+          new GraphError(
+              400,
+              "(#80001) There have been too many calls to this Page account. Wait a bit and try"
+                  + " again.",
+              OAUTH,
+              80001,
+              null,
+              true,
+              null,
+              null);
+      case 200 ->
+          new GraphError(
+              400,
+              "(#200) Requires instagram_manage_insights permission to manage the object",
+              OAUTH,
+              200,
+              subcode,
+              false,
+              null,
+              null);
+      case 368 ->
+          new GraphError(
+              400,
+              "(#368) The action attempted has been deemed abusive or is otherwise disallowed",
+              OAUTH,
+              368,
+              subcode,
+              false,
+              null,
+              null);
+      case 190 ->
+          new GraphError(
+              400,
+              "Error validating access token: the session is invalid (subcode " + subcode + ")",
+              OAUTH,
+              190,
+              subcode,
+              false,
+              null,
+              null);
+      case 10 -> notEnoughViewers();
+      case 1, 2 -> transientServerError();
+      default ->
+          new GraphError(
+              400, "(#" + code + ") Injected error", OAUTH, code, subcode, false, null, null);
+    };
+  }
+
   public static GraphError unsupportedMetric(String metric) {
     return new GraphError(
         400,

@@ -18,7 +18,9 @@ import java.util.Set;
 public final class MediaInsights {
 
   private static final List<String> NAVIGATION_ACTIONS =
-      List.of("TAP_FORWARD", "TAP_BACK", "TAP_EXIT", "SWIPE_FORWARD");
+      List.of("tap_forward", "tap_back", "tap_exit", "swipe_forward");
+  private static final List<String> PROFILE_ACTIONS =
+      List.of("bio_link_clicked", "call", "direction", "email", "other", "text");
 
   private final World world;
   private final InsightRules rules;
@@ -33,8 +35,15 @@ public final class MediaInsights {
       Media media, String metricParam, String breakdown, ApiVersion version, long nowSec) {
     Set<String> metrics = metrics(metricParam);
     for (String metric : metrics) {
-      if (!MediaMetricRules.supports(metric, media, version)) {
-        throw GraphErrors.unsupportedMetric(metric).exception();
+      if (!MediaMetricRules.supports(metric, media, version) || rules.retires(metric)) {
+        throw GraphErrors.refusedMetric(
+                rules.refusalWording().on(version, metric),
+                metric,
+                List.copyOf(metrics),
+                MediaMetricRules.allowed(media, version).stream()
+                    .filter(m -> !rules.retires(m))
+                    .toList())
+            .exception();
       }
     }
     Account account = world.account(media.account());
@@ -62,7 +71,22 @@ public final class MediaInsights {
         value.put("value", value(metric, totals, media));
       }
       if (metric.equals("navigation") && "story_navigation_action_type".equals(breakdown)) {
-        entry.set("total_value", navigationBreakdown(totals));
+        long[] counts = {
+          totals.tapsForward(), totals.tapsBack(), totals.tapsExit(), totals.swipeForward()
+        };
+        entry.set(
+            "total_value",
+            breakdown(
+                "story_navigation_action_type", NAVIGATION_ACTIONS, counts, totals.navigation()));
+      }
+      if (metric.equals("profile_activity") && "action_type".equals(breakdown)) {
+        entry.set(
+            "total_value",
+            breakdown(
+                "action_type",
+                PROFILE_ACTIONS,
+                profileActions(totals.profileActivity()),
+                totals.profileActivity()));
       }
       entry.put("title", labels.title());
       entry.put("description", labels.description());
@@ -91,9 +115,7 @@ public final class MediaInsights {
   private static long value(String metric, MediaTotals t, Media media) {
     return switch (metric) {
       case "reach" -> t.reach();
-      case "views", "impressions", "video_views", "plays", "ig_reels_aggregated_all_plays_count" ->
-          t.views();
-      case "clips_replays_count" -> t.views() - t.reach();
+      case "views", "impressions" -> t.views();
       case "saved" -> t.saved();
       case "likes" -> t.likes();
       case "comments" -> t.comments();
@@ -113,18 +135,34 @@ public final class MediaInsights {
     };
   }
 
-  private static ObjectNode navigationBreakdown(MediaTotals t) {
-    ObjectNode total = Json.object();
-    total.put("value", t.navigation());
-    ObjectNode breakdown = total.putArray("breakdowns").addObject();
-    breakdown.putArray("dimension_keys").add("story_navigation_action_type");
+  /**
+   * Profile activity split over its six actions, deterministically: the shares (40, 20, 15, 10, 10,
+   * 5 %) of the total, the rounding remainder on the first, so the parts sum to the total.
+   */
+  static long[] profileActions(long total) {
+    int[] percent = {40, 20, 15, 10, 10, 5};
+    long[] parts = new long[percent.length];
+    long sum = 0;
+    for (int i = 1; i < percent.length; i++) {
+      parts[i] = total * percent[i] / 100;
+      sum += parts[i];
+    }
+    parts[0] = total - sum;
+    return parts;
+  }
+
+  private static ObjectNode breakdown(
+      String dimension, List<String> keys, long[] values, long total) {
+    ObjectNode node = Json.object();
+    node.put("value", total);
+    ObjectNode breakdown = node.putArray("breakdowns").addObject();
+    breakdown.putArray("dimension_keys").add(dimension);
     ArrayNode results = breakdown.putArray("results");
-    long[] values = {t.tapsForward(), t.tapsBack(), t.tapsExit(), t.swipeForward()};
     for (int i = 0; i < values.length; i++) {
       ObjectNode result = results.addObject();
-      result.putArray("dimension_values").add(NAVIGATION_ACTIONS.get(i));
+      result.putArray("dimension_values").add(keys.get(i));
       result.put("value", values[i]);
     }
-    return total;
+    return node;
   }
 }

@@ -21,8 +21,19 @@ public final class MediaMetricRules {
       Set.of("profile_activity", "profile_visits", "follows");
   private static final Set<String> REELS_ONLY =
       Set.of("ig_reels_avg_watch_time", "ig_reels_video_view_total_time", "reels_skip_rate");
-  private static final Set<String> REELS_LEGACY_V21 =
-      Set.of("plays", "clips_replays_count", "ig_reels_aggregated_all_plays_count");
+
+  /**
+   * Retired with v22 and, since 2025-04-21, on every version: no live version serves them. ({@code
+   * impressions} keeps its exception for old media on v21, below.)
+   */
+  public static final Set<String> RETIRED_IN_V22 =
+      Set.of(
+          "impressions",
+          "plays",
+          "clips_replays_count",
+          "ig_reels_aggregated_all_plays_count",
+          "video_views");
+
   private static final Set<String> STORY =
       Set.of(
           "reach",
@@ -32,9 +43,38 @@ public final class MediaMetricRules {
           "profile_visits",
           "follows",
           "navigation",
-          "replies");
+          "replies",
+          "profile_activity");
+
+  /** Every name {@link #supports} may accept, in a stable order (the "must be one of" list). */
+  private static final java.util.List<String> ALL =
+      java.util.List.of(
+          "reach",
+          "views",
+          "impressions",
+          "saved",
+          "likes",
+          "comments",
+          "shares",
+          "total_interactions",
+          "reposts",
+          "profile_activity",
+          "profile_visits",
+          "follows",
+          "navigation",
+          "replies",
+          "ig_reels_avg_watch_time",
+          "ig_reels_video_view_total_time",
+          "reels_skip_rate",
+          "crossposted_views",
+          "facebook_views");
 
   private MediaMetricRules() {}
+
+  /** The metrics this media accepts on this version, in a stable order. */
+  public static java.util.List<String> allowed(Media media, ApiVersion version) {
+    return ALL.stream().filter(m -> supports(m, media, version)).toList();
+  }
 
   public static boolean supports(String metric, Media media, ApiVersion version) {
     MediaKind kind = media.kind();
@@ -54,8 +94,8 @@ public final class MediaMetricRules {
     if (metric.equals("views")) {
       return version.atLeast(ApiVersion.V22) && kind != MediaKind.FEED_VIDEO;
     }
-    if (metric.equals("video_views")) {
-      return version.major() < 21 && (kind == MediaKind.FEED_VIDEO || kind == MediaKind.REELS);
+    if (RETIRED_IN_V22.contains(metric)) {
+      return false;
     }
     return switch (kind) {
       case IMAGE, CAROUSEL -> FEED_CORE.contains(metric) || FEED_PROFILE.contains(metric);
@@ -63,7 +103,6 @@ public final class MediaMetricRules {
       case REELS ->
           FEED_CORE.contains(metric)
               || REELS_ONLY.contains(metric)
-              || (REELS_LEGACY_V21.contains(metric) && version.atMost(ApiVersion.V21))
               || ((metric.equals("crossposted_views") || metric.equals("facebook_views"))
                   && media.crossPosted());
       case STORY_IMAGE, STORY_VIDEO -> STORY.contains(metric);

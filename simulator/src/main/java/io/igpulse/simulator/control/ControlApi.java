@@ -136,7 +136,8 @@ public final class ControlApi {
 
   /**
    * {@code {"kind":"error_500","endpoint":"media_insights","rate":0.2}} or with {@code "count":3};
-   * {@code {"kind":"revoke_token","token":"..."}} revokes at once.
+   * {@code {"kind":"revoke_token","token":"..."}} revokes at once; {@code
+   * {"kind":"graph_error","code":190,"subcode":464,"count":1}} answers that error.
    */
   public ObjectNode addFault(JsonNode body) {
     FaultKind kind;
@@ -168,7 +169,9 @@ public final class ControlApi {
             endpoint,
             body.path("rate").asDouble(0),
             body.path("count").asInt(0),
-            body.path("delay_ms").asLong(kind == FaultKind.SLOW_BODY ? 50 : 200));
+            body.path("delay_ms").asLong(kind == FaultKind.SLOW_BODY ? 50 : 200),
+            body.path("code").asInt(0),
+            body.hasNonNull("subcode") ? body.get("subcode").asInt() : null);
     return faultJson(rule);
   }
 
@@ -202,6 +205,12 @@ public final class ControlApi {
     node.put("rate", rule.rate());
     node.put("count", rule.count());
     node.put("delay_ms", rule.delayMs());
+    if (rule.kind() == FaultKind.GRAPH_ERROR) {
+      node.put("code", rule.code());
+      if (rule.subcode() != null) {
+        node.put("subcode", rule.subcode());
+      }
+    }
     return node;
   }
 }

@@ -15,7 +15,12 @@ public enum FaultKind {
   /** Send the body in small pieces with a pause between them. */
   SLOW_BODY,
   /** Revoke the caller's token: this call and every later one with it gets 190 / 460. */
-  REVOKE_TOKEN;
+  REVOKE_TOKEN,
+  /**
+   * Answer the Graph API error of the rule's {@code code} (and {@code subcode}) as the API words
+   * it: 80001, 200, 368, 190 with its subcodes, 10, ...
+   */
+  GRAPH_ERROR;
 
   public String label() {
     return name().toLowerCase(Locale.ROOT);

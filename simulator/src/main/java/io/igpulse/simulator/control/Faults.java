@@ -33,10 +33,25 @@ public final class Faults {
 
   public synchronized FaultRule add(
       FaultKind kind, Endpoint endpoint, double rate, int count, long delayMs) {
+    return add(kind, endpoint, rate, count, delayMs, 0, null);
+  }
+
+  /** A fault; {@code code}/{@code subcode} name the error a GRAPH_ERROR fault answers. */
+  public synchronized FaultRule add(
+      FaultKind kind,
+      Endpoint endpoint,
+      double rate,
+      int count,
+      long delayMs,
+      int code,
+      Integer subcode) {
+    if (kind == FaultKind.GRAPH_ERROR && code <= 0) {
+      throw new IllegalArgumentException("a graph_error fault needs a code > 0");
+    }
     if (count < 0 || rate < 0 || rate > 1 || (count == 0 && rate == 0)) {
       throw new IllegalArgumentException("a fault needs a count > 0 or a rate in (0, 1]");
     }
-    FaultRule rule = new FaultRule(nextId++, kind, endpoint, rate, count, delayMs);
+    FaultRule rule = new FaultRule(nextId++, kind, endpoint, rate, count, delayMs, code, subcode);
     rules.add(rule);
     remaining.add(count);
     armed = true;

@@ -43,6 +43,7 @@ final class TruthReports {
     node.put("timestamp", MediaRenderer.timestamp(media.createdSec()));
     node.put("exists", media.isLiveAt(now));
     node.put("likes_hidden", world.likesHidden(media));
+    node.put("cross_posted", media.crossPosted());
     node.put("at", Instant.ofEpochSecond(now).toString());
     ObjectNode lifetime = node.putObject("lifetime");
     lifetime.put("reach", t.reach());
@@ -57,6 +58,9 @@ final class TruthReports {
     lifetime.put("profile_visits", t.profileVisits());
     lifetime.put("replies", t.replies());
     lifetime.put("navigation", t.navigation());
+    lifetime.put("profile_activity", t.profileActivity());
+    lifetime.put("reels_skip_rate", t.skipRatePercent());
+    lifetime.put("facebook_views", t.facebookViews());
     return node;
   }
 

@@ -78,6 +78,13 @@ final class GraphHttpHandler implements Handler<HttpServerRequest> {
         stats.fault("error_500");
         response = api.injected(GraphErrors.transientServerError(), api.classify(method, path));
       }
+      case GRAPH_ERROR -> {
+        stats.fault("graph_error");
+        response =
+            api.injected(
+                GraphErrors.byCode(faults.outcome().code(), faults.outcome().subcode()),
+                api.classify(method, path));
+      }
       case REVOKE_TOKEN -> {
         stats.fault("revoke_token");
         String token = params.getOrDefault("access_token", bearer);

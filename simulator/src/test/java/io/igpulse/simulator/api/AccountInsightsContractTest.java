@@ -72,7 +72,9 @@ class AccountInsightsContractTest {
                 "metric_type",
                 "total_value",
                 "breakdown",
-                "city")
+                "city",
+                "timeframe",
+                "this_month")
             .get("data")
             .get(0);
 

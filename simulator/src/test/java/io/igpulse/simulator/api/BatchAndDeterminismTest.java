@@ -48,7 +48,8 @@ class BatchAndDeterminismTest {
     assertThat(items.get(1).get("code").asInt()).isEqualTo(400);
     assertThat(Json.parse(items.get(1).get("body").asText()).get("error").get("message").asText())
         .isEqualTo(
-            "(#100) The Media Insights API does not support the impressions metric for this media product type.");
+            "(#100) Starting from version 22 and above, the impressions metric is no longer"
+                + " supported. Please use the views metric instead.");
     assertThat(fx.stats.calls(Endpoint.USER)).isEqualTo(1);
     assertThat(fx.stats.calls(Endpoint.MEDIA_INSIGHTS)).isEqualTo(1);
   }

@@ -215,13 +215,13 @@ class DiscoveryContractTest {
   }
 
   @Test
-  void shouldRejectUnknownFieldsAndVersionsNewerThanV25() {
+  void shouldRejectUnknownFieldsAndVersionsNewerThanV27() {
     Account a = fx.world.account(0);
 
     JsonNode field =
         ApiFixture.json(fx.get("/v24.0/" + a.igUserId(), a.token(), "fields", "id,shoe_size"))
             .get("error");
-    JsonNode version = ApiFixture.json(fx.get("/v26.0/" + a.igUserId(), a.token())).get("error");
+    JsonNode version = ApiFixture.json(fx.get("/v28.0/" + a.igUserId(), a.token())).get("error");
 
     assertThat(field.get("message").asText())
         .isEqualTo("(#100) Tried accessing nonexisting field (shoe_size) on node type (IGUser)");
@@ -232,10 +232,10 @@ class DiscoveryContractTest {
   void shouldServeRetiredVersionsAsTheOldestSupported() {
     Account a = fx.world.account(0);
 
-    GraphResponse response = fx.get("/v17.0/" + a.igUserId(), a.token());
+    GraphResponse response = fx.get("/v20.0/" + a.igUserId(), a.token());
 
     assertThat(response.status()).isEqualTo(200);
-    assertThat(response.headers().get("facebook-api-version")).isEqualTo("v18.0");
+    assertThat(response.headers().get("facebook-api-version")).isEqualTo("v21.0");
   }
 
   @Test

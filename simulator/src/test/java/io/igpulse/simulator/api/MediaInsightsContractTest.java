@@ -67,7 +67,8 @@ class MediaInsightsContractTest {
     assertThat(fieldNames(error)).containsExactly("message", "type", "code", "fbtrace_id");
     assertThat(error.get("message").asText())
         .isEqualTo(
-            "(#100) The Media Insights API does not support the impressions metric for this media product type.");
+            "(#100) Starting from version 22 and above, the impressions metric is no longer"
+                + " supported. Please use the views metric instead.");
     assertThat(error.get("type").asText()).isEqualTo("OAuthException");
     assertThat(error.get("code").asInt()).isEqualTo(100);
     assertThat(error.get("fbtrace_id").asText()).hasSize(16);
@@ -99,8 +100,8 @@ class MediaInsightsContractTest {
   @Test
   void shouldRejectRetiredV18MetricsOnEveryVersion() {
     Media media = fx.findPost(m -> m.kind() == MediaKind.CAROUSEL && fx.postBusiness(m));
-    for (String version : List.of("v18.0", "v21.0", "v24.0", "v25.0")) {
-      for (String metric : List.of("engagement", "carousel_album_reach", "video_views")) {
+    for (String version : List.of("v18.0", "v21.0", "v24.0")) {
+      for (String metric : List.of("engagement", "carousel_album_reach", "exits")) {
         JsonNode error =
             ApiFixture.json(
                     fx.get(
@@ -268,7 +269,7 @@ class MediaInsightsContractTest {
     JsonNode results = entry.get("total_value").get("breakdowns").get(0).get("results");
     assertThat(results.get(0).toString())
         .isEqualTo(
-            "{\"dimension_values\":[\"TAP_FORWARD\"],\"value\":" + truth.tapsForward() + "}");
+            "{\"dimension_values\":[\"tap_forward\"],\"value\":" + truth.tapsForward() + "}");
     assertThat(results).hasSize(4);
   }
 
