@@ -24,7 +24,8 @@ import java.util.Optional;
  *   <li>A metric missing from either snapshot gives no delta; its last known value is kept.
  *   <li>The first snapshot of a kind counts from zero, as gained since posting, only when it was
  *       captured within {@code firstSnapshotCredit} of posting; a media first seen later only sets
- *       the starting point, or its whole lifetime would land in one window as a false spike.
+ *       the starting point, or its whole lifetime would land in one window as a false spike. A
+ *       metric first known in a later snapshot follows the same rule.
  *   <li>Public engagement is the change of likes plus the change of comments, each when known in
  *       both snapshots: a media hiding its likes in one snapshot and not the other changes its
  *       {@code engagement} field by its whole like count, which is not engagement gained.
@@ -76,11 +77,16 @@ public final class DeltaCalculator {
     } else {
       from = before.capturedAt();
       known.putAll(before.metrics());
+      boolean withinCredit = capturedAt - postedAt <= firstSnapshotCreditMillis;
       current.forEach(
           (metric, value) -> {
             Long was = before.metrics().get(metric);
             if (was != null) {
               changes.put(metric, value - was);
+            } else if (withinCredit) {
+              // First known now (a story too little viewed at its first read has no numbers), yet
+              // within the credit: gained since posting, as a first snapshot's would be.
+              changes.put(metric, value);
             }
           });
     }

@@ -95,6 +95,25 @@ class DeltaCalculatorTest {
   }
 
   @Test
+  void shouldCountAMetricFirstKnownWithinTheCreditFromZero() {
+    // A story read at 10:10 with too few viewers has no numbers; at 10:30 it has 40.
+    MediaInsightSnapshot unread =
+        Snapshots.media("m1", "owner", List.of(), POSTED, minutes(10), Map.of());
+    List<MediaDelta> deltas = apply(unread, insights("owner", 30, 40), insights("owner", 45, 50));
+
+    assertThat(deltas).extracting(MediaDelta::engagement).containsExactly(40L, 10L);
+  }
+
+  @Test
+  void shouldOnlyStartFromAMetricFirstKnownAfterTheCredit() {
+    MediaInsightSnapshot unread =
+        Snapshots.media("m1", "owner", List.of(), POSTED, minutes(10), Map.of());
+    List<MediaDelta> deltas = apply(unread, insights("owner", 70, 40), insights("owner", 80, 50));
+
+    assertThat(deltas).extracting(MediaDelta::engagement).containsExactly(10L);
+  }
+
+  @Test
   void shouldIgnoreSnapshotsOfAnUnknownKind() {
     MediaInsightSnapshot unknown = insights("owner", 10, 40);
     unknown.setKind(SnapshotKind.UNKNOWN);
