@@ -3,6 +3,7 @@ package io.igpulse.aggregator.config;
 import io.igpulse.runtime.clock.ServiceClock;
 import io.igpulse.runtime.config.ConfigDescription;
 import io.igpulse.runtime.config.Settings;
+import io.igpulse.runtime.kafka.ClientSettings;
 import io.igpulse.schemas.serde.RegistryConfig;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -147,5 +148,14 @@ public record AggregatorConfig(
         .keysOnly("streamsOverrides", streamsOverrides)
         .add("clock", clock)
         .toString();
+  }
+
+  /**
+   * The admin client's settings (topic checks at start): the same overrides as Kafka Streams' own
+   * clients, so a secured cluster is reached the same way; {@code IGPULSE_STREAMS_ADMIN_*} keys
+   * win.
+   */
+  public Map<String, Object> adminClient() {
+    return ClientSettings.admin(bootstrapServers, applicationId + "-topics", streamsOverrides);
   }
 }

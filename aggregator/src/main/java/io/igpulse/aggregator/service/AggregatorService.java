@@ -51,7 +51,7 @@ public final class AggregatorService implements Service {
   /** Starts everything; the future fails when any part cannot start. */
   @Override
   public Future<Void> start() {
-    TopicBootstrap.ensure(config.bootstrapServers(), List.copyOf(Topics.all()));
+    TopicBootstrap.ensure(config.adminClient(), List.copyOf(Topics.all()));
     HostInfo[] self = new HostInfo[1];
     // The router needs this instance's own address, known only once the server listens: built once,
     // then.

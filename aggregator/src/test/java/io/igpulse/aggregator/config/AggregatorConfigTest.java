@@ -103,4 +103,22 @@ class AggregatorConfigTest {
     assertThatThrownBy(() -> AggregatorConfig.fromEnv(Map.of("IGPULSE_REGISTRY_URL", "http://r")))
         .hasMessageContaining("IGPULSE_KAFKA_BOOTSTRAP_SERVERS");
   }
+
+  @Test
+  void shouldGiveTheTopicAdminClientTheStreamsSecuritySettings() {
+    Map<String, Object> admin =
+        AggregatorConfig.fromEnv(
+                env(
+                    "IGPULSE_STREAMS_SECURITY_PROTOCOL", "SASL_SSL",
+                    "IGPULSE_STREAMS_SASL_MECHANISM", "SCRAM-SHA-256",
+                    "IGPULSE_STREAMS_NUM_STREAM_THREADS", "2"))
+            .adminClient();
+
+    assertThat(admin)
+        .containsOnly(
+            Map.entry("bootstrap.servers", "broker:9092"),
+            Map.entry("client.id", "igpulse-aggregator-topics"),
+            Map.entry("security.protocol", "SASL_SSL"),
+            Map.entry("sasl.mechanism", "SCRAM-SHA-256"));
+  }
 }

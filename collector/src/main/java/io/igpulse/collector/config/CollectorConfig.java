@@ -5,6 +5,7 @@ import io.igpulse.graphapi.GraphApiConfig;
 import io.igpulse.runtime.clock.ServiceClock;
 import io.igpulse.runtime.config.ConfigDescription;
 import io.igpulse.runtime.config.Settings;
+import io.igpulse.runtime.kafka.ClientSettings;
 import io.igpulse.schemas.serde.RegistryConfig;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -89,6 +90,15 @@ public record CollectorConfig(
         s.passThrough(PRODUCER_PREFIX),
         s.passThrough(CONSUMER_PREFIX),
         ServiceClock.from(s));
+  }
+
+  /**
+   * The admin client's settings (topic checks): the security and connection overrides of the
+   * producers and of the consumers apply to it too.
+   */
+  public Map<String, Object> adminClient() {
+    return ClientSettings.admin(
+        bootstrapServers, "collector-admin-" + instanceId, producerOverrides, consumerOverrides);
   }
 
   /** The transactional id: stable per instance, unique in the group. */

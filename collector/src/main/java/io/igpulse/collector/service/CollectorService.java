@@ -147,8 +147,8 @@ public final class CollectorService implements Service {
             Topics.DEAD_LETTER,
             CollectorTopics.seen(config.seenTopic()),
             CollectorTopics.webhooks(config.webhookTopic()));
-    TopicBootstrap.ensure(config.bootstrapServers(), topics);
-    CoPartitioning.check(config.bootstrapServers(), config.seenTopic(), config.webhookTopic());
+    TopicBootstrap.ensure(config.adminClient(), topics);
+    CoPartitioning.check(config.adminClient(), config.seenTopic(), config.webhookTopic());
 
     TokenRedactor redactor = new TokenRedactor();
     config.appSecret().ifPresent(redactor::register);

@@ -82,4 +82,25 @@ class CollectorConfigTest {
     assertThatThrownBy(() -> CollectorConfig.fromEnv(Map.of()))
         .hasMessageContaining("IGPULSE_KAFKA_BOOTSTRAP_SERVERS");
   }
+
+  @Test
+  void shouldGiveTheAdminClientTheSameSecuritySettingsAsTheProducersAndConsumers() {
+    Map<String, String> env = new java.util.HashMap<>(MINIMAL);
+    env.put("IGPULSE_COLLECTOR_INSTANCE_ID", "c-1");
+    env.put("IGPULSE_PRODUCER_SECURITY_PROTOCOL", "SASL_SSL");
+    env.put("IGPULSE_PRODUCER_SASL_MECHANISM", "PLAIN");
+    env.put("IGPULSE_CONSUMER_SECURITY_PROTOCOL", "SASL_SSL");
+    env.put("IGPULSE_CONSUMER_SSL_TRUSTSTORE_TYPE", "PKCS12");
+    env.put("IGPULSE_PRODUCER_LINGER_MS", "20");
+
+    Map<String, Object> admin = CollectorConfig.fromEnv(env).adminClient();
+
+    assertThat(admin)
+        .containsOnly(
+            Map.entry("bootstrap.servers", "kafka:9092"),
+            Map.entry("client.id", "collector-admin-c-1"),
+            Map.entry("security.protocol", "SASL_SSL"),
+            Map.entry("sasl.mechanism", "PLAIN"),
+            Map.entry("ssl.truststore.type", "PKCS12"));
+  }
 }

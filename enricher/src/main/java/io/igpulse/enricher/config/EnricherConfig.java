@@ -5,6 +5,7 @@ import io.igpulse.graphapi.GraphApiConfig;
 import io.igpulse.runtime.clock.ServiceClock;
 import io.igpulse.runtime.config.ConfigDescription;
 import io.igpulse.runtime.config.Settings;
+import io.igpulse.runtime.kafka.ClientSettings;
 import io.igpulse.schemas.serde.RegistryConfig;
 import java.time.Duration;
 import java.util.Map;
@@ -157,5 +158,14 @@ public record EnricherConfig(
         .add("stateDir", stateDir)
         .keysOnly("streamsOverrides", streamsOverrides)
         .toString();
+  }
+
+  /**
+   * The admin client's settings (topic checks at start): the same overrides as Kafka Streams' own
+   * clients, so a secured cluster is reached the same way; {@code IGPULSE_STREAMS_ADMIN_*} keys
+   * win.
+   */
+  public Map<String, Object> adminClient() {
+    return ClientSettings.admin(bootstrapServers, applicationId + "-topics", streamsOverrides);
   }
 }

@@ -85,7 +85,7 @@ public final class EnricherService implements Service {
 
   @Override
   public Future<Void> start() {
-    TopicBootstrap.ensure(config.bootstrapServers(), List.copyOf(Topics.all()));
+    TopicBootstrap.ensure(config.adminClient(), List.copyOf(Topics.all()));
     client =
         GraphClient.create(vertx, config.graph(), registry, PacingClock.system(vertx), redactor);
     Enrichment parts =
