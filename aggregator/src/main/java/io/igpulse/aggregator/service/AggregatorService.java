@@ -59,7 +59,7 @@ public final class AggregatorService implements Service {
     return vertx
         .createHttpServer()
         .requestHandler(request -> router[0].handle(request))
-        .listen(config.httpPort())
+        .listen(config.httpPort(), config.bindAddress())
         .compose(
             server -> {
               queryServer = server;
@@ -75,7 +75,12 @@ public final class AggregatorService implements Service {
             })
         .compose(
             started ->
-                ManagementServer.start(vertx, config.managementPort(), streams::readiness, metrics))
+                ManagementServer.start(
+                    vertx,
+                    config.bindAddress(),
+                    config.managementPort(),
+                    streams::readiness,
+                    metrics))
         .map(
             server -> {
               managementServer = server;

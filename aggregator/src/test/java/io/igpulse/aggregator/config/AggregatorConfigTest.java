@@ -121,4 +121,13 @@ class AggregatorConfigTest {
             Map.entry("security.protocol", "SASL_SSL"),
             Map.entry("sasl.mechanism", "SCRAM-SHA-256"));
   }
+
+  @Test
+  void shouldListenOnLoopbackUnlessABindAddressIsSet() {
+    assertThat(AggregatorConfig.fromEnv(env()).bindAddress()).isEqualTo("127.0.0.1");
+    assertThat(
+            AggregatorConfig.fromEnv(env("IGPULSE_AGGREGATOR_BIND_ADDRESS", "0.0.0.0"))
+                .bindAddress())
+        .isEqualTo("0.0.0.0");
+  }
 }

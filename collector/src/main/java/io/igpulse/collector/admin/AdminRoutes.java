@@ -9,17 +9,15 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * The accounts admin API: list what this instance polls, add or update an account, deactivate one,
  * import every account of a user token. Writes go to {@code instagram.accounts}; the instance
- * owning the account's partition picks them up. With {@code IGPULSE_COLLECTOR_ADMIN_TOKEN} set,
- * every call needs {@code Authorization: Bearer <it>}.
+ * owning the account's partition picks them up. Every call needs {@code Authorization: Bearer
+ * <IGPULSE_COLLECTOR_ADMIN_TOKEN>} (401 with a JSON message otherwise) unless checking was
+ * explicitly disabled; see {@link AdminAuth}.
  */
 public final class AdminRoutes {
 
@@ -27,19 +25,19 @@ public final class AdminRoutes {
   private final AccountWriter writer;
   private final AccountImport importer;
   private final AccountRegistry registry;
-  private final Optional<String> adminToken;
+  private final AdminAuth auth;
 
   public AdminRoutes(
       Vertx vertx,
       AccountWriter writer,
       AccountImport importer,
       AccountRegistry registry,
-      Optional<String> adminToken) {
+      AdminAuth auth) {
     this.vertx = vertx;
     this.writer = writer;
     this.importer = importer;
     this.registry = registry;
-    this.adminToken = adminToken.filter(t -> !t.isBlank());
+    this.auth = auth;
   }
 
   public void mount(Router router) {
@@ -54,15 +52,12 @@ public final class AdminRoutes {
   }
 
   private void authorize(RoutingContext ctx) {
-    if (adminToken.isEmpty()) {
-      ctx.next();
-      return;
-    }
-    String header = ctx.request().getHeader("Authorization");
-    byte[] given = header == null ? new byte[0] : header.getBytes(StandardCharsets.UTF_8);
-    byte[] expected = ("Bearer " + adminToken.get()).getBytes(StandardCharsets.UTF_8);
-    if (!MessageDigest.isEqual(given, expected)) {
-      ctx.response().setStatusCode(401).end();
+    if (!auth.permits(ctx.request().getHeader("Authorization"))) {
+      ctx.response()
+          .setStatusCode(401)
+          .putHeader("WWW-Authenticate", "Bearer realm=\"igpulse-admin\"")
+          .putHeader("Content-Type", "application/json")
+          .end(error("a valid Authorization: Bearer <admin token> header is required"));
       return;
     }
     ctx.next();

@@ -1,5 +1,6 @@
 package io.igpulse.collector.config;
 
+import io.igpulse.collector.admin.AdminAuth;
 import io.igpulse.collector.discovery.SeenExpiry;
 import io.igpulse.graphapi.GraphApiConfig;
 import io.igpulse.runtime.clock.ServiceClock;
@@ -23,6 +24,9 @@ import java.util.Optional;
  * @param instanceId names this instance's transactional producer: a restarted instance with the
  *     same id fences its predecessor's unfinished transaction at once
  * @param appSecret the Meta app secret: signs webhooks (and, when the Graph config has it, calls)
+ * @param adminAuth how admin API callers are checked: a bearer token unless explicitly disabled
+ * @param bindAddress where the HTTP (webhooks, admin) and management ports listen; loopback unless
+ *     set
  * @param seenExpiry how long after its discovery a story's or recent hashtag media's seen marker is
  *     kept
  * @param seenSweepInterval how often markers past their expiry are dropped
@@ -44,7 +48,8 @@ public record CollectorConfig(
     String webhookTopic,
     Optional<String> appSecret,
     Optional<String> webhookVerifyToken,
-    Optional<String> adminToken,
+    AdminAuth adminAuth,
+    String bindAddress,
     Optional<String> tokensFile,
     Map<String, String> producerOverrides,
     Map<String, String> consumerOverrides,
@@ -59,7 +64,8 @@ public record CollectorConfig(
     consumerOverrides = Map.copyOf(consumerOverrides);
     appSecret = appSecret.filter(s -> !s.isBlank());
     webhookVerifyToken = webhookVerifyToken.filter(s -> !s.isBlank());
-    adminToken = adminToken.filter(s -> !s.isBlank());
+    Objects.requireNonNull(adminAuth, "adminAuth");
+    Objects.requireNonNull(bindAddress, "bindAddress");
     if (seenSweepInterval.toMillis() < 1) { // a Vert.x timer's resolution
       throw new IllegalArgumentException(
           "IGPULSE_COLLECTOR_SEEN_SWEEP_INTERVAL must be at least 1 ms: " + seenSweepInterval);
@@ -85,7 +91,9 @@ public record CollectorConfig(
         Optional.ofNullable(
             s.string("IGPULSE_COLLECTOR_APP_SECRET", s.string("IGPULSE_GRAPH_APP_SECRET", null))),
         Optional.ofNullable(s.string("IGPULSE_COLLECTOR_WEBHOOK_VERIFY_TOKEN", null)),
-        Optional.ofNullable(s.string("IGPULSE_COLLECTOR_ADMIN_TOKEN", null)),
+        AdminAuth.parse(
+            s.string(AdminAuth.MODE_VARIABLE, null), s.string(AdminAuth.TOKEN_VARIABLE, null)),
+        s.bindAddress("IGPULSE_COLLECTOR_BIND_ADDRESS"),
         Optional.ofNullable(s.string("IGPULSE_TOKENS_FILE", null)),
         s.passThrough(PRODUCER_PREFIX),
         s.passThrough(CONSUMER_PREFIX),
@@ -122,7 +130,8 @@ public record CollectorConfig(
         webhookTopic,
         appSecret,
         webhookVerifyToken,
-        adminToken,
+        adminAuth,
+        bindAddress,
         tokensFile,
         producerOverrides,
         consumerOverrides,
@@ -146,7 +155,9 @@ public record CollectorConfig(
         .add("webhookTopic", webhookTopic)
         .secret("appSecret", appSecret.orElse(null))
         .secret("webhookVerifyToken", webhookVerifyToken.orElse(null))
-        .secret("adminToken", adminToken.orElse(null))
+        .add("adminAuth", adminAuth)
+        .secret("adminToken", adminAuth.token().orElse(null))
+        .add("bind", bindAddress)
         .add("tokensFile", tokensFile.orElse("<none>"))
         .keysOnly("producer", producerOverrides)
         .keysOnly("consumer", consumerOverrides)

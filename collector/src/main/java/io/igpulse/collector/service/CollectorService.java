@@ -87,6 +87,8 @@ public final class CollectorService implements Service {
   @Override
   public Future<Void> start() {
     try {
+      // Before anything connects: an admin API without its token is refused at once.
+      config.adminAuth().requireServable();
       startKafkaSide();
     } catch (Exception e) {
       return Future.failedFuture(e);
@@ -113,24 +115,25 @@ public final class CollectorService implements Service {
             writer,
             new AccountImport(vertx, client, tokens, writer),
             accounts,
-            config.adminToken())
+            config.adminAuth())
         .mount(router);
     return vertx
         .createHttpServer()
         .requestHandler(router)
-        .listen(config.httpPort())
+        .listen(config.httpPort(), config.bindAddress())
         .compose(
             server -> {
               http = server;
               return ManagementServer.start(
-                  vertx, config.managementPort(), this::readiness, registry);
+                  vertx, config.bindAddress(), config.managementPort(), this::readiness, registry);
             })
         .map(
             server -> {
               management = server;
               LOG.info(
-                  "Collector {} started: webhooks and admin on port {}, management on port {}",
+                  "Collector {} started: webhooks and admin on {}:{}, management on port {}",
                   config.instanceId(),
+                  config.bindAddress(),
                   http.actualPort(),
                   server.port());
               return null;
@@ -153,7 +156,7 @@ public final class CollectorService implements Service {
     TokenRedactor redactor = new TokenRedactor();
     config.appSecret().ifPresent(redactor::register);
     config.webhookVerifyToken().ifPresent(redactor::register);
-    config.adminToken().ifPresent(redactor::register);
+    config.adminAuth().token().ifPresent(redactor::register);
     tokens = Tokens.load(env, config.tokensFile(), redactor);
     client =
         GraphClient.create(vertx, config.graph(), registry, PacingClock.system(vertx), redactor);

@@ -125,7 +125,8 @@ public final class EnricherService implements Service {
                 StreamsSettings.of(config),
                 registry)
             .start();
-    return ManagementServer.start(vertx, config.managementPort(), streams::readiness, registry)
+    return ManagementServer.start(
+            vertx, config.bindAddress(), config.managementPort(), streams::readiness, registry)
         .map(
             server -> {
               managementServer = server;

@@ -20,6 +20,7 @@ class EnricherConfigTest {
                 "IGPULSE_REGISTRY_URL",
                 "http://r:8080"));
     assertThat(c.managementPort()).isEqualTo(9085);
+    assertThat(c.bindAddress()).isEqualTo("127.0.0.1");
     assertThat(c.tick()).isEqualTo(Duration.ofSeconds(10));
     assertThat(c.callsPerHour()).isEqualTo(180);
     assertThat(c.callBurst()).isEqualTo(180);
