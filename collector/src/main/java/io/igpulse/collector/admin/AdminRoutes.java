@@ -1,9 +1,10 @@
 package io.igpulse.collector.admin;
 
 import io.igpulse.collector.discovery.AccountRegistry;
+import io.igpulse.collector.service.BoundedWork;
 import io.igpulse.events.AccountRegistration;
 import io.igpulse.events.LoginFlavour;
-import io.vertx.core.Vertx;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -11,6 +12,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The accounts admin API: list what this instance polls, add or update an account, deactivate one,
@@ -21,19 +23,22 @@ import java.util.Locale;
  */
 public final class AdminRoutes {
 
-  private final Vertx vertx;
+  /** The {@code route} label of this route's work meters. */
+  public static final String ROUTE = "admin";
+
+  private final BoundedWork work;
   private final AccountWriter writer;
   private final AccountImport importer;
   private final AccountRegistry registry;
   private final AdminAuth auth;
 
   public AdminRoutes(
-      Vertx vertx,
+      BoundedWork work,
       AccountWriter writer,
       AccountImport importer,
       AccountRegistry registry,
       AdminAuth auth) {
-    this.vertx = vertx;
+    this.work = work;
     this.writer = writer;
     this.importer = importer;
     this.registry = registry;
@@ -78,8 +83,13 @@ public final class AdminRoutes {
       badRequest(ctx, e);
       return;
     }
-    vertx
-        .executeBlocking(() -> writer.register(request))
+    Optional<Future<AccountRegistration>> written = work.submit(() -> writer.register(request));
+    if (written.isEmpty()) {
+      BoundedWork.busy(ctx);
+      return;
+    }
+    written
+        .get()
         .onSuccess(
             r ->
                 ctx.response()
@@ -91,8 +101,14 @@ public final class AdminRoutes {
 
   private void deactivate(RoutingContext ctx) {
     String id = ctx.pathParam("id");
-    vertx
-        .executeBlocking(() -> writer.deactivate(id))
+    Optional<Future<Optional<AccountRegistration>>> written =
+        work.submit(() -> writer.deactivate(id));
+    if (written.isEmpty()) {
+      BoundedWork.busy(ctx);
+      return;
+    }
+    written
+        .get()
         .onSuccess(
             r -> {
               if (r.isEmpty()) {
@@ -120,8 +136,14 @@ public final class AdminRoutes {
       badRequest(ctx, e);
       return;
     }
-    importer
-        .importAll(tokenRef, hashtags)
+    Optional<Future<List<AccountRegistration>>> imported =
+        work.admit(() -> importer.importAll(tokenRef, hashtags));
+    if (imported.isEmpty()) {
+      BoundedWork.busy(ctx);
+      return;
+    }
+    imported
+        .get()
         .onSuccess(
             list -> {
               JsonArray out = new JsonArray();

@@ -27,6 +27,7 @@ import java.util.Optional;
  * @param adminAuth how admin API callers are checked: a bearer token unless explicitly disabled
  * @param bindAddress where the HTTP (webhooks, admin) and management ports listen; loopback unless
  *     set
+ * @param httpWork how many webhook and admin requests run and wait at once
  * @param seenExpiry how long after its discovery a story's or recent hashtag media's seen marker is
  *     kept
  * @param seenSweepInterval how often markers past their expiry are dropped
@@ -50,6 +51,7 @@ public record CollectorConfig(
     Optional<String> webhookVerifyToken,
     AdminAuth adminAuth,
     String bindAddress,
+    HttpWork httpWork,
     Optional<String> tokensFile,
     Map<String, String> producerOverrides,
     Map<String, String> consumerOverrides,
@@ -66,6 +68,7 @@ public record CollectorConfig(
     webhookVerifyToken = webhookVerifyToken.filter(s -> !s.isBlank());
     Objects.requireNonNull(adminAuth, "adminAuth");
     Objects.requireNonNull(bindAddress, "bindAddress");
+    Objects.requireNonNull(httpWork, "httpWork");
     if (seenSweepInterval.toMillis() < 1) { // a Vert.x timer's resolution
       throw new IllegalArgumentException(
           "IGPULSE_COLLECTOR_SEEN_SWEEP_INTERVAL must be at least 1 ms: " + seenSweepInterval);
@@ -94,6 +97,7 @@ public record CollectorConfig(
         AdminAuth.parse(
             s.string(AdminAuth.MODE_VARIABLE, null), s.string(AdminAuth.TOKEN_VARIABLE, null)),
         s.bindAddress("IGPULSE_COLLECTOR_BIND_ADDRESS"),
+        HttpWork.from(s),
         Optional.ofNullable(s.string("IGPULSE_TOKENS_FILE", null)),
         s.passThrough(PRODUCER_PREFIX),
         s.passThrough(CONSUMER_PREFIX),
@@ -132,6 +136,7 @@ public record CollectorConfig(
         webhookVerifyToken,
         adminAuth,
         bindAddress,
+        httpWork,
         tokensFile,
         producerOverrides,
         consumerOverrides,
@@ -158,6 +163,7 @@ public record CollectorConfig(
         .add("adminAuth", adminAuth)
         .secret("adminToken", adminAuth.token().orElse(null))
         .add("bind", bindAddress)
+        .add("httpWork", httpWork)
         .add("tokensFile", tokensFile.orElse("<none>"))
         .keysOnly("producer", producerOverrides)
         .keysOnly("consumer", consumerOverrides)
@@ -220,6 +226,33 @@ public record CollectorConfig(
           s.duration("IGPULSE_COLLECTOR_BACKOFF_MAX", Duration.ofHours(1)),
           s.integer("IGPULSE_COLLECTOR_INCREMENTAL_PAGE", 25),
           s.integer("IGPULSE_COLLECTOR_MAX_MEDIA_PER_SWEEP", 10_000));
+    }
+  }
+
+  /**
+   * Bounds of the HTTP requests' blocking work (Kafka sends, accounts topic reads): workers run
+   * side by side, up to {@code queue} more wait, and any further request is answered 503 at once.
+   * Webhooks and admin calls have pools of their own, so neither starves the other.
+   */
+  public record HttpWork(int webhookWorkers, int webhookQueue, int adminWorkers, int adminQueue) {
+
+    public HttpWork {
+      if (webhookWorkers < 1 || adminWorkers < 1) {
+        throw new IllegalArgumentException(
+            "IGPULSE_COLLECTOR_WEBHOOK_WORKERS and IGPULSE_COLLECTOR_ADMIN_WORKERS must be >= 1");
+      }
+      if (webhookQueue < 0 || adminQueue < 0) {
+        throw new IllegalArgumentException(
+            "IGPULSE_COLLECTOR_WEBHOOK_QUEUE and IGPULSE_COLLECTOR_ADMIN_QUEUE must be >= 0");
+      }
+    }
+
+    static HttpWork from(Settings s) {
+      return new HttpWork(
+          s.integer("IGPULSE_COLLECTOR_WEBHOOK_WORKERS", 8),
+          s.integer("IGPULSE_COLLECTOR_WEBHOOK_QUEUE", 32),
+          s.integer("IGPULSE_COLLECTOR_ADMIN_WORKERS", 2),
+          s.integer("IGPULSE_COLLECTOR_ADMIN_QUEUE", 8));
     }
   }
 }

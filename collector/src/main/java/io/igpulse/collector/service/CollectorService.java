@@ -94,8 +94,13 @@ public final class CollectorService implements Service {
       return Future.failedFuture(e);
     }
     Router router = Router.router(vertx);
+    CollectorConfig.HttpWork limits = config.httpWork();
+    BoundedWork webhookWork =
+        boundedWork(WebhookRoutes.ROUTE, limits.webhookWorkers(), limits.webhookQueue());
+    BoundedWork adminWork =
+        boundedWork(AdminRoutes.ROUTE, limits.adminWorkers(), limits.adminQueue());
     new WebhookRoutes(
-            vertx,
+            webhookWork,
             config.appSecret(),
             config.webhookVerifyToken(),
             sideProducer,
@@ -111,7 +116,7 @@ public final class CollectorService implements Service {
             sideProducer,
             config.clock().clock());
     new AdminRoutes(
-            vertx,
+            adminWork,
             writer,
             new AccountImport(vertx, client, tokens, writer),
             accounts,
@@ -141,6 +146,14 @@ public final class CollectorService implements Service {
   }
 
   private Tokens tokens;
+
+  /** A route's bounded pool, its refusals and its requests in progress on the meters. */
+  private BoundedWork boundedWork(String route, int workers, int queue) {
+    BoundedWork work =
+        new BoundedWork(vertx, route, workers, queue, () -> metrics.httpRefused(route));
+    metrics.httpInProgress(route, work::inProgress);
+    return work;
+  }
 
   private void startKafkaSide() throws Exception {
     List<Topic<?, ?>> topics =
