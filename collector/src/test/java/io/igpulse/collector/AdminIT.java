@@ -45,7 +45,9 @@ class AdminIT {
           .atMost(Duration.ofSeconds(30))
           .until(
               () ->
-                  Http.get("http://127.0.0.1:" + collector.httpPort() + "/admin/accounts")
+                  Http.get(
+                          "http://127.0.0.1:" + collector.httpPort() + "/admin/accounts",
+                          CollectorHarness.ADMIN)
                       .body()
                       .contains(account));
       int deactivated = cli.run(new String[] {"deactivate", account});
@@ -54,7 +56,9 @@ class AdminIT {
           .atMost(Duration.ofSeconds(30))
           .until(
               () ->
-                  !Http.get("http://127.0.0.1:" + collector.httpPort() + "/admin/accounts")
+                  !Http.get(
+                          "http://127.0.0.1:" + collector.httpPort() + "/admin/accounts",
+                          CollectorHarness.ADMIN)
                       .body()
                       .contains(account));
 
@@ -79,7 +83,7 @@ class AdminIT {
           Http.post(
               "http://127.0.0.1:" + collector.httpPort() + "/admin/accounts/import",
               "{\"token_ref\":\"acct45\",\"hashtags\":[\"food\"]}",
-              Map.of());
+              CollectorHarness.ADMIN);
       AccountRegistration imported = harness.writer.latest(account).orElseThrow();
       harness.deactivate(45);
 
@@ -92,10 +96,43 @@ class AdminIT {
               Http.post(
                       "http://127.0.0.1:" + collector.httpPort() + "/admin/accounts/import",
                       "{\"token_ref\":\"nobody\"}",
-                      Map.of())
+                      CollectorHarness.ADMIN)
                   .statusCode())
           .isEqualTo(422);
       assertThat(List.of(imported.getActive())).containsExactly(true);
+    }
+  }
+
+  @Test
+  void shouldAnswer401WithoutTheRightBearerToken(
+      KafkaCluster kafka, SchemaRegistry registry, Simulator sim) throws Exception {
+    try (CollectorHarness harness = new CollectorHarness(kafka, registry, sim, "admin-it-auth")) {
+      CollectorService collector = harness.start("a3");
+      String accounts = "http://127.0.0.1:" + collector.httpPort() + "/admin/accounts";
+      String add = "{\"ig_user_id\":\"17841400000000001\",\"token_ref\":\"acct44\"}";
+
+      var none = Http.get(accounts);
+      var wrong = Http.get(accounts, Map.of("Authorization", "Bearer not-the-token"));
+      var prefix =
+          Http.get(
+              accounts,
+              Map.of("Authorization", "Bearer " + CollectorHarness.ADMIN_TOKEN.substring(0, 10)));
+      var bare = Http.get(accounts, Map.of("Authorization", CollectorHarness.ADMIN_TOKEN));
+      var write = Http.post(accounts, add, Map.of("Authorization", "Bearer wrong"));
+      var right = Http.get(accounts, CollectorHarness.ADMIN);
+
+      for (var refused : List.of(none, wrong, prefix, bare, write)) {
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.headers().firstValue("Content-Type")).contains("application/json");
+        assertThat(refused.headers().firstValue("WWW-Authenticate"))
+            .contains("Bearer realm=\"igpulse-admin\"");
+        assertThat(refused.body())
+            .isEqualTo(
+                "{\"error\":\"a valid Authorization: Bearer <admin token> header is required\"}");
+      }
+      assertThat(right.statusCode()).as(right.body()).isEqualTo(200);
+      assertThat(right.body()).startsWith("{");
+      assertThat(harness.writer.latest("17841400000000001")).isEmpty();
     }
   }
 }

@@ -38,6 +38,12 @@ final class CollectorHarness implements AutoCloseable {
   private final Producer<String, byte[]> producer;
   final AccountWriter writer;
 
+  /** The admin API's bearer token of every collector the harness starts. */
+  static final String ADMIN_TOKEN = "harness-admin-token-0123456789abcdef";
+
+  /** The header the admin API wants. */
+  static final Map<String, String> ADMIN = Map.of("Authorization", "Bearer " + ADMIN_TOKEN);
+
   CollectorHarness(KafkaCluster kafka, SchemaRegistry registry, Simulator simulator, String group) {
     this.kafka = kafka;
     this.registry = registry;
@@ -67,6 +73,7 @@ final class CollectorHarness implements AutoCloseable {
     env.put("IGPULSE_COLLECTOR_INSTANCE_ID", instance);
     env.put("IGPULSE_COLLECTOR_HTTP_PORT", "0");
     env.put("IGPULSE_COLLECTOR_MANAGEMENT_PORT", "0");
+    env.put("IGPULSE_COLLECTOR_ADMIN_TOKEN", ADMIN_TOKEN);
     env.put("IGPULSE_COLLECTOR_OWNED_INTERVAL", "PT1S");
     env.put("IGPULSE_COLLECTOR_FULL_SWEEP_INTERVAL", "PT5S");
     env.put("IGPULSE_COLLECTOR_STORIES_INTERVAL", "PT1S");

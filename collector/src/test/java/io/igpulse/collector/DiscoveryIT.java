@@ -85,7 +85,7 @@ class DiscoveryIT {
                   + "\",\"#"
                   + tagB.toUpperCase()
                   + "\"]}",
-              Map.of());
+              CollectorHarness.ADMIN);
       assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
       harness.register(1, followed.get(1));
       harness.register(2, followed.get(2));
@@ -216,7 +216,10 @@ class DiscoveryIT {
           .atMost(Duration.ofSeconds(60))
           .until(() -> new HashSet<>(tap.keys()).equals(expected));
       assertThat(tap.keys()).doesNotHaveDuplicates();
-      var status = Http.get("http://127.0.0.1:" + collector.httpPort() + "/admin/accounts");
+      var status =
+          Http.get(
+              "http://127.0.0.1:" + collector.httpPort() + "/admin/accounts",
+              CollectorHarness.ADMIN);
       assertThat(status.body()).contains("FAILING");
       assertThat(collector.ready()).isTrue();
     } finally {

@@ -16,9 +16,14 @@ final class Http {
   private Http() {}
 
   static HttpResponse<String> get(String url) throws Exception {
-    return CLIENT.send(
-        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
+    return get(url, Map.of());
+  }
+
+  static HttpResponse<String> get(String url, Map<String, String> headers) throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET();
+    headers.forEach(b::header);
+    return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   static HttpResponse<String> post(String url, String body, Map<String, String> headers)

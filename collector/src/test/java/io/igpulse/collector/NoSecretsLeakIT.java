@@ -93,14 +93,16 @@ class NoSecretsLeakIT {
                       + "/webhooks/instagram?hub.mode=subscribe&hub.challenge=1&hub.verify_token="
                       + verify)
               .body());
-      printed.add(Http.get(base + "/admin/accounts").body());
+      printed.add(
+          Http.get(base + "/admin/accounts", Map.of("Authorization", "Bearer " + admin)).body());
       printed.add(
           Http.post(
                   base + "/admin/accounts/import",
                   "{\"token_ref\":\"acct40\"}",
                   Map.of("Authorization", "Bearer " + admin))
               .body());
-      printed.add(Http.get(base + "/admin/accounts").body());
+      printed.add(
+          Http.get(base + "/admin/accounts", Map.of("Authorization", "Bearer " + admin)).body());
       printed.add(Http.get("http://127.0.0.1:" + collector.managementPort() + "/metrics").body());
       printed.add(
           Http.get("http://127.0.0.1:" + collector.managementPort() + "/health/ready").body());

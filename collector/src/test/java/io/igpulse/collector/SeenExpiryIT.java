@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.igpulse.collector.kafka.CollectorTopics;
 import io.igpulse.collector.service.CollectorService;
+import io.igpulse.runtime.kafka.ClientSettings;
 import io.igpulse.runtime.kafka.TopicBootstrap;
 import io.igpulse.schemas.topic.Topic;
 import io.igpulse.schemas.topic.Topics;
@@ -142,7 +143,7 @@ class SeenExpiryIT {
   private static String seenTopic(CollectorHarness harness) {
     String seenTopic = "igpulse.collector.seen." + harness.group;
     TopicBootstrap.ensure(
-        harness.kafka.bootstrapServers(),
+        ClientSettings.admin(harness.kafka.bootstrapServers(), "seen-expiry-it"),
         List.<Topic<?, ?>>of(Topics.ACCOUNTS, CollectorTopics.seen(seenTopic)));
     return seenTopic;
   }

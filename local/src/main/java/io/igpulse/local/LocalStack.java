@@ -8,6 +8,7 @@ import io.igpulse.enricher.config.EnricherConfig;
 import io.igpulse.enricher.service.EnricherService;
 import io.igpulse.registry.EmbeddedRegistry;
 import io.igpulse.runtime.Service;
+import io.igpulse.runtime.kafka.ClientSettings;
 import io.igpulse.runtime.kafka.TopicBootstrap;
 import io.igpulse.schemas.serde.RegistryConfig;
 import io.igpulse.schemas.topic.Topics;
@@ -82,7 +83,9 @@ public final class LocalStack implements AutoCloseable {
 
     broker = LocalBroker.start(data.kafka(), config.ports().kafka(), config.ports().controller());
     started.push(broker);
-    TopicBootstrap.ensure(broker.bootstrapServers(), List.copyOf(Topics.all()));
+    // The local broker listens on loopback without security: no client overrides to carry.
+    TopicBootstrap.ensure(
+        ClientSettings.admin(broker.bootstrapServers(), "local-topics"), List.copyOf(Topics.all()));
     say.accept("kafka      " + broker.bootstrapServers() + " (data in " + data.kafka() + ")");
 
     if (config.registryUrl().isPresent()) {

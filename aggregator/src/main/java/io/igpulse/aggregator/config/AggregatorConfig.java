@@ -3,6 +3,7 @@ package io.igpulse.aggregator.config;
 import io.igpulse.runtime.clock.ServiceClock;
 import io.igpulse.runtime.config.ConfigDescription;
 import io.igpulse.runtime.config.Settings;
+import io.igpulse.runtime.kafka.ClientSettings;
 import io.igpulse.schemas.serde.RegistryConfig;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -15,6 +16,9 @@ import java.util.Objects;
  * Everything the aggregator is configured with, parsed once from the environment (see README,
  * "Configuration"). Kafka Streams settings pass straight through: {@code
  * IGPULSE_STREAMS_NUM_STREAM_THREADS=2} becomes {@code num.stream.threads=2}.
+ *
+ * @param bindAddress where the query and management ports listen (loopback unless set); {@code
+ *     advertisedHost} is how other instances reach the query port, which must match it
  */
 public record AggregatorConfig(
     String bootstrapServers,
@@ -34,9 +38,52 @@ public record AggregatorConfig(
     String advertisedHost,
     String stateDir,
     Map<String, String> streamsOverrides,
-    ServiceClock clock) {
+    ServiceClock clock,
+    String bindAddress) {
 
   static final String STREAMS_PREFIX = "IGPULSE_STREAMS_";
+
+  /** Listening on loopback (tests, benchmarks). */
+  public AggregatorConfig(
+      String bootstrapServers,
+      String applicationId,
+      RegistryConfig registry,
+      List<WindowSpec> windows,
+      Duration grace,
+      Duration catchUpHorizon,
+      int topHashtags,
+      int topMedia,
+      int baselineWindows,
+      double baselineDecay,
+      Duration firstSnapshotCredit,
+      ZoneId postingHoursZone,
+      int httpPort,
+      int managementPort,
+      String advertisedHost,
+      String stateDir,
+      Map<String, String> streamsOverrides,
+      ServiceClock clock) {
+    this(
+        bootstrapServers,
+        applicationId,
+        registry,
+        windows,
+        grace,
+        catchUpHorizon,
+        topHashtags,
+        topMedia,
+        baselineWindows,
+        baselineDecay,
+        firstSnapshotCredit,
+        postingHoursZone,
+        httpPort,
+        managementPort,
+        advertisedHost,
+        stateDir,
+        streamsOverrides,
+        clock,
+        Settings.LOOPBACK);
+  }
 
   /**
    * How late, in stream time, a delta may reach its bucket. Not minutes: while the aggregator
@@ -52,6 +99,7 @@ public record AggregatorConfig(
 
   public AggregatorConfig {
     Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+    Objects.requireNonNull(bindAddress, "bindAddress");
     windows = List.copyOf(windows);
     streamsOverrides = Map.copyOf(streamsOverrides);
     if (windows.isEmpty()) {
@@ -100,7 +148,8 @@ public record AggregatorConfig(
             "IGPULSE_AGGREGATOR_STATE_DIR",
             System.getProperty("java.io.tmpdir") + "/igpulse-aggregator"),
         s.passThrough(STREAMS_PREFIX),
-        ServiceClock.from(s));
+        ServiceClock.from(s),
+        s.bindAddress("IGPULSE_AGGREGATOR_BIND_ADDRESS"));
   }
 
   private static List<WindowSpec> windows(List<String> specs) {
@@ -142,10 +191,20 @@ public record AggregatorConfig(
         .add("firstSnapshotCredit", firstSnapshotCredit)
         .add("zone", postingHoursZone)
         .add("http", advertisedHost + ":" + httpPort)
+        .add("bind", bindAddress)
         .add("management", managementPort)
         .add("stateDir", stateDir)
         .keysOnly("streamsOverrides", streamsOverrides)
         .add("clock", clock)
         .toString();
+  }
+
+  /**
+   * The admin client's settings (topic checks at start): the same overrides as Kafka Streams' own
+   * clients, so a secured cluster is reached the same way; {@code IGPULSE_STREAMS_ADMIN_*} keys
+   * win.
+   */
+  public Map<String, Object> adminClient() {
+    return ClientSettings.admin(bootstrapServers, applicationId + "-topics", streamsOverrides);
   }
 }

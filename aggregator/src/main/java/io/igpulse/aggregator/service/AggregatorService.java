@@ -51,7 +51,7 @@ public final class AggregatorService implements Service {
   /** Starts everything; the future fails when any part cannot start. */
   @Override
   public Future<Void> start() {
-    TopicBootstrap.ensure(config.bootstrapServers(), List.copyOf(Topics.all()));
+    TopicBootstrap.ensure(config.adminClient(), List.copyOf(Topics.all()));
     HostInfo[] self = new HostInfo[1];
     // The router needs this instance's own address, known only once the server listens: built once,
     // then.
@@ -59,7 +59,7 @@ public final class AggregatorService implements Service {
     return vertx
         .createHttpServer()
         .requestHandler(request -> router[0].handle(request))
-        .listen(config.httpPort())
+        .listen(config.httpPort(), config.bindAddress())
         .compose(
             server -> {
               queryServer = server;
@@ -75,7 +75,12 @@ public final class AggregatorService implements Service {
             })
         .compose(
             started ->
-                ManagementServer.start(vertx, config.managementPort(), streams::readiness, metrics))
+                ManagementServer.start(
+                    vertx,
+                    config.bindAddress(),
+                    config.managementPort(),
+                    streams::readiness,
+                    metrics))
         .map(
             server -> {
               managementServer = server;

@@ -103,4 +103,31 @@ class AggregatorConfigTest {
     assertThatThrownBy(() -> AggregatorConfig.fromEnv(Map.of("IGPULSE_REGISTRY_URL", "http://r")))
         .hasMessageContaining("IGPULSE_KAFKA_BOOTSTRAP_SERVERS");
   }
+
+  @Test
+  void shouldGiveTheTopicAdminClientTheStreamsSecuritySettings() {
+    Map<String, Object> admin =
+        AggregatorConfig.fromEnv(
+                env(
+                    "IGPULSE_STREAMS_SECURITY_PROTOCOL", "SASL_SSL",
+                    "IGPULSE_STREAMS_SASL_MECHANISM", "SCRAM-SHA-256",
+                    "IGPULSE_STREAMS_NUM_STREAM_THREADS", "2"))
+            .adminClient();
+
+    assertThat(admin)
+        .containsOnly(
+            Map.entry("bootstrap.servers", "broker:9092"),
+            Map.entry("client.id", "igpulse-aggregator-topics"),
+            Map.entry("security.protocol", "SASL_SSL"),
+            Map.entry("sasl.mechanism", "SCRAM-SHA-256"));
+  }
+
+  @Test
+  void shouldListenOnLoopbackUnlessABindAddressIsSet() {
+    assertThat(AggregatorConfig.fromEnv(env()).bindAddress()).isEqualTo("127.0.0.1");
+    assertThat(
+            AggregatorConfig.fromEnv(env("IGPULSE_AGGREGATOR_BIND_ADDRESS", "0.0.0.0"))
+                .bindAddress())
+        .isEqualTo("0.0.0.0");
+  }
 }

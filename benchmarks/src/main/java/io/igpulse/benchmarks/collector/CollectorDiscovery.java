@@ -66,6 +66,8 @@ public final class CollectorDiscovery {
       env.put("IGPULSE_COLLECTOR_INSTANCE_ID", "bench");
       env.put("IGPULSE_COLLECTOR_HTTP_PORT", "0");
       env.put("IGPULSE_COLLECTOR_MANAGEMENT_PORT", "0");
+      // The admin API is never called here, but it is not served without a token.
+      env.put("IGPULSE_COLLECTOR_ADMIN_TOKEN", java.util.UUID.randomUUID().toString());
       for (int i = 0; i < accounts; i++) {
         env.put("IGPULSE_TOKEN_a" + i, sim.token(i));
       }

@@ -47,6 +47,8 @@ public final class AccountImport {
                     new IllegalStateException("/me/accounts refused: " + r.error().describe()));
               }
               List<PageAccount> pages = r.value();
+              // Unordered: imports run side by side; their number is bounded where they are
+              // admitted.
               return vertx.executeBlocking(
                   () -> {
                     List<AccountWriter.Request> requests = new ArrayList<>();
@@ -59,7 +61,8 @@ public final class AccountImport {
                                           ig, page.name(), tokenRef, hashtags, null)));
                     }
                     return writer.registerAll(requests);
-                  });
+                  },
+                  false);
             });
   }
 }

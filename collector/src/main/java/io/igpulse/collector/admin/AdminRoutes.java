@@ -1,16 +1,15 @@
 package io.igpulse.collector.admin;
 
 import io.igpulse.collector.discovery.AccountRegistry;
+import io.igpulse.collector.service.BoundedWork;
 import io.igpulse.events.AccountRegistration;
 import io.igpulse.events.LoginFlavour;
-import io.vertx.core.Vertx;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -18,28 +17,32 @@ import java.util.Optional;
 /**
  * The accounts admin API: list what this instance polls, add or update an account, deactivate one,
  * import every account of a user token. Writes go to {@code instagram.accounts}; the instance
- * owning the account's partition picks them up. With {@code IGPULSE_COLLECTOR_ADMIN_TOKEN} set,
- * every call needs {@code Authorization: Bearer <it>}.
+ * owning the account's partition picks them up. Every call needs {@code Authorization: Bearer
+ * <IGPULSE_COLLECTOR_ADMIN_TOKEN>} (401 with a JSON message otherwise) unless checking was
+ * explicitly disabled; see {@link AdminAuth}.
  */
 public final class AdminRoutes {
 
-  private final Vertx vertx;
+  /** The {@code route} label of this route's work meters. */
+  public static final String ROUTE = "admin";
+
+  private final BoundedWork work;
   private final AccountWriter writer;
   private final AccountImport importer;
   private final AccountRegistry registry;
-  private final Optional<String> adminToken;
+  private final AdminAuth auth;
 
   public AdminRoutes(
-      Vertx vertx,
+      BoundedWork work,
       AccountWriter writer,
       AccountImport importer,
       AccountRegistry registry,
-      Optional<String> adminToken) {
-    this.vertx = vertx;
+      AdminAuth auth) {
+    this.work = work;
     this.writer = writer;
     this.importer = importer;
     this.registry = registry;
-    this.adminToken = adminToken.filter(t -> !t.isBlank());
+    this.auth = auth;
   }
 
   public void mount(Router router) {
@@ -54,15 +57,12 @@ public final class AdminRoutes {
   }
 
   private void authorize(RoutingContext ctx) {
-    if (adminToken.isEmpty()) {
-      ctx.next();
-      return;
-    }
-    String header = ctx.request().getHeader("Authorization");
-    byte[] given = header == null ? new byte[0] : header.getBytes(StandardCharsets.UTF_8);
-    byte[] expected = ("Bearer " + adminToken.get()).getBytes(StandardCharsets.UTF_8);
-    if (!MessageDigest.isEqual(given, expected)) {
-      ctx.response().setStatusCode(401).end();
+    if (!auth.permits(ctx.request().getHeader("Authorization"))) {
+      ctx.response()
+          .setStatusCode(401)
+          .putHeader("WWW-Authenticate", "Bearer realm=\"igpulse-admin\"")
+          .putHeader("Content-Type", "application/json")
+          .end(error("a valid Authorization: Bearer <admin token> header is required"));
       return;
     }
     ctx.next();
@@ -83,8 +83,13 @@ public final class AdminRoutes {
       badRequest(ctx, e);
       return;
     }
-    vertx
-        .executeBlocking(() -> writer.register(request))
+    Optional<Future<AccountRegistration>> written = work.submit(() -> writer.register(request));
+    if (written.isEmpty()) {
+      BoundedWork.busy(ctx);
+      return;
+    }
+    written
+        .get()
         .onSuccess(
             r ->
                 ctx.response()
@@ -96,8 +101,14 @@ public final class AdminRoutes {
 
   private void deactivate(RoutingContext ctx) {
     String id = ctx.pathParam("id");
-    vertx
-        .executeBlocking(() -> writer.deactivate(id))
+    Optional<Future<Optional<AccountRegistration>>> written =
+        work.submit(() -> writer.deactivate(id));
+    if (written.isEmpty()) {
+      BoundedWork.busy(ctx);
+      return;
+    }
+    written
+        .get()
         .onSuccess(
             r -> {
               if (r.isEmpty()) {
@@ -125,8 +136,14 @@ public final class AdminRoutes {
       badRequest(ctx, e);
       return;
     }
-    importer
-        .importAll(tokenRef, hashtags)
+    Optional<Future<List<AccountRegistration>>> imported =
+        work.admit(() -> importer.importAll(tokenRef, hashtags));
+    if (imported.isEmpty()) {
+      BoundedWork.busy(ctx);
+      return;
+    }
+    imported
+        .get()
         .onSuccess(
             list -> {
               JsonArray out = new JsonArray();

@@ -1,10 +1,12 @@
 package io.igpulse.collector.config;
 
+import io.igpulse.collector.admin.AdminAuth;
 import io.igpulse.collector.discovery.SeenExpiry;
 import io.igpulse.graphapi.GraphApiConfig;
 import io.igpulse.runtime.clock.ServiceClock;
 import io.igpulse.runtime.config.ConfigDescription;
 import io.igpulse.runtime.config.Settings;
+import io.igpulse.runtime.kafka.ClientSettings;
 import io.igpulse.schemas.serde.RegistryConfig;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -22,6 +24,10 @@ import java.util.Optional;
  * @param instanceId names this instance's transactional producer: a restarted instance with the
  *     same id fences its predecessor's unfinished transaction at once
  * @param appSecret the Meta app secret: signs webhooks (and, when the Graph config has it, calls)
+ * @param adminAuth how admin API callers are checked: a bearer token unless explicitly disabled
+ * @param bindAddress where the HTTP (webhooks, admin) and management ports listen; loopback unless
+ *     set
+ * @param httpWork how many webhook and admin requests run and wait at once
  * @param seenExpiry how long after its discovery a story's or recent hashtag media's seen marker is
  *     kept
  * @param seenSweepInterval how often markers past their expiry are dropped
@@ -43,7 +49,9 @@ public record CollectorConfig(
     String webhookTopic,
     Optional<String> appSecret,
     Optional<String> webhookVerifyToken,
-    Optional<String> adminToken,
+    AdminAuth adminAuth,
+    String bindAddress,
+    HttpWork httpWork,
     Optional<String> tokensFile,
     Map<String, String> producerOverrides,
     Map<String, String> consumerOverrides,
@@ -58,7 +66,9 @@ public record CollectorConfig(
     consumerOverrides = Map.copyOf(consumerOverrides);
     appSecret = appSecret.filter(s -> !s.isBlank());
     webhookVerifyToken = webhookVerifyToken.filter(s -> !s.isBlank());
-    adminToken = adminToken.filter(s -> !s.isBlank());
+    Objects.requireNonNull(adminAuth, "adminAuth");
+    Objects.requireNonNull(bindAddress, "bindAddress");
+    Objects.requireNonNull(httpWork, "httpWork");
     if (seenSweepInterval.toMillis() < 1) { // a Vert.x timer's resolution
       throw new IllegalArgumentException(
           "IGPULSE_COLLECTOR_SEEN_SWEEP_INTERVAL must be at least 1 ms: " + seenSweepInterval);
@@ -84,11 +94,23 @@ public record CollectorConfig(
         Optional.ofNullable(
             s.string("IGPULSE_COLLECTOR_APP_SECRET", s.string("IGPULSE_GRAPH_APP_SECRET", null))),
         Optional.ofNullable(s.string("IGPULSE_COLLECTOR_WEBHOOK_VERIFY_TOKEN", null)),
-        Optional.ofNullable(s.string("IGPULSE_COLLECTOR_ADMIN_TOKEN", null)),
+        AdminAuth.parse(
+            s.string(AdminAuth.MODE_VARIABLE, null), s.string(AdminAuth.TOKEN_VARIABLE, null)),
+        s.bindAddress("IGPULSE_COLLECTOR_BIND_ADDRESS"),
+        HttpWork.from(s),
         Optional.ofNullable(s.string("IGPULSE_TOKENS_FILE", null)),
         s.passThrough(PRODUCER_PREFIX),
         s.passThrough(CONSUMER_PREFIX),
         ServiceClock.from(s));
+  }
+
+  /**
+   * The admin client's settings (topic checks): the security and connection overrides of the
+   * producers and of the consumers apply to it too.
+   */
+  public Map<String, Object> adminClient() {
+    return ClientSettings.admin(
+        bootstrapServers, "collector-admin-" + instanceId, producerOverrides, consumerOverrides);
   }
 
   /** The transactional id: stable per instance, unique in the group. */
@@ -112,7 +134,9 @@ public record CollectorConfig(
         webhookTopic,
         appSecret,
         webhookVerifyToken,
-        adminToken,
+        adminAuth,
+        bindAddress,
+        httpWork,
         tokensFile,
         producerOverrides,
         consumerOverrides,
@@ -136,7 +160,10 @@ public record CollectorConfig(
         .add("webhookTopic", webhookTopic)
         .secret("appSecret", appSecret.orElse(null))
         .secret("webhookVerifyToken", webhookVerifyToken.orElse(null))
-        .secret("adminToken", adminToken.orElse(null))
+        .add("adminAuth", adminAuth)
+        .secret("adminToken", adminAuth.token().orElse(null))
+        .add("bind", bindAddress)
+        .add("httpWork", httpWork)
         .add("tokensFile", tokensFile.orElse("<none>"))
         .keysOnly("producer", producerOverrides)
         .keysOnly("consumer", consumerOverrides)
@@ -199,6 +226,33 @@ public record CollectorConfig(
           s.duration("IGPULSE_COLLECTOR_BACKOFF_MAX", Duration.ofHours(1)),
           s.integer("IGPULSE_COLLECTOR_INCREMENTAL_PAGE", 25),
           s.integer("IGPULSE_COLLECTOR_MAX_MEDIA_PER_SWEEP", 10_000));
+    }
+  }
+
+  /**
+   * Bounds of the HTTP requests' blocking work (Kafka sends, accounts topic reads): workers run
+   * side by side, up to {@code queue} more wait, and any further request is answered 503 at once.
+   * Webhooks and admin calls have pools of their own, so neither starves the other.
+   */
+  public record HttpWork(int webhookWorkers, int webhookQueue, int adminWorkers, int adminQueue) {
+
+    public HttpWork {
+      if (webhookWorkers < 1 || adminWorkers < 1) {
+        throw new IllegalArgumentException(
+            "IGPULSE_COLLECTOR_WEBHOOK_WORKERS and IGPULSE_COLLECTOR_ADMIN_WORKERS must be >= 1");
+      }
+      if (webhookQueue < 0 || adminQueue < 0) {
+        throw new IllegalArgumentException(
+            "IGPULSE_COLLECTOR_WEBHOOK_QUEUE and IGPULSE_COLLECTOR_ADMIN_QUEUE must be >= 0");
+      }
+    }
+
+    static HttpWork from(Settings s) {
+      return new HttpWork(
+          s.integer("IGPULSE_COLLECTOR_WEBHOOK_WORKERS", 8),
+          s.integer("IGPULSE_COLLECTOR_WEBHOOK_QUEUE", 32),
+          s.integer("IGPULSE_COLLECTOR_ADMIN_WORKERS", 2),
+          s.integer("IGPULSE_COLLECTOR_ADMIN_QUEUE", 8));
     }
   }
 }

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
@@ -19,9 +18,11 @@ public final class CoPartitioning {
 
   private CoPartitioning() {}
 
-  public static void check(String bootstrapServers, String... internal) throws Exception {
-    try (Admin admin =
-        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+  /**
+   * @param adminConfig the admin client's settings, security overrides included
+   */
+  public static void check(Map<String, Object> adminConfig, String... internal) throws Exception {
+    try (Admin admin = Admin.create(adminConfig)) {
       List<String> names = new java.util.ArrayList<>(List.of(internal));
       names.add(Topics.ACCOUNTS.name());
       Map<String, TopicDescription> described = describe(admin, names);

@@ -68,6 +68,23 @@ public final class CollectorMetrics {
         .increment();
   }
 
+  /** A request refused with 503 because its route's workers and queue were all taken. */
+  public void httpRefused(String route) {
+    Counter.builder("igpulse.collector.http.refused")
+        .description("requests answered 503 + Retry-After: every worker and queue place taken")
+        .tag("route", route)
+        .register(registry)
+        .increment();
+  }
+
+  /** Requests of a route running or waiting for a worker now. */
+  public void httpInProgress(String route, Supplier<Number> value) {
+    Gauge.builder("igpulse.collector.http.in.progress", value)
+        .description("requests running or waiting for a worker, by route")
+        .tag("route", route)
+        .register(registry);
+  }
+
   public void deadLettered() {
     Counter.builder("igpulse.collector.deadletters")
         .description("undecodable records of instagram.accounts sent to igpulse.deadletter")

@@ -87,13 +87,20 @@ public final class CollectorService implements Service {
   @Override
   public Future<Void> start() {
     try {
+      // Before anything connects: an admin API without its token is refused at once.
+      config.adminAuth().requireServable();
       startKafkaSide();
     } catch (Exception e) {
       return Future.failedFuture(e);
     }
     Router router = Router.router(vertx);
+    CollectorConfig.HttpWork limits = config.httpWork();
+    BoundedWork webhookWork =
+        boundedWork(WebhookRoutes.ROUTE, limits.webhookWorkers(), limits.webhookQueue());
+    BoundedWork adminWork =
+        boundedWork(AdminRoutes.ROUTE, limits.adminWorkers(), limits.adminQueue());
     new WebhookRoutes(
-            vertx,
+            webhookWork,
             config.appSecret(),
             config.webhookVerifyToken(),
             sideProducer,
@@ -109,28 +116,29 @@ public final class CollectorService implements Service {
             sideProducer,
             config.clock().clock());
     new AdminRoutes(
-            vertx,
+            adminWork,
             writer,
             new AccountImport(vertx, client, tokens, writer),
             accounts,
-            config.adminToken())
+            config.adminAuth())
         .mount(router);
     return vertx
         .createHttpServer()
         .requestHandler(router)
-        .listen(config.httpPort())
+        .listen(config.httpPort(), config.bindAddress())
         .compose(
             server -> {
               http = server;
               return ManagementServer.start(
-                  vertx, config.managementPort(), this::readiness, registry);
+                  vertx, config.bindAddress(), config.managementPort(), this::readiness, registry);
             })
         .map(
             server -> {
               management = server;
               LOG.info(
-                  "Collector {} started: webhooks and admin on port {}, management on port {}",
+                  "Collector {} started: webhooks and admin on {}:{}, management on port {}",
                   config.instanceId(),
+                  config.bindAddress(),
                   http.actualPort(),
                   server.port());
               return null;
@@ -138,6 +146,14 @@ public final class CollectorService implements Service {
   }
 
   private Tokens tokens;
+
+  /** A route's bounded pool, its refusals and its requests in progress on the meters. */
+  private BoundedWork boundedWork(String route, int workers, int queue) {
+    BoundedWork work =
+        new BoundedWork(vertx, route, workers, queue, () -> metrics.httpRefused(route));
+    metrics.httpInProgress(route, work::inProgress);
+    return work;
+  }
 
   private void startKafkaSide() throws Exception {
     List<Topic<?, ?>> topics =
@@ -147,13 +163,13 @@ public final class CollectorService implements Service {
             Topics.DEAD_LETTER,
             CollectorTopics.seen(config.seenTopic()),
             CollectorTopics.webhooks(config.webhookTopic()));
-    TopicBootstrap.ensure(config.bootstrapServers(), topics);
-    CoPartitioning.check(config.bootstrapServers(), config.seenTopic(), config.webhookTopic());
+    TopicBootstrap.ensure(config.adminClient(), topics);
+    CoPartitioning.check(config.adminClient(), config.seenTopic(), config.webhookTopic());
 
     TokenRedactor redactor = new TokenRedactor();
     config.appSecret().ifPresent(redactor::register);
     config.webhookVerifyToken().ifPresent(redactor::register);
-    config.adminToken().ifPresent(redactor::register);
+    config.adminAuth().token().ifPresent(redactor::register);
     tokens = Tokens.load(env, config.tokensFile(), redactor);
     client =
         GraphClient.create(vertx, config.graph(), registry, PacingClock.system(vertx), redactor);

@@ -1,8 +1,8 @@
 package io.igpulse.collector.webhook;
 
 import io.igpulse.collector.kafka.CollectorTopics;
+import io.igpulse.collector.service.BoundedWork;
 import io.igpulse.collector.service.CollectorMetrics;
-import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -24,15 +24,20 @@ import org.slf4j.LoggerFactory;
  * POST /webhooks/instagram} accepts notifications only with a valid {@code X-Hub-Signature-256}:
  * unsigned → 401, forged → 403, counted, and nothing else happens. Accepted notifications are
  * written to the webhook topic keyed by account, so the instance that owns the account acts on them
- * whichever instance Meta called; 200 only once Kafka has them.
+ * whichever instance Meta called; 200 only once Kafka has them. The sends wait on a bounded pool
+ * ({@link BoundedWork}): with every place taken, 503 and {@code Retry-After}, and Meta retries.
  */
 public final class WebhookRoutes {
 
   private static final Logger LOG = LoggerFactory.getLogger(WebhookRoutes.class);
   public static final String PATH = "/webhooks/instagram";
+
+  /** The {@code route} label of this route's work meters. */
+  public static final String ROUTE = "webhooks";
+
   private static final int MAX_BODY = 1 << 20;
 
-  private final Vertx vertx;
+  private final BoundedWork work;
   private final Optional<WebhookSignature> signature;
   private final Optional<String> verifyToken;
   private final Producer<String, byte[]> producer;
@@ -41,14 +46,14 @@ public final class WebhookRoutes {
   private final CollectorMetrics metrics;
 
   public WebhookRoutes(
-      Vertx vertx,
+      BoundedWork work,
       Optional<String> appSecret,
       Optional<String> verifyToken,
       Producer<String, byte[]> producer,
       String topic,
       int partitions,
       CollectorMetrics metrics) {
-    this.vertx = vertx;
+    this.work = work;
     this.signature = appSecret.map(WebhookSignature::new);
     this.verifyToken = verifyToken;
     this.producer = producer;
@@ -59,10 +64,22 @@ public final class WebhookRoutes {
 
   public void mount(Router router) {
     router.get(PATH).handler(this::verify);
+    // Its own route, ahead of the body's: refused before up to 1 MiB of body is read for nothing.
+    router.post(PATH).handler(this::refuseWhenFull);
     router
         .post(PATH)
         .handler(BodyHandler.create(false).setBodyLimit(MAX_BODY))
         .handler(this::receive);
+  }
+
+  private void refuseWhenFull(RoutingContext ctx) {
+    if (work.full()) {
+      metrics.httpRefused(ROUTE);
+      metrics.webhook("busy");
+      BoundedWork.busy(ctx);
+      return;
+    }
+    ctx.next();
   }
 
   private void verify(RoutingContext ctx) {
@@ -117,8 +134,15 @@ public final class WebhookRoutes {
       metrics.webhook("ignored_change");
     }
     List<WebhookEnvelope.Notification> notes = parsed.notifications();
-    vertx
-        .executeBlocking(() -> route(notes))
+    Optional<io.vertx.core.Future<Integer>> routed = work.submit(() -> route(notes));
+    if (routed.isEmpty()) {
+      // Meta retries a delivery that was not answered 200.
+      metrics.webhook("busy");
+      BoundedWork.busy(ctx);
+      return;
+    }
+    routed
+        .get()
         .onSuccess(
             n -> {
               metrics.webhook("accepted");

@@ -3,6 +3,7 @@ package io.igpulse.collector.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.igpulse.collector.admin.AdminAuth;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,30 @@ class CollectorConfigTest {
     assertThat(c.seenSweepInterval()).isEqualTo(Duration.ofMinutes(10));
     assertThat(c.webhookTopic()).isEqualTo("igpulse.collector.webhooks");
     assertThat(c.transactionalId()).startsWith("igpulse-collector-");
+    assertThat(c.bindAddress()).isEqualTo("127.0.0.1");
+    assertThat(c.adminAuth().mode()).isEqualTo(AdminAuth.Mode.TOKEN);
+    assertThat(c.adminAuth().token()).isEmpty();
+  }
+
+  @Test
+  void shouldReadTheAdminAuthAndBindAddressAndNeverLogTheToken() {
+    Map<String, String> env = new java.util.HashMap<>(MINIMAL);
+    env.put("IGPULSE_COLLECTOR_ADMIN_TOKEN", "admin-token-value");
+    env.put("IGPULSE_COLLECTOR_BIND_ADDRESS", "0.0.0.0");
+
+    CollectorConfig c = CollectorConfig.fromEnv(env);
+
+    assertThat(c.adminAuth().token()).contains("admin-token-value");
+    assertThat(c.bindAddress()).isEqualTo("0.0.0.0");
+    assertThat(c.describe())
+        .contains("adminAuth=token", "adminToken=<redacted>", "bind=0.0.0.0")
+        .doesNotContain("admin-token-value");
+    env.put("IGPULSE_COLLECTOR_ADMIN_TOKEN", "");
+    env.put("IGPULSE_COLLECTOR_ADMIN_AUTH", "disabled");
+    assertThat(CollectorConfig.fromEnv(env).adminAuth().mode()).isEqualTo(AdminAuth.Mode.DISABLED);
+    env.put("IGPULSE_COLLECTOR_BIND_ADDRESS", "0.0.0.0 127.0.0.1");
+    assertThatThrownBy(() -> CollectorConfig.fromEnv(env))
+        .hasMessageContaining("IGPULSE_COLLECTOR_BIND_ADDRESS");
   }
 
   @Test
@@ -81,5 +106,26 @@ class CollectorConfigTest {
   void shouldRequireTheBootstrapServers() {
     assertThatThrownBy(() -> CollectorConfig.fromEnv(Map.of()))
         .hasMessageContaining("IGPULSE_KAFKA_BOOTSTRAP_SERVERS");
+  }
+
+  @Test
+  void shouldGiveTheAdminClientTheSameSecuritySettingsAsTheProducersAndConsumers() {
+    Map<String, String> env = new java.util.HashMap<>(MINIMAL);
+    env.put("IGPULSE_COLLECTOR_INSTANCE_ID", "c-1");
+    env.put("IGPULSE_PRODUCER_SECURITY_PROTOCOL", "SASL_SSL");
+    env.put("IGPULSE_PRODUCER_SASL_MECHANISM", "PLAIN");
+    env.put("IGPULSE_CONSUMER_SECURITY_PROTOCOL", "SASL_SSL");
+    env.put("IGPULSE_CONSUMER_SSL_TRUSTSTORE_TYPE", "PKCS12");
+    env.put("IGPULSE_PRODUCER_LINGER_MS", "20");
+
+    Map<String, Object> admin = CollectorConfig.fromEnv(env).adminClient();
+
+    assertThat(admin)
+        .containsOnly(
+            Map.entry("bootstrap.servers", "kafka:9092"),
+            Map.entry("client.id", "collector-admin-c-1"),
+            Map.entry("security.protocol", "SASL_SSL"),
+            Map.entry("sasl.mechanism", "PLAIN"),
+            Map.entry("ssl.truststore.type", "PKCS12"));
   }
 }

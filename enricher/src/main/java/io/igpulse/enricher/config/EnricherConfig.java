@@ -5,6 +5,7 @@ import io.igpulse.graphapi.GraphApiConfig;
 import io.igpulse.runtime.clock.ServiceClock;
 import io.igpulse.runtime.config.ConfigDescription;
 import io.igpulse.runtime.config.Settings;
+import io.igpulse.runtime.kafka.ClientSettings;
 import io.igpulse.schemas.serde.RegistryConfig;
 import java.time.Duration;
 import java.util.Map;
@@ -19,6 +20,7 @@ import java.util.Objects;
  * @param maxReadsPerTick media a stream thread reads at most per tick (one punctuation's work)
  * @param callsPerHour calls each account may spend per hour (the refill of its budget)
  * @param callBurst calls an account may spend at once
+ * @param bindAddress where the management port listens (loopback unless set)
  */
 public record EnricherConfig(
     String bootstrapServers,
@@ -38,9 +40,52 @@ public record EnricherConfig(
     int maxLabelledAccounts,
     String stateDir,
     Map<String, String> streamsOverrides,
-    PublicCounterConfig publicCounters) {
+    PublicCounterConfig publicCounters,
+    String bindAddress) {
 
   static final String STREAMS_PREFIX = "IGPULSE_STREAMS_";
+
+  /** Listening on loopback (tests, benchmarks). */
+  public EnricherConfig(
+      String bootstrapServers,
+      String applicationId,
+      RegistryConfig registry,
+      GraphApiConfig graph,
+      Cadence cadence,
+      Duration tick,
+      int maxReadsPerTick,
+      int callsPerHour,
+      int callBurst,
+      Duration storyUrgency,
+      Duration fetchTimeout,
+      boolean accountInsights,
+      ServiceClock clock,
+      int managementPort,
+      int maxLabelledAccounts,
+      String stateDir,
+      Map<String, String> streamsOverrides,
+      PublicCounterConfig publicCounters) {
+    this(
+        bootstrapServers,
+        applicationId,
+        registry,
+        graph,
+        cadence,
+        tick,
+        maxReadsPerTick,
+        callsPerHour,
+        callBurst,
+        storyUrgency,
+        fetchTimeout,
+        accountInsights,
+        clock,
+        managementPort,
+        maxLabelledAccounts,
+        stateDir,
+        streamsOverrides,
+        publicCounters,
+        Settings.LOOPBACK);
+  }
 
   /** With the default public-counter settings for {@code callsPerHour}. */
   public EnricherConfig(
@@ -79,12 +124,14 @@ public record EnricherConfig(
         maxLabelledAccounts,
         stateDir,
         streamsOverrides,
-        PublicCounterConfig.defaults(callsPerHour));
+        PublicCounterConfig.defaults(callsPerHour),
+        Settings.LOOPBACK);
   }
 
   public EnricherConfig {
     Objects.requireNonNull(bootstrapServers, "bootstrapServers");
     Objects.requireNonNull(publicCounters, "publicCounters");
+    Objects.requireNonNull(bindAddress, "bindAddress");
     streamsOverrides = Map.copyOf(streamsOverrides);
     if (callsPerHour < 1 || callBurst < 1) {
       throw new IllegalArgumentException("calls per hour and burst must be >= 1");
@@ -130,7 +177,8 @@ public record EnricherConfig(
                 "PT2M"),
             s.integer("IGPULSE_ENRICHER_PUBLIC_CALLS_PER_HOUR", Math.max(1, perHour / 4)),
             s.integer("IGPULSE_ENRICHER_PUBLIC_HASHTAG_CALLS_PER_HOUR", 60),
-            s.integer("IGPULSE_ENRICHER_PUBLIC_MAX_LISTED", 500)));
+            s.integer("IGPULSE_ENRICHER_PUBLIC_MAX_LISTED", 500)),
+        s.bindAddress("IGPULSE_ENRICHER_BIND_ADDRESS"));
   }
 
   /** The configuration as a log line; the graph config hides its secret, overrides their values. */
@@ -153,9 +201,18 @@ public record EnricherConfig(
         .add("publicHashtagCallsPerHour", publicCounters.hashtagCallsPerHour())
         .add("publicMaxListed", publicCounters.maxListed())
         .add("clock", clock)
-        .add("management", managementPort)
+        .add("management", bindAddress + ":" + managementPort)
         .add("stateDir", stateDir)
         .keysOnly("streamsOverrides", streamsOverrides)
         .toString();
+  }
+
+  /**
+   * The admin client's settings (topic checks at start): the same overrides as Kafka Streams' own
+   * clients, so a secured cluster is reached the same way; {@code IGPULSE_STREAMS_ADMIN_*} keys
+   * win.
+   */
+  public Map<String, Object> adminClient() {
+    return ClientSettings.admin(bootstrapServers, applicationId + "-topics", streamsOverrides);
   }
 }

@@ -85,7 +85,7 @@ public final class EnricherService implements Service {
 
   @Override
   public Future<Void> start() {
-    TopicBootstrap.ensure(config.bootstrapServers(), List.copyOf(Topics.all()));
+    TopicBootstrap.ensure(config.adminClient(), List.copyOf(Topics.all()));
     client =
         GraphClient.create(vertx, config.graph(), registry, PacingClock.system(vertx), redactor);
     Enrichment parts =
@@ -125,7 +125,8 @@ public final class EnricherService implements Service {
                 StreamsSettings.of(config),
                 registry)
             .start();
-    return ManagementServer.start(vertx, config.managementPort(), streams::readiness, registry)
+    return ManagementServer.start(
+            vertx, config.bindAddress(), config.managementPort(), streams::readiness, registry)
         .map(
             server -> {
               managementServer = server;

@@ -20,6 +20,7 @@ class EnricherConfigTest {
                 "IGPULSE_REGISTRY_URL",
                 "http://r:8080"));
     assertThat(c.managementPort()).isEqualTo(9085);
+    assertThat(c.bindAddress()).isEqualTo("127.0.0.1");
     assertThat(c.tick()).isEqualTo(Duration.ofSeconds(10));
     assertThat(c.callsPerHour()).isEqualTo(180);
     assertThat(c.callBurst()).isEqualTo(180);
@@ -99,5 +100,25 @@ class EnricherConfigTest {
                         "sundial")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("IGPULSE_CLOCK");
+  }
+
+  @Test
+  void shouldGiveTheTopicAdminClientTheStreamsSecuritySettings() {
+    Map<String, Object> admin =
+        EnricherConfig.fromEnv(
+                Map.of(
+                    "IGPULSE_KAFKA_BOOTSTRAP_SERVERS", "k:9092",
+                    "IGPULSE_REGISTRY_URL", "http://r:8080",
+                    "IGPULSE_STREAMS_SECURITY_PROTOCOL", "SSL",
+                    "IGPULSE_STREAMS_SSL_KEYSTORE_TYPE", "PKCS12",
+                    "IGPULSE_STREAMS_COMMIT_INTERVAL_MS", "500"))
+            .adminClient();
+
+    assertThat(admin)
+        .containsOnly(
+            Map.entry("bootstrap.servers", "k:9092"),
+            Map.entry("client.id", "igpulse-enricher-topics"),
+            Map.entry("security.protocol", "SSL"),
+            Map.entry("ssl.keystore.type", "PKCS12"));
   }
 }

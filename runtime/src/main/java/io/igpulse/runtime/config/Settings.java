@@ -24,6 +24,9 @@ public final class Settings {
 
   public static final String CONFIG_FILE = "IGPULSE_CONFIG_FILE";
 
+  /** Where HTTP ports listen by default. */
+  public static final String LOOPBACK = "127.0.0.1";
+
   private final Map<String, String> values;
 
   private Settings(Map<String, String> values) {
@@ -74,6 +77,19 @@ public final class Settings {
   public String string(String name, String fallback) {
     String value = values.get(name);
     return value == null || value.isBlank() ? fallback : value.trim();
+  }
+
+  /**
+   * The address an HTTP port listens on: loopback unless set, so that a service started outside a
+   * container is reachable from its own host only; containers set {@code 0.0.0.0}.
+   */
+  public String bindAddress(String name) {
+    String value = string(name, LOOPBACK);
+    if (value.chars().anyMatch(Character::isWhitespace) || value.contains("/")) {
+      throw new IllegalArgumentException(
+          name + " must be one IP address or host name, like 127.0.0.1 or 0.0.0.0");
+    }
+    return value;
   }
 
   public int integer(String name, int fallback) {

@@ -2,6 +2,8 @@ package io.igpulse.runtime.kafka;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
@@ -11,6 +13,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  * acks=all}, since exactly-once output depends on them.
  */
 public final class ClientSettings {
+
+  private static final String ADMIN_PREFIX = "admin.";
 
   private ClientSettings() {}
 
@@ -56,6 +60,38 @@ public final class ClientSettings {
     props.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    return props;
+  }
+
+  /**
+   * An admin client (topic checks and creation) that reaches the same cluster the same way as the
+   * service's producers and consumers: every override an admin client understands (the security
+   * settings {@code security.protocol}, {@code sasl.*}, {@code ssl.*}, timeouts, DNS lookup) is
+   * taken from each override map in turn, later maps winning; a key under the {@code admin.} prefix
+   * (as Kafka Streams spells admin-only settings) wins over all. Producer- or consumer-only keys
+   * are left out, since the admin client would log each as unknown.
+   */
+  @SafeVarargs
+  public static Map<String, Object> admin(
+      String bootstrapServers, String clientId, Map<String, String>... overrides) {
+    Set<String> known = AdminClientConfig.configNames();
+    Map<String, Object> props = new HashMap<>();
+    Map<String, Object> adminOnly = new HashMap<>();
+    for (Map<String, String> map : overrides) {
+      map.forEach(
+          (key, value) -> {
+            if (key.startsWith(ADMIN_PREFIX)
+                && known.contains(key.substring(ADMIN_PREFIX.length()))) {
+              adminOnly.put(key.substring(ADMIN_PREFIX.length()), value);
+            } else if (known.contains(key)) {
+              props.put(key, value);
+            }
+          });
+    }
+    props.putAll(adminOnly);
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    // An operator's client.id names producers and consumers; each admin client gets its own.
+    props.put(AdminClientConfig.CLIENT_ID_CONFIG, clientId);
     return props;
   }
 }

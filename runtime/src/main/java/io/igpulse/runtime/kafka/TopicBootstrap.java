@@ -25,9 +25,13 @@ public final class TopicBootstrap {
 
   private TopicBootstrap() {}
 
-  public static void ensure(String bootstrapServers, List<Topic<?, ?>> topics) {
-    try (Admin admin =
-        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+  /**
+   * @param adminConfig the admin client's settings, from {@link ClientSettings#admin}: the
+   *     service's security overrides included, or a SASL/TLS cluster refuses the connection
+   */
+  public static void ensure(Map<String, Object> adminConfig, List<Topic<?, ?>> topics) {
+    Object bootstrapServers = adminConfig.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG);
+    try (Admin admin = Admin.create(adminConfig)) {
       Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
       List<NewTopic> missing =
           topics.stream().filter(t -> !existing.contains(t.name())).map(Topic::toNewTopic).toList();

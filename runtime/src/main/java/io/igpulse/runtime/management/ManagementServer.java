@@ -21,12 +21,20 @@ public final class ManagementServer {
     this.server = server;
   }
 
+  /**
+   * @param host the address to listen on: loopback by default (see {@code Settings.bindAddress}),
+   *     {@code 0.0.0.0} in a container whose probes and scrapes come from outside
+   */
   public static Future<ManagementServer> start(
-      Vertx vertx, int port, Supplier<Readiness> readiness, PrometheusMeterRegistry metrics) {
+      Vertx vertx,
+      String host,
+      int port,
+      Supplier<Readiness> readiness,
+      PrometheusMeterRegistry metrics) {
     return vertx
         .createHttpServer()
         .requestHandler(router(vertx, readiness, metrics))
-        .listen(port)
+        .listen(port, host)
         .map(ManagementServer::new);
   }
 

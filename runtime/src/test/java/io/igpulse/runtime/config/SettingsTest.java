@@ -81,4 +81,16 @@ class SettingsTest {
         .isEqualTo("port=8080 appSecret=<redacted> token=<unset> producer=[sasl.jaas.config]")
         .doesNotContain("very-secret-value", "hunter2");
   }
+
+  @Test
+  void shouldBindToLoopbackUnlessAnAddressIsSet() {
+    Settings settings =
+        Settings.of(Map.of("IGPULSE_X_BIND_ADDRESS", " 0.0.0.0 ", "IGPULSE_Y_BIND_ADDRESS", "a b"));
+
+    assertThat(settings.bindAddress("IGPULSE_UNSET_BIND_ADDRESS")).isEqualTo("127.0.0.1");
+    assertThat(settings.bindAddress("IGPULSE_X_BIND_ADDRESS")).isEqualTo("0.0.0.0");
+    assertThatThrownBy(() -> settings.bindAddress("IGPULSE_Y_BIND_ADDRESS"))
+        .hasMessage(
+            "IGPULSE_Y_BIND_ADDRESS must be one IP address or host name, like 127.0.0.1 or 0.0.0.0");
+  }
 }

@@ -52,4 +52,52 @@ class ClientSettingsTest {
         .containsEntry("enable.auto.commit", false)
         .containsEntry("security.protocol", "SASL_SSL");
   }
+
+  @Test
+  void shouldGiveAnAdminClientTheSecurityOverridesButNoProducerOrConsumerOnlyKeys() {
+    Map<String, String> producer =
+        Map.of(
+            "security.protocol", "SASL_SSL",
+            "sasl.mechanism", "SCRAM-SHA-512",
+            "sasl.jaas.config", "producer-login",
+            "linger.ms", "5",
+            "client.id", "operator-name");
+    Map<String, String> consumer =
+        Map.of(
+            "sasl.jaas.config", "consumer-login",
+            "ssl.truststore.location", "/etc/kafka/truststore.p12",
+            "max.poll.records", "100");
+
+    Map<String, Object> props =
+        ClientSettings.admin("broker:9092", "svc-admin", producer, consumer);
+
+    assertThat(props)
+        .containsOnly(
+            Map.entry("bootstrap.servers", "broker:9092"),
+            Map.entry("client.id", "svc-admin"),
+            Map.entry("security.protocol", "SASL_SSL"),
+            Map.entry("sasl.mechanism", "SCRAM-SHA-512"),
+            Map.entry("sasl.jaas.config", "consumer-login"),
+            Map.entry("ssl.truststore.location", "/etc/kafka/truststore.p12"));
+  }
+
+  @Test
+  void shouldLetAdminPrefixedStreamsOverridesWinForTheAdminClient() {
+    Map<String, String> streams =
+        Map.of(
+            "security.protocol", "SSL",
+            "admin.request.timeout.ms", "90000",
+            "request.timeout.ms", "30000",
+            "producer.linger.ms", "50",
+            "admin.not.a.setting", "x");
+
+    Map<String, Object> props = ClientSettings.admin("broker:9092", "app-topics", streams);
+
+    assertThat(props)
+        .containsOnly(
+            Map.entry("bootstrap.servers", "broker:9092"),
+            Map.entry("client.id", "app-topics"),
+            Map.entry("security.protocol", "SSL"),
+            Map.entry("request.timeout.ms", "90000"));
+  }
 }

@@ -31,6 +31,7 @@ class ManagementServerIT {
         await(
             ManagementServer.start(
                 vertx,
+                "127.0.0.1",
                 0,
                 () ->
                     ready.get()
