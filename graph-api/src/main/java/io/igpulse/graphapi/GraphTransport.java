@@ -251,7 +251,7 @@ public final class GraphTransport implements AutoCloseable {
 
   private void observeKey(String key, double fraction, Duration window) {
     pacer.observe(key, fraction, window, clock.now());
-    metrics.usageGauge(key, pacer, clock);
+    metrics.usageGauges(pacer, clock);
   }
 
   List<String> pacingKeys(AccessToken token, GraphCall call) {
