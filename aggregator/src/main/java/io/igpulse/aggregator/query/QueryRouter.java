@@ -9,7 +9,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,7 +37,7 @@ public final class QueryRouter {
   private final AggregatorConfig config;
   private final Supplier<KafkaStreams> streams;
   private final HostInfo self;
-  private final WebClient client;
+  private final ForwardingClient client;
   private final Clock clock;
 
   /**
@@ -56,7 +55,7 @@ public final class QueryRouter {
     this.streams = streams;
     this.self = self;
     this.clock = clock;
-    this.client = WebClient.create(vertx);
+    this.client = new ForwardingClient(vertx);
   }
 
   public Router router() {
@@ -205,9 +204,7 @@ public final class QueryRouter {
   private void forward(RoutingContext ctx, HostInfo owner) {
     LOG.debug("Forwarding {} to {}", ctx.request().uri(), owner);
     client
-        .get(owner.port(), owner.host(), ctx.request().uri())
-        .putHeader(FORWARDED, self.toString())
-        .send()
+        .get(owner, ctx.request().uri(), FORWARDED, self.toString())
         .onSuccess(
             response ->
                 ctx.response()
