@@ -135,4 +135,38 @@ class AdminIT {
       assertThat(harness.writer.latest("17841400000000001")).isEmpty();
     }
   }
+
+  @Test
+  void shouldAnswerHashtagsThatBreakTheRulesWith400AndAMessage(
+      KafkaCluster kafka, SchemaRegistry registry, Simulator sim) throws Exception {
+    try (CollectorHarness harness = new CollectorHarness(kafka, registry, sim, "admin-it-tags")) {
+      CollectorService collector = harness.start("a3");
+      String admin = "http://127.0.0.1:" + collector.httpPort() + "/admin/accounts";
+      String account = "17841499999999998"; // not in the world: nothing may register it
+
+      var pipe =
+          Http.post(
+              admin,
+              "{\"ig_user_id\":\""
+                  + account
+                  + "\",\"token_ref\":\"acct47\","
+                  + "\"hashtags\":[\"food|owned\"]}",
+              CollectorHarness.ADMIN);
+      var tooLong =
+          Http.post(
+              admin + "/import",
+              "{\"token_ref\":\"acct47\",\"hashtags\":[\"" + "a".repeat(101) + "\"]}",
+              CollectorHarness.ADMIN);
+
+      assertThat(pipe.statusCode()).isEqualTo(400);
+      assertThat(new io.vertx.core.json.JsonObject(pipe.body()).getString("error"))
+          .isEqualTo(
+              "hashtag 'food|owned' may hold only letters, digits and _"
+                  + " (no spaces, #, |, / or punctuation)");
+      assertThat(tooLong.statusCode()).isEqualTo(400);
+      assertThat(new io.vertx.core.json.JsonObject(tooLong.body()).getString("error"))
+          .isEqualTo("hashtag '" + "a".repeat(40) + "…' is longer than 100 characters");
+      assertThat(harness.writer.latest(account)).isEmpty();
+    }
+  }
 }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.igpulse.collector.discovery.SeenKey;
 import io.igpulse.collector.service.CollectorService;
+import io.igpulse.events.AccountRegistration;
 import io.igpulse.events.DiscoverySource;
 import io.igpulse.events.MediaDiscovered;
 import io.igpulse.events.MediaProductType;
@@ -13,6 +14,8 @@ import io.igpulse.schemas.deadletter.DeadLetters;
 import io.igpulse.schemas.topic.Topics;
 import io.igpulse.simulator.Simulator;
 import io.igpulse.simulator.world.Ids;
+import io.igpulse.testkit.LengthBombs;
+import io.igpulse.testkit.SampleEvents;
 import io.igpulse.testkit.TopicReader;
 import io.igpulse.testkit.WithInfrastructure;
 import io.igpulse.testkit.kafka.KafkaCluster;
@@ -139,12 +142,32 @@ class DiscoveryIT {
     }
   }
 
+  /**
+   * Garbage and length bombs (a few bytes with the registrations' real schema id declaring a 2 GB
+   * string or a 2-billion-item hashtag array) on the accounts topic: each is dead-lettered, the
+   * accounts loop survives (no OutOfMemoryError) and the registration after them is polled.
+   */
   @Test
-  void shouldDeadLetterAPoisonRegistrationAndKeepPolling(KafkaCluster kafka) throws Exception {
+  void shouldDeadLetterAPoisonRegistrationAndKeepPolling(
+      KafkaCluster kafka, SchemaRegistry registry) throws Exception {
     TopicReader deadLetters = TopicReader.mark(kafka, Topics.DEAD_LETTER.name());
     Set<String> accounts = Set.of(GroundTruth.account(sim.world(), 3));
     long now = sim.clock().nowEpochSecond();
     Set<SeenKey> expected = new GroundTruth(sim.world()).owned(3, now);
+    byte[] example =
+        Topics.ACCOUNTS
+            .valueSerde(registry.config())
+            .serializer()
+            .serialize(
+                Topics.ACCOUNTS.name(), SampleEvents.accountRegistration("17841400000000000"));
+    Map<String, byte[]> poisons = new java.util.LinkedHashMap<>();
+    poisons.put("NOT_AVRO_FRAMED", "not avro".getBytes(StandardCharsets.UTF_8));
+    poisons.put(
+        "CORRUPT_BODY (string bomb)",
+        LengthBombs.stringBomb(example, AccountRegistration.getClassSchema()));
+    poisons.put(
+        "CORRUPT_BODY (array bomb)",
+        LengthBombs.arrayBomb(example, AccountRegistration.getClassSchema(), "hashtags"));
 
     try (OutputTap tap = harness.tap(accounts);
         KafkaProducer<byte[], byte[]> raw =
@@ -153,29 +176,42 @@ class DiscoveryIT {
                 new ByteArraySerializer(),
                 new ByteArraySerializer())) {
       byte[] key = GroundTruth.account(sim.world(), 3).getBytes(StandardCharsets.UTF_8);
-      raw.send(
-              new ProducerRecord<>(
-                  Topics.ACCOUNTS.name(), key, "not avro".getBytes(StandardCharsets.UTF_8)))
-          .get(10, TimeUnit.SECONDS);
+      for (byte[] poison : poisons.values()) {
+        raw.send(new ProducerRecord<>(Topics.ACCOUNTS.name(), key, poison))
+            .get(10, TimeUnit.SECONDS);
+      }
       harness.register(3, List.of());
 
       var letters =
           deadLetters.readUntil(
               rs ->
-                  rs.stream()
-                      .anyMatch(
-                          r ->
-                              "collector"
-                                  .equals(DeadLetters.header(r.headers(), DeadLetters.SERVICE))),
+                  poisons.values().stream()
+                      .allMatch(
+                          p ->
+                              rs.stream()
+                                  .anyMatch(
+                                      r ->
+                                          "collector"
+                                                  .equals(
+                                                      DeadLetters.header(
+                                                          r.headers(), DeadLetters.SERVICE))
+                                              && java.util.Arrays.equals(r.value(), p))),
               Duration.ofSeconds(30));
-      var letter =
-          letters.stream()
-              .filter(r -> "collector".equals(DeadLetters.header(r.headers(), DeadLetters.SERVICE)))
-              .findFirst()
-              .orElseThrow();
-      assertThat(DeadLetters.header(letter.headers(), DeadLetters.TOPIC))
-          .isEqualTo(Topics.ACCOUNTS.name());
-      assertThat(new String(letter.value(), StandardCharsets.UTF_8)).isEqualTo("not avro");
+      for (Map.Entry<String, byte[]> poison : poisons.entrySet()) {
+        var letter =
+            letters.stream()
+                .filter(
+                    r -> "collector".equals(DeadLetters.header(r.headers(), DeadLetters.SERVICE)))
+                .filter(r -> java.util.Arrays.equals(r.value(), poison.getValue()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(DeadLetters.header(letter.headers(), DeadLetters.TOPIC))
+            .isEqualTo(Topics.ACCOUNTS.name());
+        assertThat(DeadLetters.header(letter.headers(), DeadLetters.CAUSE))
+            .as(poison.getKey())
+            .contains(poison.getKey().split(" ")[0]);
+      }
+      assertThat(poisons.get("CORRUPT_BODY (string bomb)")).hasSizeLessThanOrEqualTo(10);
       await()
           .atMost(Duration.ofSeconds(60))
           .until(
@@ -186,7 +222,7 @@ class DiscoveryIT {
                       == expected.size());
       assertThat(collector.ready()).isTrue();
       assertThat(collector.meters().get("igpulse.collector.deadletters").counter().count())
-          .isGreaterThanOrEqualTo(1);
+          .isGreaterThanOrEqualTo(3);
     }
   }
 

@@ -11,6 +11,7 @@ import io.igpulse.schemas.topic.Topics;
 import io.igpulse.simulator.Simulator;
 import io.igpulse.testkit.WithInfrastructure;
 import io.igpulse.testkit.kafka.KafkaCluster;
+import io.igpulse.testkit.logs.LogCapture;
 import io.igpulse.testkit.registry.SchemaRegistry;
 import io.igpulse.testkit.simulator.WithSimulator;
 import java.net.http.HttpResponse;
@@ -86,6 +87,41 @@ class WebhookIT {
     assertThat(good.body()).isEqualTo("1158201444");
     assertThat(bad.statusCode()).isEqualTo(403);
     assertThat(subscribed.statusCode()).as(subscribed.body()).isEqualTo(200);
+  }
+
+  /**
+   * An unsigned flood is counted one by one but logged at most once a minute: anyone can post
+   * unsigned notifications at will, and one WARN each would fill the disk and bury other lines.
+   */
+  @Test
+  void shouldCountAnUnsignedFloodButLogItAtMostOnce() throws Exception {
+    String url = "http://127.0.0.1:" + two.httpPort() + "/webhooks/instagram";
+    double before = unsignedRefusals(two);
+    List<Integer> statuses = new java.util.ArrayList<>();
+
+    try (LogCapture logs = LogCapture.install()) {
+      for (int i = 0; i < 50; i++) {
+        statuses.add(
+            Http.post(url, "{\"object\":\"instagram\",\"entry\":[]}", Map.of()).statusCode());
+      }
+
+      assertThat(statuses).hasSize(50).containsOnly(401);
+      assertThat(unsignedRefusals(two)).isEqualTo(before + 50);
+      // LogCapture may receive one event more than once (it sits on every logger config and the
+      // root); a probe through the same logger tells how many copies one line makes.
+      org.slf4j.LoggerFactory.getLogger(io.igpulse.collector.webhook.WebhookRoutes.class)
+          .warn("probe-{}", 1);
+      long copies = logs.lines().stream().filter(l -> l.contains("probe-1")).count();
+      assertThat(copies).isPositive();
+      assertThat(logs.lines().stream().filter(l -> l.contains("Webhook refused (unsigned)")))
+          .hasSizeLessThanOrEqualTo((int) copies);
+    }
+  }
+
+  private static double unsignedRefusals(CollectorService collector) {
+    var counter =
+        collector.meters().find("igpulse.collector.webhooks").tag("outcome", "unsigned").counter();
+    return counter == null ? 0 : counter.count();
   }
 
   @Test

@@ -6,19 +6,23 @@ import io.igpulse.graphapi.pacing.PacingClock;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The client's Micrometer meters: HTTP requests by endpoint and outcome, retries, metrics dropped
  * by self-healing, and the current usage of each pacing key as a gauge. Labels are bounded: an
- * endpoint label, an outcome type name, a media kind, catalog metric names, and pacing keys (one
- * per account or token fingerprint, never a token).
+ * endpoint label, an outcome type name, a media kind, catalog metric names, and a usage scope
+ * ({@code app} or {@code business}); never an account id or a token.
  */
 public final class GraphMetrics {
 
   private final MeterRegistry registry;
-  private final Set<String> gauged = ConcurrentHashMap.newKeySet();
+
+  /** Usage gauge scope label → the prefix of its pacing keys. */
+  private static final Map<String, String> SCOPES = Map.of("app", "token:", "business", "account:");
+
+  private final AtomicBoolean gauged = new AtomicBoolean();
 
   public GraphMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -55,14 +59,24 @@ public final class GraphMetrics {
         .increment();
   }
 
-  /** Registers (once) a gauge of the estimated usage fraction of a pacing key. */
-  public void usageGauge(String key, Pacer pacer, PacingClock clock) {
-    if (gauged.add(key)) {
-      Gauge.builder(
-              "igpulse.graph.usage", pacer, p -> p.estimatedUsage(key, clock.now()).orElse(0.0))
-          .description("estimated fraction of the rate-limit budget in use (1.0 = throttled)")
-          .tag("key", key)
-          .register(registry);
+  /**
+   * Registers (once) the usage gauges: the highest estimated usage fraction over the keys of each
+   * scope, {@code app} (token keys, hourly) and {@code business} (account keys, daily). Per-key
+   * gauges would put an account id on a label and grow with every account ever seen; the most
+   * loaded key is what an operator alerts on.
+   */
+  public void usageGauges(Pacer pacer, PacingClock clock) {
+    if (gauged.compareAndSet(false, true)) {
+      for (Map.Entry<String, String> scope : SCOPES.entrySet()) {
+        Gauge.builder(
+                "igpulse.graph.usage",
+                pacer,
+                p -> p.highestUsage(scope.getValue(), clock.now()).orElse(0.0))
+            .description(
+                "highest estimated fraction of a rate-limit budget in use (1.0 = throttled)")
+            .tag("scope", scope.getKey())
+            .register(registry);
+      }
     }
   }
 

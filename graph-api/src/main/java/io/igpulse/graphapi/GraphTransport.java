@@ -163,7 +163,8 @@ public final class GraphTransport implements AutoCloseable {
       AccessToken token, GraphCall call, Map<String, String> form, List<String> keys) {
     String url = url(call);
     HttpRequest<Buffer> request =
-        form == null ? web.getAbs(withProof(url, token)) : web.postAbs(url);
+        (form == null ? web.getAbs(withProof(url, token)) : web.postAbs(url))
+            .as(new CappedBody(CappedBody.MAX_BYTES));
     request
         .timeout(config.requestTimeout().toMillis())
         .putHeader("Authorization", "Bearer " + token.value());
@@ -182,11 +183,14 @@ public final class GraphTransport implements AutoCloseable {
     return sent.map(response -> answer(token, call, response))
         .recover(
             failure -> {
+              // An enormous body would be as enormous on a retry: refused for good.
               GraphError error =
-                  new GraphError.Transient(
-                      failure.getClass().getSimpleName()
-                          + ": "
-                          + redactor.redact(String.valueOf(failure.getMessage())));
+                  tooLarge(failure) != null
+                      ? new GraphError.Malformed(tooLarge(failure).getMessage())
+                      : new GraphError.Transient(
+                          failure.getClass().getSimpleName()
+                              + ": "
+                              + redactor.redact(String.valueOf(failure.getMessage())));
               metrics.request(call.endpoint(), error);
               return Future.succeededFuture(GraphResult.failed(error));
             });
@@ -234,6 +238,15 @@ public final class GraphTransport implements AutoCloseable {
     return GraphResult.failed(error);
   }
 
+  private static CappedBody.TooLargeException tooLarge(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof CappedBody.TooLargeException tooLarge) {
+        return tooLarge;
+      }
+    }
+    return null;
+  }
+
   /** 80002 (Instagram) and 80001 (Pages, for Page and system-user tokens): the account's quota. */
   static boolean isBusinessUseCase(int code) {
     return code == 80001 || code == 80002;
@@ -251,7 +264,7 @@ public final class GraphTransport implements AutoCloseable {
 
   private void observeKey(String key, double fraction, Duration window) {
     pacer.observe(key, fraction, window, clock.now());
-    metrics.usageGauge(key, pacer, clock);
+    metrics.usageGauges(pacer, clock);
   }
 
   List<String> pacingKeys(AccessToken token, GraphCall call) {

@@ -58,7 +58,7 @@ class RateLimitIT {
           if (!r.isSuccess()) {
             failures++;
           }
-          Gauge usage = registry.find("igpulse.graph.usage").tag("key", "account:" + ig).gauge();
+          Gauge usage = registry.find("igpulse.graph.usage").tag("scope", "business").gauge();
           if (usage != null) {
             highestUsage = Math.max(highestUsage, usage.value());
           }

@@ -1,5 +1,6 @@
 package io.igpulse.runtime;
 
+import io.igpulse.schemas.serde.AvroLimits;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -24,6 +25,15 @@ public final class ServiceLauncher {
   public static void run(String name, Duration startTimeout, Factory factory) {
     Service service = null;
     try {
+      // Before any record is decoded: a length bomb must fail as a corrupt record. Were Avro's
+      // limits loaded before igpulse's serdes set them, no record handler could catch the
+      // OutOfMemoryError that follows, so such a process must not start.
+      AvroLimits.install();
+      if (AvroLimits.loadedTooLate()) {
+        throw new IllegalStateException(
+            "Avro's decoding limits (org.apache.avro.limits.*) are not in force; set them with"
+                + " -D or do not load Avro before the service");
+      }
       service = factory.create();
       Runtime.getRuntime().addShutdownHook(new Thread(service::close, name + "-shutdown"));
       service

@@ -4,16 +4,16 @@ import io.igpulse.aggregator.config.AggregatorConfig;
 import io.igpulse.aggregator.config.WindowSpec;
 import io.igpulse.aggregator.topology.StoreNames;
 import io.igpulse.aggregator.topology.trend.TrendKeys;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serdes;
@@ -37,7 +37,7 @@ public final class QueryRouter {
   private final AggregatorConfig config;
   private final Supplier<KafkaStreams> streams;
   private final HostInfo self;
-  private final WebClient client;
+  private final ForwardingClient client;
   private final Clock clock;
 
   /**
@@ -55,28 +55,39 @@ public final class QueryRouter {
     this.streams = streams;
     this.self = self;
     this.clock = clock;
-    this.client = WebClient.create(vertx);
+    this.client = new ForwardingClient(vertx);
   }
 
   public Router router() {
     Router router = Router.router(vertx);
-    router.get("/api/hashtags/top").handler(this::topHashtags);
-    router.get("/api/hashtags/:hashtag/trend").handler(this::hashtagTrend);
-    router.get("/api/accounts/:account/trend").handler(this::accountTrend);
-    router.get("/api/accounts/:account/earned").handler(this::earnedTrend);
-    router.get("/api/accounts/:account/posting-hours").handler(this::postingHours);
-    router.get("/api/accounts/:account/followers").handler(this::followers);
+    router.get("/api/hashtags/top").handler(bounded(this::topHashtags));
+    router.get("/api/hashtags/:hashtag/trend").handler(bounded(this::hashtagTrend));
+    router.get("/api/accounts/:account/trend").handler(bounded(this::accountTrend));
+    router.get("/api/accounts/:account/earned").handler(bounded(this::earnedTrend));
+    router.get("/api/accounts/:account/posting-hours").handler(bounded(this::postingHours));
+    router.get("/api/accounts/:account/followers").handler(bounded(this::followers));
     // The live dashboard: one static page reading the API above.
     router.get("/*").handler(StaticHandler.create("webroot"));
     return router;
   }
 
+  /**
+   * Answers a parameter out of {@link QueryBounds} with 400 and its message, before any work: the
+   * handlers parse and check all their parameters first.
+   */
+  private static Handler<RoutingContext> bounded(Handler<RoutingContext> handler) {
+    return ctx -> {
+      try {
+        handler.handle(ctx);
+      } catch (QueryBounds.BadQueryException e) {
+        error(ctx, 400, e.getMessage());
+      }
+    };
+  }
+
   private void topHashtags(RoutingContext ctx) {
     WindowSpec spec = window(ctx);
     Instant at = instant(ctx, "at", clock.instant());
-    if (spec == null || at == null) {
-      return;
-    }
     long start = spec.startOfWindowEndingBy(at.toEpochMilli());
     answer(
         ctx,
@@ -86,39 +97,34 @@ public final class QueryRouter {
   }
 
   private void hashtagTrend(RoutingContext ctx) {
+    String hashtag =
+        QueryBounds.key("hashtag", ctx.pathParam("hashtag")).toLowerCase(java.util.Locale.ROOT);
     SeriesRange range = range(ctx);
-    if (range != null) {
-      String hashtag = ctx.pathParam("hashtag").toLowerCase(java.util.Locale.ROOT);
-      answer(
-          ctx,
-          StoreNames.hashtagBuckets(range.spec()),
-          hashtag,
-          q -> q.hashtagSeries(range.spec(), hashtag, range.from(), range.to()));
-    }
+    answer(
+        ctx,
+        StoreNames.hashtagBuckets(range.spec()),
+        hashtag,
+        q -> q.hashtagSeries(range.spec(), hashtag, range.from(), range.to()));
   }
 
   private void accountTrend(RoutingContext ctx) {
+    String account = QueryBounds.key("account", ctx.pathParam("account"));
     SeriesRange range = range(ctx);
-    if (range != null) {
-      String account = ctx.pathParam("account");
-      answer(
-          ctx,
-          StoreNames.accountBuckets(range.spec()),
-          account,
-          q -> q.accountSeries(range.spec(), account, range.from(), range.to()));
-    }
+    answer(
+        ctx,
+        StoreNames.accountBuckets(range.spec()),
+        account,
+        q -> q.accountSeries(range.spec(), account, range.from(), range.to()));
   }
 
   private void earnedTrend(RoutingContext ctx) {
+    String account = QueryBounds.key("account", ctx.pathParam("account"));
     SeriesRange range = range(ctx);
-    if (range != null) {
-      String account = ctx.pathParam("account");
-      answer(
-          ctx,
-          StoreNames.earnedBuckets(range.spec()),
-          account,
-          q -> q.earnedSeries(range.spec(), account, range.from(), range.to()));
-    }
+    answer(
+        ctx,
+        StoreNames.earnedBuckets(range.spec()),
+        account,
+        q -> q.earnedSeries(range.spec(), account, range.from(), range.to()));
   }
 
   /**
@@ -127,40 +133,35 @@ public final class QueryRouter {
    */
   private record SeriesRange(WindowSpec spec, Instant from, Instant to) {}
 
-  /** The range of a series query, or null after answering 400. */
+  /** The range of a series query, checked against {@link QueryBounds}. */
   private SeriesRange range(RoutingContext ctx) {
     WindowSpec spec = window(ctx);
-    if (spec == null) {
-      return null;
-    }
     Instant to = instant(ctx, "to", clock.instant());
-    if (to == null) {
-      return null;
-    }
-    Instant from = instant(ctx, "from", to.minus(spec.size().multipliedBy(24)));
-    return from == null ? null : new SeriesRange(spec, from, to);
+    // The default span stays within the bound whatever the family's size/advance ratio.
+    Duration span = spec.size().multipliedBy(24);
+    Duration most = spec.advance().multipliedBy(QueryBounds.MAX_WINDOWS - 1);
+    Instant from = instant(ctx, "from", to.minus(span.compareTo(most) > 0 ? most : span));
+    QueryBounds.series(spec, from, to);
+    return new SeriesRange(spec, from, to);
   }
 
   private void postingHours(RoutingContext ctx) {
-    String account = ctx.pathParam("account");
+    String account = QueryBounds.key("account", ctx.pathParam("account"));
     answer(ctx, StoreNames.POSTING_HOURS, account, q -> q.postingHours(account));
   }
 
   private void followers(RoutingContext ctx) {
-    String account = ctx.pathParam("account");
-    try {
-      LocalDate to =
-          ctx.queryParam("to").isEmpty()
-              ? LocalDate.now(clock)
-              : LocalDate.parse(ctx.queryParam("to").get(0));
-      LocalDate from =
-          ctx.queryParam("from").isEmpty()
-              ? to.minusDays(30)
-              : LocalDate.parse(ctx.queryParam("from").get(0));
-      answer(ctx, StoreNames.FOLLOWER_HISTORY, account, q -> q.followerGrowth(account, from, to));
-    } catch (DateTimeParseException e) {
-      error(ctx, 400, "from/to must be dates like 2026-11-23");
-    }
+    String account = QueryBounds.key("account", ctx.pathParam("account"));
+    LocalDate to =
+        ctx.queryParam("to").isEmpty()
+            ? LocalDate.now(clock)
+            : QueryBounds.day("to", ctx.queryParam("to").get(0));
+    LocalDate from =
+        ctx.queryParam("from").isEmpty()
+            ? to.minusDays(30)
+            : QueryBounds.day("from", ctx.queryParam("from").get(0));
+    QueryBounds.days(from, to);
+    answer(ctx, StoreNames.FOLLOWER_HISTORY, account, q -> q.followerGrowth(account, from, to));
   }
 
   /**
@@ -203,9 +204,7 @@ public final class QueryRouter {
   private void forward(RoutingContext ctx, HostInfo owner) {
     LOG.debug("Forwarding {} to {}", ctx.request().uri(), owner);
     client
-        .get(owner.port(), owner.host(), ctx.request().uri())
-        .putHeader(FORWARDED, self.toString())
-        .send()
+        .get(owner, ctx.request().uri(), FORWARDED, self.toString())
         .onSuccess(
             response ->
                 ctx.response()
@@ -236,26 +235,17 @@ public final class QueryRouter {
         return spec;
       }
     }
-    error(
-        ctx,
-        400,
+    throw new QueryBounds.BadQueryException(
         "unknown window "
-            + name
+            + (name.length() > 20 ? name.substring(0, 20) + "…" : name)
             + "; configured: "
             + config.windows().stream().map(WindowSpec::name).toList());
-    return null;
   }
 
   private static Instant instant(RoutingContext ctx, String param, Instant fallback) {
-    if (ctx.queryParam(param).isEmpty()) {
-      return fallback;
-    }
-    try {
-      return Instant.parse(ctx.queryParam(param).get(0));
-    } catch (DateTimeParseException e) {
-      error(ctx, 400, param + " must be an ISO-8601 instant like 2026-11-23T10:00:00Z");
-      return null;
-    }
+    return ctx.queryParam(param).isEmpty()
+        ? fallback
+        : QueryBounds.instant(param, ctx.queryParam(param).get(0));
   }
 
   static void error(RoutingContext ctx, int status, String message) {

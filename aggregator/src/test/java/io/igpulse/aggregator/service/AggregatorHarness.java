@@ -145,8 +145,17 @@ final class AggregatorHarness {
   }
 
   void sendRaw(String key, byte[] value) {
+    sendRaw(Topics.MEDIA_INSIGHTS.name(), key, value);
+  }
+
+  /** The bytes a producer writes for {@code value} on {@code topic}: frame, schema id, Avro. */
+  <V> byte[] framed(Topic<String, V> topic, V value) {
+    return topic.valueSerde(registry.config()).serializer().serialize(topic.name(), value);
+  }
+
+  void sendRaw(String topic, String key, byte[] value) {
     try (KafkaProducer<String, byte[]> producer = producer(new ByteArraySerializer())) {
-      producer.send(new ProducerRecord<>(Topics.MEDIA_INSIGHTS.name(), key, value)).get();
+      producer.send(new ProducerRecord<>(topic, key, value)).get();
     } catch (Exception e) {
       throw new AssertionError("cannot send raw record", e);
     }

@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.igpulse.aggregator.Snapshots;
 import io.igpulse.aggregator.topology.account.HourOfWeek;
+import io.igpulse.events.AccountInsightSnapshot;
 import io.igpulse.events.AccountTrend;
 import io.igpulse.events.EarnedMediaTrend;
 import io.igpulse.events.FollowerGrowth;
 import io.igpulse.events.HashtagTrend;
+import io.igpulse.events.MediaInsightSnapshot;
 import io.igpulse.events.PostingHours;
 import io.igpulse.schemas.deadletter.DeadLetters;
 import io.igpulse.schemas.topic.Topics;
+import io.igpulse.testkit.LengthBombs;
 import io.igpulse.testkit.TopicReader;
 import io.igpulse.testkit.WithInfrastructure;
 import io.igpulse.testkit.kafka.KafkaCluster;
@@ -272,6 +275,97 @@ class AggregatorIT {
                     service.queryPort(), "/api/accounts/" + account + "/posting-hours")
                 .body());
     assertThat(served.getJsonArray("bestHours").getList()).containsExactly(hourOfWeek);
+  }
+
+  /**
+   * Records of 10 to 20 bytes declaring a 2 GB string or array, with the real schema ids of both
+   * inputs: each is dead-lettered as a corrupt body (no OutOfMemoryError), the stream thread lives
+   * on and the next snapshot is counted.
+   */
+  @Test
+  void shouldDeadLetterLengthBombsOnEveryInputAndKeepProcessing() {
+    Instant monday = AggregatorHarness.nextBase();
+    String account = "acc-" + id;
+    TopicReader deadLetters = harness.mark(Topics.DEAD_LETTER);
+    TopicReader trends = harness.mark(Topics.ACCOUNT_TRENDS);
+    MediaInsightSnapshot example =
+        media("x-" + id, account, List.of(), monday, monday.plusSeconds(60), Map.of());
+    byte[] mediaExample = harness.framed(Topics.MEDIA_INSIGHTS, example);
+    byte[] accountExample =
+        harness.framed(
+            Topics.ACCOUNT_INSIGHTS,
+            Snapshots.account(
+                account, LocalDate.ofInstant(monday, ZoneOffset.UTC), monday, 1L, 1L));
+    Map<String, byte[]> bombs = new java.util.LinkedHashMap<>();
+    bombs.put(
+        "media-string-" + id,
+        LengthBombs.stringBomb(mediaExample, MediaInsightSnapshot.getClassSchema()));
+    bombs.put(
+        "media-array-" + id,
+        LengthBombs.arrayBomb(mediaExample, MediaInsightSnapshot.getClassSchema(), "hashtags"));
+    bombs.put(
+        "account-string-" + id,
+        LengthBombs.stringBomb(accountExample, AccountInsightSnapshot.getClassSchema()));
+    bombs.put(
+        "account-array-" + id,
+        LengthBombs.arrayBomb(
+            accountExample, AccountInsightSnapshot.getClassSchema(), "demographics"));
+
+    bombs.forEach(
+        (key, bomb) ->
+            harness.sendRaw(
+                key.startsWith("media")
+                    ? Topics.MEDIA_INSIGHTS.name()
+                    : Topics.ACCOUNT_INSIGHTS.name(),
+                key,
+                bomb));
+    harness.send(
+        media(
+            "m-" + id,
+            account,
+            List.of(),
+            monday,
+            monday.plus(Duration.ofMinutes(10)),
+            Map.of("engagement", 7L)));
+
+    List<ConsumerRecord<byte[], byte[]>> letters =
+        deadLetters.readUntil(
+            records ->
+                bombs.keySet().stream()
+                    .allMatch(
+                        k ->
+                            records.stream()
+                                .anyMatch(
+                                    r ->
+                                        r.key() != null
+                                            && k.equals(
+                                                new String(r.key(), StandardCharsets.UTF_8)))),
+            Duration.ofSeconds(60));
+    for (Map.Entry<String, byte[]> bomb : bombs.entrySet()) {
+      ConsumerRecord<byte[], byte[]> letter =
+          letters.stream()
+              .filter(
+                  r ->
+                      r.key() != null
+                          && bomb.getKey().equals(new String(r.key(), StandardCharsets.UTF_8)))
+              .findFirst()
+              .orElseThrow();
+      assertThat(bomb.getValue()).as(bomb.getKey()).hasSizeLessThanOrEqualTo(20);
+      assertThat(letter.value()).as(bomb.getKey()).isEqualTo(bomb.getValue());
+      assertThat(DeadLetters.header(letter.headers(), DeadLetters.CAUSE))
+          .as(bomb.getKey())
+          .contains("CORRUPT_BODY");
+      assertThat(DeadLetters.header(letter.headers(), DeadLetters.SERVICE)).isEqualTo("aggregator");
+    }
+    String key = account + "@" + monday + "/PT1H";
+    assertThat(
+            harness
+                .awaitLatest(trends, Topics.ACCOUNT_TRENDS, latest -> latest.containsKey(key))
+                .get(key)
+                .getEngagementGained())
+        .isEqualTo(7L);
+    assertThat(service.streams().metadataForLocalThreads()).hasSize(1);
+    assertThat(service.ready()).isTrue();
   }
 
   @Test

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -71,15 +70,7 @@ public final class AccountWriter {
             "token_ref must name a token (letters, digits, _ . -), never be the token itself");
       }
       label = label == null || label.isBlank() ? igUserId : label;
-      hashtags =
-          hashtags == null
-              ? List.of()
-              : hashtags.stream()
-                  .map(h -> h.trim().toLowerCase(Locale.ROOT))
-                  .map(h -> h.startsWith("#") ? h.substring(1) : h)
-                  .filter(h -> !h.isEmpty())
-                  .distinct()
-                  .toList();
+      hashtags = List.copyOf(HashtagRules.normalize(hashtags));
       flavour = flavour == null ? LoginFlavour.FACEBOOK_LOGIN : flavour;
     }
   }

@@ -128,7 +128,7 @@ public final class AdminRoutes {
     try {
       JsonObject body = ctx.body().asJsonObject();
       tokenRef = body.getString("token_ref");
-      hashtags = strings(body.getJsonArray("hashtags"));
+      hashtags = HashtagRules.normalize(strings(body.getJsonArray("hashtags")));
       if (tokenRef == null) {
         throw new IllegalArgumentException("token_ref is required");
       }

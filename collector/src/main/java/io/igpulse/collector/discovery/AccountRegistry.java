@@ -7,6 +7,7 @@ import io.igpulse.graphapi.GraphClient;
 import io.igpulse.graphapi.token.AccessToken;
 import io.igpulse.graphapi.token.TokenProvider;
 import io.igpulse.runtime.clock.ServiceClock;
+import io.igpulse.runtime.log.LogSafe;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -113,7 +114,7 @@ public final class AccountRegistry {
       if (current != null) {
         current.poller().stop();
         accounts.remove(account);
-        LOG.info("Account {} deactivated: polls stopped", account);
+        LOG.info("Account {} deactivated: polls stopped", LogSafe.text(account));
       }
       dropUnfollowedOnceCaughtUp(account, partition);
       return;
@@ -138,10 +139,10 @@ public final class AccountRegistry {
     poller.start();
     LOG.info(
         "Polling account {} ({}) from partition {}, hashtags {}",
-        account,
-        registration.getLabel(),
+        LogSafe.text(account),
+        LogSafe.text(registration.getLabel()),
         partition,
-        registration.getHashtags());
+        LogSafe.text(registration.getHashtags()));
     List<Parked> waiting = parked.remove(account);
     if (waiting != null) {
       waiting.forEach(w -> dispatch(account, w.field(), w.mediaId(), w.handled()));
@@ -224,7 +225,7 @@ public final class AccountRegistry {
       LOG.warn(
           "Account {} is registered with Instagram Login, which has no hashtag search: its {}"
               + " hashtag(s) are not tracked (register it with Facebook Login to track them)",
-          account,
+          LogSafe.text(account),
           wanted.size());
     }
     AccountSources sources =
@@ -241,8 +242,8 @@ public final class AccountRegistry {
               LOG.warn(
                   "Account {} cannot add hashtag {}: its 30 hashtag searches per 7 days are spent"
                       + " ({} left)",
-                  account,
-                  tag,
+                  LogSafe.text(account),
+                  LogSafe.text(tag),
                   client.hashtagSearchesLeft(account));
             });
     return new AccountPoller(
@@ -317,7 +318,10 @@ public final class AccountRegistry {
           }
           List<Parked> list = parked.computeIfAbsent(account, a -> new ArrayList<>());
           if (list.size() >= MAX_PARKED_WEBHOOKS) {
-            LOG.warn("Webhook {} for account {} dropped: too many wait for it", field, account);
+            LOG.warn(
+                "Webhook {} for account {} dropped: too many wait for it",
+                LogSafe.text(field),
+                LogSafe.text(account));
             metrics.webhook("overflow");
             handled.complete();
             return;

@@ -4,6 +4,7 @@ import io.igpulse.collector.discovery.AccountRegistry;
 import io.igpulse.collector.discovery.SeenState;
 import io.igpulse.collector.service.CollectorMetrics;
 import io.igpulse.events.AccountRegistration;
+import io.igpulse.runtime.log.LogSafe;
 import io.igpulse.schemas.deadletter.DeadLetters;
 import io.igpulse.schemas.serde.RecordDecoder;
 import io.igpulse.schemas.serde.UndecodableRecordException;
@@ -180,8 +181,8 @@ public final class AccountsLoop implements Runnable, ConsumerRebalanceListener {
         if (!registration.getIgUserId().equals(r.key())) {
           LOG.warn(
               "Registration under key {} names account {}; the key wins",
-              r.key(),
-              registration.getIgUserId());
+              LogSafe.text(r.key()),
+              LogSafe.text(registration.getIgUserId()));
         }
         latest.remove(r.key());
         latest.put(r.key(), registration);

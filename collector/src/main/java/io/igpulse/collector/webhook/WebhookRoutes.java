@@ -3,14 +3,18 @@ package io.igpulse.collector.webhook;
 import io.igpulse.collector.kafka.CollectorTopics;
 import io.igpulse.collector.service.BoundedWork;
 import io.igpulse.collector.service.CollectorMetrics;
+import io.igpulse.runtime.log.LogRateLimit;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.Producer;
@@ -36,6 +40,7 @@ public final class WebhookRoutes {
   public static final String ROUTE = "webhooks";
 
   private static final int MAX_BODY = 1 << 20;
+  private static final Duration REFUSAL_LOG_INTERVAL = Duration.ofMinutes(1);
 
   private final BoundedWork work;
   private final Optional<WebhookSignature> signature;
@@ -44,6 +49,9 @@ public final class WebhookRoutes {
   private final String topic;
   private final int partitions;
   private final CollectorMetrics metrics;
+
+  /** One per refusal reason (a fixed set: no_app_secret, unsigned, forged, malformed). */
+  private final Map<String, LogRateLimit> refusalLogs = new ConcurrentHashMap<>();
 
   public WebhookRoutes(
       BoundedWork work,
@@ -175,9 +183,21 @@ public final class WebhookRoutes {
     return notes.size();
   }
 
+  /**
+   * Counts the refusal; logs at most one line per reason and minute, since anyone can post unsigned
+   * or forged notifications at will: their rate is read from {@code igpulse.collector.webhooks}.
+   */
   private void refuse(RoutingContext ctx, int status, String why) {
     metrics.webhook(why);
-    LOG.warn("Webhook refused ({}) from {}", why, ctx.request().remoteAddress());
+    long heldBack =
+        refusalLogs.computeIfAbsent(why, w -> new LogRateLimit(REFUSAL_LOG_INTERVAL)).permit();
+    if (heldBack >= 0) {
+      LOG.warn(
+          "Webhook refused ({}) from {}; {} more refused for this reason since the last such line",
+          why,
+          ctx.request().remoteAddress(),
+          heldBack);
+    }
     ctx.response().setStatusCode(status).end();
   }
 }

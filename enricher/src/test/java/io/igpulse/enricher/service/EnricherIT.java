@@ -3,6 +3,8 @@ package io.igpulse.enricher.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.igpulse.events.AccountInsightSnapshot;
+import io.igpulse.events.AccountRegistration;
+import io.igpulse.events.MediaDiscovered;
 import io.igpulse.events.MediaInsightSnapshot;
 import io.igpulse.events.UnavailableMetric;
 import io.igpulse.events.UnavailableReason;
@@ -14,6 +16,8 @@ import io.igpulse.simulator.SimulatorConfig;
 import io.igpulse.simulator.api.Endpoint;
 import io.igpulse.simulator.api.InsightRules;
 import io.igpulse.simulator.world.Media;
+import io.igpulse.testkit.LengthBombs;
+import io.igpulse.testkit.SampleEvents;
 import io.igpulse.testkit.TopicReader;
 import io.igpulse.testkit.WithInfrastructure;
 import io.igpulse.testkit.kafka.KafkaCluster;
@@ -322,6 +326,85 @@ class EnricherIT {
     assertThat(new String(letter.value(), StandardCharsets.UTF_8)).isEqualTo("not avro");
     assertThat(DeadLetters.header(letter.headers(), DeadLetters.TOPIC))
         .isEqualTo(Topics.MEDIA_DISCOVERED.name());
+    assertThat(service.ready()).isTrue();
+  }
+
+  /**
+   * Length bombs (a few bytes with the real schema ids declaring a 2 GB string or a 2-billion-item
+   * array) on both inputs, the discoveries and the accounts table: each is dead-lettered as a
+   * corrupt body, no thread dies, and the media discovered after them is snapshotted.
+   */
+  @Test
+  void shouldDeadLetterLengthBombsOnBothInputsAndKeepRunning() {
+    List<Media> media = Youngest.posts(harness, 1, 1, null);
+    service = harness.start(harness.config("enricher-it-bombs-" + id, ApiVersion.DEFAULT), media);
+    TopicReader out = harness.mark(Topics.MEDIA_INSIGHTS);
+    TopicReader letters = harness.mark(Topics.DEAD_LETTER);
+    var registry = harness.registry().config();
+    byte[] discovered =
+        Topics.MEDIA_DISCOVERED
+            .valueSerde(registry)
+            .serializer()
+            .serialize(Topics.MEDIA_DISCOVERED.name(), SampleEvents.mediaDiscovered("bomb-" + id));
+    byte[] account =
+        Topics.ACCOUNTS
+            .valueSerde(registry)
+            .serializer()
+            .serialize(
+                Topics.ACCOUNTS.name(), SampleEvents.accountRegistration("17841400000000000"));
+    Map<String, byte[]> bombs = new java.util.LinkedHashMap<>();
+    bombs.put(
+        "discovered-string-" + id,
+        LengthBombs.stringBomb(discovered, MediaDiscovered.getClassSchema()));
+    bombs.put(
+        "discovered-array-" + id,
+        LengthBombs.arrayBomb(discovered, MediaDiscovered.getClassSchema(), "caption_hashtags"));
+    bombs.put(
+        "account-string-" + id,
+        LengthBombs.stringBomb(account, AccountRegistration.getClassSchema()));
+    bombs.put(
+        "account-array-" + id,
+        LengthBombs.arrayBomb(account, AccountRegistration.getClassSchema(), "hashtags"));
+
+    bombs.forEach(
+        (key, bomb) ->
+            harness.sendRaw(
+                key.startsWith("discovered")
+                    ? Topics.MEDIA_DISCOVERED.name()
+                    : Topics.ACCOUNTS.name(),
+                key,
+                bomb));
+    harness.discover(media);
+
+    harness.awaitSnapshots(out, EnricherHarness.each(media, 1), WAIT);
+    List<ConsumerRecord<byte[], byte[]>> dead =
+        letters.readUntil(
+            records ->
+                bombs.keySet().stream()
+                    .allMatch(
+                        k ->
+                            records.stream()
+                                .anyMatch(
+                                    r ->
+                                        r.key() != null
+                                            && k.equals(
+                                                new String(r.key(), StandardCharsets.UTF_8)))),
+            WAIT);
+    for (Map.Entry<String, byte[]> bomb : bombs.entrySet()) {
+      ConsumerRecord<byte[], byte[]> letter =
+          dead.stream()
+              .filter(
+                  r ->
+                      r.key() != null
+                          && bomb.getKey().equals(new String(r.key(), StandardCharsets.UTF_8)))
+              .findFirst()
+              .orElseThrow();
+      assertThat(letter.value()).as(bomb.getKey()).isEqualTo(bomb.getValue());
+      assertThat(DeadLetters.header(letter.headers(), DeadLetters.SERVICE)).isEqualTo("enricher");
+      assertThat(DeadLetters.header(letter.headers(), DeadLetters.CAUSE))
+          .as(bomb.getKey())
+          .contains("CORRUPT_BODY");
+    }
     assertThat(service.ready()).isTrue();
   }
 

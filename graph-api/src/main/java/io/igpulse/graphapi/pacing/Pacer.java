@@ -33,7 +33,10 @@ public final class Pacer {
 
   private final double target;
   private final double slowdownFrom;
+  private static final Duration SWEEP_EVERY = Duration.ofMinutes(1);
+
   private final Map<String, KeyState> keys = new ConcurrentHashMap<>();
+  private volatile Instant nextSweep = Instant.MIN;
 
   /**
    * @param target usage fraction to stay under, e.g. 0.75
@@ -75,7 +78,30 @@ public final class Pacer {
 
   /** Reports the usage fraction a response gave for {@code key}, whose window is {@code window}. */
   public void observe(String key, double fraction, Duration window, Instant now) {
+    forgetIdle(now);
     keys.computeIfAbsent(key, k -> new KeyState(window)).observe(fraction, now);
+  }
+
+  /**
+   * Drops the keys that have been idle for a whole window: no own call and no report in it, and not
+   * throttled. Their reported usage has rolled out of the API's own window, so forgetting them
+   * changes no decision; keeping them would grow the map with every token and account ever seen
+   * (accounts deactivated, tokens refreshed). Runs at most once a minute, from {@link #observe}.
+   */
+  void forgetIdle(Instant now) {
+    if (now.isBefore(nextSweep)) {
+      return;
+    }
+    nextSweep = now.plus(SWEEP_EVERY);
+    keys.values().removeIf(state -> state.idle(now));
+  }
+
+  /** The highest estimated usage among the keys starting with {@code prefix}, for gauges. */
+  public Optional<Double> highestUsage(String prefix, Instant now) {
+    return keys.entrySet().stream()
+        .filter(e -> e.getKey().startsWith(prefix))
+        .map(e -> e.getValue().estimate(now))
+        .max(Double::compare);
   }
 
   /** The key is throttled: no calls until {@code now + wait}. */
@@ -101,6 +127,7 @@ public final class Pacer {
     private int expiredSinceReport;
     private Instant throttledUntil = Instant.MIN;
     private Instant lastCall = Instant.MIN;
+    private Instant lastReport = Instant.MIN;
 
     KeyState(Duration window) {
       this.window = window;
@@ -114,6 +141,7 @@ public final class Pacer {
 
     synchronized void observe(double fraction, Instant now) {
       prune(now);
+      lastReport = now;
       reported = fraction;
       ownAtReport = ownCalls.size();
       expiredSinceReport = 0;
@@ -150,6 +178,15 @@ public final class Pacer {
         return positive(Duration.between(now, lastCall.plus(spacing)));
       }
       return Duration.ZERO;
+    }
+
+    synchronized boolean idle(Instant now) {
+      prune(now);
+      Instant horizon = now.minus(window);
+      return ownCalls.isEmpty()
+          && !now.isBefore(throttledUntil)
+          && !lastReport.isAfter(horizon)
+          && !lastCall.isAfter(horizon);
     }
 
     private void prune(Instant now) {

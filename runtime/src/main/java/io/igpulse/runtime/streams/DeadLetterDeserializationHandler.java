@@ -1,7 +1,9 @@
 package io.igpulse.runtime.streams;
 
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 
@@ -9,10 +11,12 @@ import org.apache.kafka.streams.errors.ErrorHandlerContext;
 public final class DeadLetterDeserializationHandler implements DeserializationExceptionHandler {
 
   private DeadLetterPolicy policy;
+  private GlobalDeadLetterWriter global;
 
   @Override
   public void configure(Map<String, ?> configs) {
     policy = DeadLetterPolicy.from(configs);
+    global = new GlobalDeadLetterWriter(configs);
   }
 
   @Override
@@ -21,7 +25,7 @@ public final class DeadLetterDeserializationHandler implements DeserializationEx
     if (DeadLetterPolicy.isTransient(error)) {
       return Response.fail();
     }
-    return Response.resume(
+    List<ProducerRecord<byte[], byte[]>> letters =
         policy.deadLetter(
             "undecodable record",
             record.topic(),
@@ -30,6 +34,12 @@ public final class DeadLetterDeserializationHandler implements DeserializationEx
             record.key(),
             record.value(),
             record.headers(),
-            error));
+            error);
+    if (context != null && GlobalDeadLetterWriter.isGlobal(context.taskId())) {
+      // Streams cannot send a global thread's dead letters itself (see GlobalDeadLetterWriter).
+      global.write(letters);
+      return Response.resume();
+    }
+    return Response.resume(letters);
   }
 }

@@ -11,7 +11,8 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 /**
  * Builds dead letters the same way in every service: the original key and value bytes untouched,
  * the original headers kept, and igpulse's standard headers saying where the record came from and
- * why it was given up.
+ * why it was given up. The cause, an exception's text, is stored with credentials masked ({@link
+ * SecretText}).
  */
 public final class DeadLetters {
 
@@ -85,6 +86,8 @@ public final class DeadLetters {
     }
     String text =
         root == error ? String.valueOf(error.getMessage()) : error.getMessage() + " <- " + root;
+    // Redacted before it is cut, so that a cut cannot leave half a token unrecognised.
+    text = SecretText.redact(text);
     return text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) + "…" : text;
   }
 

@@ -40,6 +40,17 @@ public final class AvroLimits {
     }
   }
 
+  /**
+   * Whether our string limit is set but Avro does not enforce it: Avro loaded its limits before
+   * {@link #install()} ran, so they are its defaults (2 GB). A limit the operator set is not ours
+   * and is trusted.
+   */
+  public static boolean loadedTooLate() {
+    return Integer.toString(MAX_LENGTH)
+            .equals(System.getProperty(SystemLimitException.MAX_STRING_LENGTH_PROPERTY))
+        && !inForce();
+  }
+
   private static void setIfAbsent(String property, int value) {
     if (System.getProperty(property) == null) {
       System.setProperty(property, Integer.toString(value));

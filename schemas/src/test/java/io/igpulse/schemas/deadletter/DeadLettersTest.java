@@ -48,6 +48,41 @@ class DeadLettersTest {
   }
 
   @Test
+  void shouldStoreACauseContainingTokensRedacted() {
+    String token = "EAASd1f0c0ffee5eed1234567890abcdef";
+    Exception error =
+        new IllegalStateException(
+            "GET https://graph.facebook.com/v24.0/me?access%5Ftoken=" + token + "&fields=id failed",
+            new java.io.IOException(
+                "Authorization: Bearer " + token + " refused; {\"client_secret\":\"s3\"}"));
+
+    ProducerRecord<byte[], byte[]> letter =
+        DeadLetters.of(
+            "collector",
+            new DeadLetters.Origin("instagram.accounts", 0, 7L),
+            null,
+            new byte[] {1},
+            null,
+            "bad",
+            error);
+
+    assertThat(DeadLetters.header(letter.headers(), DeadLetters.CAUSE))
+        .isEqualTo(
+            "GET https://graph.facebook.com/v24.0/me?access%5Ftoken=<redacted>&fields=id failed"
+                + " <- java.io.IOException: Authorization: Bearer <redacted> refused;"
+                + " {\"client_secret\":\"<redacted>\"}")
+        .doesNotContain(token);
+  }
+
+  @Test
+  void shouldMaskTokenShapedTextWhereverItIs() {
+    assertThat(SecretText.redact("token EAASd1f0c0ffee5eed1234567890 and IGQVJabcdefghijklmnop1"))
+        .isEqualTo("token <redacted> and <redacted>");
+    assertThat(SecretText.redact("media 17841400000000001 of EAAS"))
+        .isEqualTo("media 17841400000000001 of EAAS");
+  }
+
+  @Test
   void shouldCutLongCauses() {
     String longMessage = "x".repeat(5_000);
 

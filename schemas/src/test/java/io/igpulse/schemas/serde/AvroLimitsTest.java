@@ -43,9 +43,32 @@ class AvroLimitsTest {
 
     assertThat(bomb).hasSizeLessThanOrEqualTo(8);
     assertThat(AvroLimits.inForce()).isTrue();
+    assertThat(AvroLimits.loadedTooLate()).isFalse();
     assertThat(thrown)
         .isInstanceOf(SystemLimitException.class)
         .hasMessageContaining("String length 2147483000 exceeds maximum allowed");
+  }
+
+  @Test
+  void shouldRefuseADeclaredItemCountAboveTheLimitBeforeAllocatingIt() {
+    new CheckedDeserializer<>((Deserializer<Object>) (t, d) -> null); // loads the limits
+    // AccountRegistration: empty ig_user_id, label, token_ref, login_flavour 0, then hashtags
+    // declaring 2,147,483,000 items.
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes(new byte[4]);
+    out.writeBytes(stringBomb());
+    byte[] bomb = out.toByteArray();
+
+    Throwable thrown =
+        catchThrowable(
+            () ->
+                new SpecificDatumReader<>(io.igpulse.events.AccountRegistration.class)
+                    .read(null, DecoderFactory.get().binaryDecoder(bomb, null)));
+
+    assertThat(bomb).hasSize(9);
+    assertThat(thrown)
+        .isInstanceOf(SystemLimitException.class)
+        .hasMessage("Collection length 2147483000 exceeds the maximum allowed of 1000000");
   }
 
   @Test
