@@ -66,6 +66,7 @@ public final class QueryRouter {
     router.get("/api/accounts/:account/earned").handler(this::earnedTrend);
     router.get("/api/accounts/:account/posting-hours").handler(this::postingHours);
     router.get("/api/accounts/:account/followers").handler(this::followers);
+    ApiDocs.mount(router);
     // The live dashboard: one static page reading the API above.
     router.get("/*").handler(StaticHandler.create("webroot"));
     return router;
