@@ -68,7 +68,7 @@ class InsightRoutesIT {
             Map.of("DE", 1L),
             Map.of("U", 1L)));
     harness.send(
-        Snapshots.account(account, day.plusDays(1), monday.plus(Duration.ofHours(33)), 1010L, 12L));
+        Snapshots.account(account, day.plusDays(1), monday.plus(Duration.ofHours(23)), 1010L, 12L));
     // The last snapshot's day is served as follower history once all three were processed.
     awaitOk(
         "/api/accounts/"
