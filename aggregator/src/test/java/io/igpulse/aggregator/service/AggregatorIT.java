@@ -327,7 +327,9 @@ class AggregatorIT {
         .isGreaterThanOrEqualTo(1.0);
     var dashboard = AggregatorHarness.get(service.queryPort(), "/");
     assertThat(dashboard.statusCode()).isEqualTo(200);
-    assertThat(dashboard.body()).contains("<title>igpulse — insights</title>").contains("/dashboard.js");
+    assertThat(dashboard.body())
+        .contains("<title>igpulse — insights</title>")
+        .contains("/dashboard.js");
     assertThat(AggregatorHarness.get(service.queryPort(), "/dashboard.js").body())
         .contains("/api/hashtags/top?");
   }

@@ -154,6 +154,23 @@ class DashboardBrowserIT {
     screenshot("account-phone");
   }
 
+  /** Swagger UI, from its WebJar, renders every operation of the contract without an error. */
+  @Test
+  void shouldRenderTheContractInSwaggerUi() {
+    browser.get("http://127.0.0.1:" + service.queryPort() + "/docs");
+
+    List<WebElement> operations =
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+            .until(
+                ExpectedConditions.numberOfElementsToBe(
+                    By.cssSelector(".opblock-summary-path"), 9));
+    assertThat(operations)
+        .extracting(o -> o.getAttribute("data-path"))
+        .contains("/api/hashtags/top", "/api/accounts", "/api/hashtags/{hashtag}/media");
+    assertThat(HeadlessChromium.severeLogs(browser)).isEmpty();
+    screenshot("docs");
+  }
+
   /** Loads a view and waits until it is drawn; then checks the page logged no error. */
   private void open(String hash) {
     browser.get("http://127.0.0.1:" + service.queryPort() + "/" + hash);
