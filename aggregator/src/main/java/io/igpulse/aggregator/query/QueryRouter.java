@@ -66,6 +66,8 @@ public final class QueryRouter {
     router.get("/api/accounts/:account/earned").handler(bounded(this::earnedTrend));
     router.get("/api/accounts/:account/posting-hours").handler(bounded(this::postingHours));
     router.get("/api/accounts/:account/followers").handler(bounded(this::followers));
+    new InsightRoutes(this, vertx, config, streams, self, client, clock).mount(router);
+    ApiDocs.mount(router);
     // The live dashboard: one static page reading the API above.
     router.get("/*").handler(StaticHandler.create("webroot"));
     return router;
@@ -168,7 +170,7 @@ public final class QueryRouter {
    * Answers locally when this instance owns {@code key} in {@code store}, else forwards once to the
    * owner.
    */
-  private void answer(
+  void answer(
       RoutingContext ctx,
       String store,
       String key,

@@ -15,6 +15,7 @@ import io.igpulse.aggregator.topology.trend.WindowRanking;
 import io.igpulse.aggregator.topology.window.AccountWindow;
 import io.igpulse.aggregator.topology.window.BucketSeries;
 import io.igpulse.aggregator.topology.window.EarnedWindow;
+import io.igpulse.aggregator.topology.window.HashtagMediaBucket;
 import io.igpulse.aggregator.topology.window.HashtagWindow;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -26,10 +27,12 @@ import java.util.Map;
 import java.util.function.Function;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
+import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
  * Answers queries from this instance's own state stores; {@link QueryRouter} makes sure it is only
@@ -191,6 +194,72 @@ final class TrendQueries {
       }
     }
     return days;
+  }
+
+  /** The account's latest audience, or null when no snapshot read demographics. */
+  JsonObject audience(String account) {
+    String stored = this.<String>keyValue(StoreNames.ACCOUNT_AUDIENCE).get(account);
+    return stored == null ? null : new JsonObject(stored);
+  }
+
+  /** The media that gained the most under {@code hashtag} in the window starting at the start. */
+  JsonObject hashtagMedia(WindowSpec spec, String hashtag, long windowStart) {
+    ReadOnlyWindowStore<String, ValueAndTimestamp<HashtagMediaBucket>> buckets =
+        windows(StoreNames.hashtagMedia(spec));
+    List<HashtagMediaBucket> parts = new ArrayList<>();
+    long lastBucket = windowStart + spec.size().toMillis() - spec.advance().toMillis();
+    try (WindowStoreIterator<ValueAndTimestamp<HashtagMediaBucket>> it =
+        buckets.fetch(
+            hashtag, Instant.ofEpochMilli(windowStart), Instant.ofEpochMilli(lastBucket))) {
+      it.forEachRemaining(bucket -> parts.add(bucket.value.value()));
+    }
+    JsonArray media = new JsonArray();
+    for (HashtagMediaBucket.Entry e : HashtagMediaBucket.top(parts, config.topMedia())) {
+      media.add(
+          new JsonObject()
+              .put("mediaId", e.mediaId())
+              .put("owner", e.owner())
+              .put("engagementGained", e.engagement()));
+    }
+    return new JsonObject()
+        .put("hashtag", hashtag)
+        .put("window", spec.name())
+        .put("windowStart", Instant.ofEpochMilli(windowStart).toString())
+        .put("windowEnd", Instant.ofEpochMilli(windowStart + spec.size().toMillis()).toString())
+        .put("media", media);
+  }
+
+  /**
+   * The accounts this instance holds follower history for, each with its latest followers and its
+   * trend in the window starting at {@code windowStart} (zero when it gained nothing there).
+   */
+  JsonArray accounts(WindowSpec spec, long windowStart) {
+    JsonArray accounts = new JsonArray();
+    Instant start = Instant.ofEpochMilli(windowStart);
+    try (KeyValueIterator<String, FollowerHistory> all =
+        this.<FollowerHistory>keyValue(StoreNames.FOLLOWER_HISTORY).all()) {
+      all.forEachRemaining(
+          entry -> {
+            String account = entry.key;
+            JsonObject row = new JsonObject().put("igUserId", account);
+            if (!entry.value.days().isEmpty()) {
+              JsonObject latest =
+                  TrendJson.followers(entry.value.growth(account, entry.value.days().lastKey()));
+              row.put("followersDay", latest.getString("day"))
+                  .put("followersCount", latest.getLong("followersCount"))
+                  .put("netChange", latest.getLong("netChange"));
+            }
+            JsonArray trend = accountSeries(spec, account, start, start);
+            JsonObject window = trend.isEmpty() ? null : trend.getJsonObject(0);
+            row.put("engagementGained", window == null ? 0L : window.getLong("engagementGained"))
+                .put("reachGained", window == null ? 0L : window.getLong("reachGained"))
+                .put("viewsGained", window == null ? 0L : window.getLong("viewsGained"))
+                .put("velocityPerHour", window == null ? null : window.getDouble("velocityPerHour"))
+                .put("trendScore", window == null ? null : window.getDouble("trendScore"));
+            accounts.add(row);
+          });
+    }
+    return accounts;
   }
 
   private <V> ReadOnlyWindowStore<String, ValueAndTimestamp<V>> windows(String name) {

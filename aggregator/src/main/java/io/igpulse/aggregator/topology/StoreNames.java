@@ -8,6 +8,7 @@ public final class StoreNames {
   public static final String MEDIA_STATE = "media-state";
   public static final String POSTING_HOURS = "posting-hours";
   public static final String FOLLOWER_HISTORY = "follower-history";
+  public static final String ACCOUNT_AUDIENCE = "account-audience";
 
   private StoreNames() {}
 
@@ -24,6 +25,11 @@ public final class StoreNames {
   /** Per-hashtag buckets (tumbling, one advance long) of a window family. */
   public static String hashtagBuckets(WindowSpec spec) {
     return "hashtag-buckets-" + spec.name();
+  }
+
+  /** Per-hashtag buckets of what each media gained (for a window's top media). */
+  public static String hashtagMedia(WindowSpec spec) {
+    return "hashtag-media-" + spec.name();
   }
 
   public static String hashtagRanking(WindowSpec spec) {

@@ -2,6 +2,7 @@ package io.igpulse.aggregator.topology;
 
 import io.igpulse.aggregator.config.AggregatorConfig;
 import io.igpulse.aggregator.config.WindowSpec;
+import io.igpulse.aggregator.topology.account.AudienceProcessor;
 import io.igpulse.aggregator.topology.account.FollowerGrowthProcessor;
 import io.igpulse.aggregator.topology.account.HourOfWeek;
 import io.igpulse.aggregator.topology.account.PostingHoursState;
@@ -18,6 +19,7 @@ import io.igpulse.aggregator.topology.trend.HashtagTrendScorer;
 import io.igpulse.aggregator.topology.trend.TrendScore;
 import io.igpulse.aggregator.topology.window.AccountWindow;
 import io.igpulse.aggregator.topology.window.EarnedWindow;
+import io.igpulse.aggregator.topology.window.HashtagMediaBucket;
 import io.igpulse.aggregator.topology.window.HashtagWindow;
 import io.igpulse.events.AccountInsightSnapshot;
 import io.igpulse.events.MediaInsightSnapshot;
@@ -53,6 +55,8 @@ import org.apache.kafka.streams.state.WindowStore;
  *                                                ├─► by hashtag ─► spread ─► buckets per family ─► score ─► by window ─► rank ─► trends.hashtag
  *                                                └─► by earned account (PUBLIC_COUNTERS) ─► spread ─► buckets per family ─► trends.earned
  * account.insights ─► follower history (per account) ──────────────────────────────────────► trends.followers
+ *                  └─► latest audience (per account, queried)
+ * by hashtag ─► spread ─► media per hashtag bucket (queried: a window's top media)
  * </pre>
  */
 public final class TrendTopology {
@@ -79,8 +83,9 @@ public final class TrendTopology {
 
     for (WindowSpec spec : config.windows()) {
       accountTrends(spread(byAccount, "accounts", spec, config), spec, config, score, serdes);
-      hashtagTrends(
-          builder, spread(byHashtag, "hashtags", spec, config), spec, config, score, serdes);
+      KGroupedStream<String, MediaDelta> hashtagParts = spread(byHashtag, "hashtags", spec, config);
+      hashtagTrends(builder, hashtagParts, spec, config, score, serdes);
+      hashtagMedia(hashtagParts, spec, config);
       earnedTrends(spread(byEarnedAccount, "earned", spec, config), spec, config, serdes);
     }
     postingHours(byAccount, config, serdes);
@@ -272,6 +277,27 @@ public final class TrendTopology {
   }
 
   /**
+   * What each media gained per hashtag and bucket, read by the query API for a window's top media.
+   * Uncached: it is only ever read interactively, and interactive reads of cached window stores
+   * could deadlock with a cache flush in Kafka Streams 4.3.1.
+   */
+  private static void hashtagMedia(
+      KGroupedStream<String, MediaDelta> hashtags, WindowSpec spec, AggregatorConfig config) {
+    hashtags
+        .windowedBy(windows(spec, config))
+        .aggregate(
+            HashtagMediaBucket::empty,
+            (hashtag, delta, bucket) -> bucket.add(delta),
+            Named.as("hashtag-media-bucket-" + spec.name()),
+            Materialized.<String, HashtagMediaBucket, WindowStore<Bytes, byte[]>>as(
+                    StoreNames.hashtagMedia(spec))
+                .withKeySerde(STRING)
+                .withValueSerde(InternalSerdes.HASHTAG_MEDIA)
+                .withRetention(retention(spec, config))
+                .withCachingDisabled());
+  }
+
+  /**
    * Aggregated (not processed record by record) so the record cache publishes each account once per
    * commit. A delta whose interval ends after the media's first day counts with the part of it
    * gained before (same proportional model as the windows).
@@ -309,11 +335,20 @@ public final class TrendTopology {
             Stores.persistentKeyValueStore(StoreNames.FOLLOWER_HISTORY),
             STRING,
             InternalSerdes.FOLLOWER_HISTORY));
-    builder.<String, AccountInsightSnapshot>stream(
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(StoreNames.ACCOUNT_AUDIENCE), STRING, STRING));
+    KStream<String, AccountInsightSnapshot> accounts =
+        builder.stream(
             Topics.ACCOUNT_INSIGHTS.name(),
             Consumed.with(STRING, serdes.valueSerde(Topics.ACCOUNT_INSIGHTS))
                 .withTimestampExtractor(new CapturedAtExtractor())
-                .withName("account-snapshots"))
+                .withName("account-snapshots"));
+    accounts.process(
+        () -> new AudienceProcessor(StoreNames.ACCOUNT_AUDIENCE),
+        Named.as("account-audience"),
+        StoreNames.ACCOUNT_AUDIENCE);
+    accounts
         .process(
             () -> new FollowerGrowthProcessor(StoreNames.FOLLOWER_HISTORY),
             Named.as("follower-growth"),

@@ -421,6 +421,10 @@ class AggregatorIT {
         .isGreaterThanOrEqualTo(1.0);
     var dashboard = AggregatorHarness.get(service.queryPort(), "/");
     assertThat(dashboard.statusCode()).isEqualTo(200);
-    assertThat(dashboard.body()).contains("igpulse — top hashtags").contains("/api/hashtags/top");
+    assertThat(dashboard.body())
+        .contains("<title>igpulse — insights</title>")
+        .contains("/dashboard.js");
+    assertThat(AggregatorHarness.get(service.queryPort(), "/dashboard.js").body())
+        .contains("/api/hashtags/top?");
   }
 }

@@ -10,6 +10,7 @@ import io.igpulse.aggregator.topology.trend.ScoredHashtag;
 import io.igpulse.aggregator.topology.trend.WindowRanking;
 import io.igpulse.aggregator.topology.window.AccountWindow;
 import io.igpulse.aggregator.topology.window.EarnedWindow;
+import io.igpulse.aggregator.topology.window.HashtagMediaBucket;
 import io.igpulse.aggregator.topology.window.HashtagWindow;
 import io.igpulse.aggregator.topology.window.PackedStrings;
 import io.igpulse.events.SnapshotKind;
@@ -389,6 +390,32 @@ final class InternalCodecs {
             ranks.put(in.readString(), in.readInt());
           }
           return new WindowRanking(windowEnd, entries, ranks);
+        }
+      };
+
+  static final Codec<HashtagMediaBucket> HASHTAG_MEDIA =
+      new Codec<>() {
+        @Override
+        public void write(HashtagMediaBucket value, CompactWriter out) {
+          var entries = value.entries();
+          out.writeSize(entries.size());
+          for (var e : entries) {
+            out.writeString(e.mediaId());
+            out.writeNullableString(e.owner());
+            out.writeLong(e.engagement());
+          }
+        }
+
+        @Override
+        public HashtagMediaBucket read(CompactReader in) {
+          int size = in.readSize();
+          var entries = new java.util.ArrayList<HashtagMediaBucket.Entry>(size);
+          for (int i = 0; i < size; i++) {
+            entries.add(
+                new HashtagMediaBucket.Entry(
+                    in.readString(), in.readNullableString(), in.readLong()));
+          }
+          return HashtagMediaBucket.restore(entries);
         }
       };
 

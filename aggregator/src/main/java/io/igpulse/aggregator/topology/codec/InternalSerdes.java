@@ -8,6 +8,7 @@ import io.igpulse.aggregator.topology.trend.ScoredHashtag;
 import io.igpulse.aggregator.topology.trend.WindowRanking;
 import io.igpulse.aggregator.topology.window.AccountWindow;
 import io.igpulse.aggregator.topology.window.EarnedWindow;
+import io.igpulse.aggregator.topology.window.HashtagMediaBucket;
 import io.igpulse.aggregator.topology.window.HashtagWindow;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
@@ -39,6 +40,8 @@ public final class InternalSerdes {
       CompactSerde.of(ScoredHashtag.class, InternalCodecs.SCORED_HASHTAG);
   public static final Serde<WindowRanking> WINDOW_RANKING =
       CompactSerde.of(WindowRanking.class, InternalCodecs.WINDOW_RANKING);
+  public static final Serde<HashtagMediaBucket> HASHTAG_MEDIA =
+      CompactSerde.of(HashtagMediaBucket.class, InternalCodecs.HASHTAG_MEDIA);
   public static final Serde<FollowerHistory> FOLLOWER_HISTORY =
       CompactSerde.of(FollowerHistory.class, InternalCodecs.FOLLOWER_HISTORY);
 
