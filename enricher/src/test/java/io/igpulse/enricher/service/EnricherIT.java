@@ -181,12 +181,11 @@ class EnricherIT {
     // is learnt per kind: it costs the reels' first read and the first image's, then nothing.
     try (Simulator retiring =
         Simulator.start(
-            SimulatorConfig.of(42L, 50)
+            SimulatorConfig.of(42L, OWN_WORLD_ACCOUNTS)
                 .withInsightRules(InsightRules.defaults().withRetiredMetrics(Set.of("reposts"))))) {
       EnricherHarness own = new EnricherHarness(kafka, registry, retiring);
-      // Accounts no other test took: their media are in this run's discovery topic only once.
-      List<Media> reels = Youngest.posts(own, 2, 2, "REELS");
-      List<Media> image = Youngest.posts(own, 1, 1, "IMAGE");
+      List<Media> reels = postsBeyondSharedWorld(own, 2, "REELS");
+      List<Media> image = postsBeyondSharedWorld(own, 1, "IMAGE");
       List<Media> all = new ArrayList<>(reels);
       all.addAll(image);
       service = own.start(own.config("enricher-it-retired-" + id, ApiVersion.DEFAULT), all);
@@ -224,6 +223,30 @@ class EnricherIT {
                   .count("igpulse.graph.metrics.dropped", "metric", "reposts"))
           .isEqualTo(2);
     }
+  }
+
+  /** Accounts of a world of its own from this index on: the shared world has 50. */
+  private static final int FIRST_OWN_ACCOUNT = 50;
+
+  private static final int OWN_WORLD_ACCOUNTS = 90;
+
+  /**
+   * {@code count} posts of {@code kind}, one per account, 20 min to 5 h old, of accounts the shared
+   * world does not have: no other test's discoveries in the topic name them, and no shared account
+   * is taken from the tests that need many.
+   */
+  private static List<Media> postsBeyondSharedWorld(EnricherHarness h, int count, String kind) {
+    for (int attempt = 0; attempt < 48; attempt++) {
+      List<Media> out = new ArrayList<>();
+      for (int a = FIRST_OWN_ACCOUNT; a < OWN_WORLD_ACCOUNTS && out.size() < count; a++) {
+        out.addAll(h.youngPosts(a, 1, Duration.ofHours(5), kind));
+      }
+      if (out.size() == count) {
+        return out;
+      }
+      h.advance(Duration.ofHours(1));
+    }
+    throw new AssertionError("no " + count + " young " + kind + " posts in two simulated days");
   }
 
   @Test
