@@ -66,8 +66,8 @@ class QueryApiValidationIT {
         "/api/hashtags/bread/trend?window=P1W|unknown window P1W",
         "/api/accounts/17841/trend?to=noon|to must be an ISO-8601 instant",
         "/api/accounts/17841/earned?window=5m|unknown window 5m",
-        "/api/accounts/17841/followers?from=2026-13-01|from/to must be dates",
-        "/api/accounts/17841/followers?to=2026-11-23T00:00:00Z|from/to must be dates"
+        "/api/accounts/17841/followers?from=2026-13-01|from must be a date like 2026-11-23",
+        "/api/accounts/17841/followers?to=2026-11-23T00:00:00Z|to must be a date like 2026-11-23"
       })
   void shouldRefuseABadParameterWith400AndAMessage(String uri, String message) {
     HttpResponse<String> response = get(uri);
