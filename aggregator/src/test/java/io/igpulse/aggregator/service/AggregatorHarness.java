@@ -52,7 +52,7 @@ final class AggregatorHarness {
   private static final AtomicLong NEXT_BASE =
       new AtomicLong(
           Instant.now()
-              .minus(Duration.ofDays(10))
+              .minus(Duration.ofDays(45))
               .truncatedTo(java.time.temporal.ChronoUnit.DAYS)
               .toEpochMilli());
 
@@ -66,9 +66,13 @@ final class AggregatorHarness {
     this.registry = registry;
   }
 
-  /** A fresh midnight (UTC) for one test, a day after the previous test's. */
+  /**
+   * A fresh midnight (UTC) for one test, three days after the previous test's: tests write up to
+   * two days past their base (follower days), and the next test's times must not fall behind
+   * stream time by more than the grace. Fifteen tests fit before the bases reach the present.
+   */
   static Instant nextBase() {
-    return Instant.ofEpochMilli(NEXT_BASE.getAndAdd(Duration.ofDays(1).toMillis()));
+    return Instant.ofEpochMilli(NEXT_BASE.getAndAdd(Duration.ofDays(3).toMillis()));
   }
 
   AggregatorConfig config(String applicationId) {
