@@ -68,8 +68,8 @@ final class AggregatorHarness {
 
   /**
    * A fresh midnight (UTC) for one test, three days after the previous test's: tests write up to
-   * two days past their base (follower days), and the next test's times must not fall behind
-   * stream time by more than the grace. Fifteen tests fit before the bases reach the present.
+   * two days past their base (follower days), and the next test's times must not fall behind stream
+   * time by more than the grace. Fifteen tests fit before the bases reach the present.
    */
   static Instant nextBase() {
     return Instant.ofEpochMilli(NEXT_BASE.getAndAdd(Duration.ofDays(3).toMillis()));
