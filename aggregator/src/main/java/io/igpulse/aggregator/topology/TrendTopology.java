@@ -185,6 +185,10 @@ public final class TrendTopology {
       TrendScore score,
       TopicSerdes serdes) {
     String store = StoreNames.accountBuckets(spec);
+    // Bucket stores are not cached: the query API reads them from its own threads, and a read
+    // through Streams' record cache while the stream thread writes it hung a query for over a
+    // minute (NamedCache.keyRange, Kafka Streams 4.3.1). Uncached, queries read RocksDB, which
+    // is safe to read concurrently, and see every update without waiting for a commit.
     accounts
         .windowedBy(windows(spec, config))
         .aggregate(
@@ -194,7 +198,8 @@ public final class TrendTopology {
             Materialized.<String, AccountWindow, WindowStore<Bytes, byte[]>>as(store)
                 .withKeySerde(STRING)
                 .withValueSerde(InternalSerdes.ACCOUNT_WINDOW)
-                .withRetention(retention(spec, config)))
+                .withRetention(retention(spec, config))
+                .withCachingDisabled())
         .toStream(Named.as("account-window-updates-" + spec.name()))
         .process(
             () -> new AccountTrendScorer(store, spec, score, config.topMedia()),
@@ -221,7 +226,8 @@ public final class TrendTopology {
             Materialized.<String, EarnedWindow, WindowStore<Bytes, byte[]>>as(store)
                 .withKeySerde(STRING)
                 .withValueSerde(InternalSerdes.EARNED_WINDOW)
-                .withRetention(retention(spec, config)))
+                .withRetention(retention(spec, config))
+                .withCachingDisabled())
         .toStream(Named.as("earned-window-updates-" + spec.name()))
         .process(
             () -> new EarnedTrendScorer(store, spec, config.topMedia()),
@@ -257,7 +263,8 @@ public final class TrendTopology {
             Materialized.<String, HashtagWindow, WindowStore<Bytes, byte[]>>as(store)
                 .withKeySerde(STRING)
                 .withValueSerde(InternalSerdes.HASHTAG_WINDOW)
-                .withRetention(retention(spec, config)))
+                .withRetention(retention(spec, config))
+                .withCachingDisabled())
         .toStream(Named.as("hashtag-window-updates-" + spec.name()))
         .process(
             () -> new HashtagTrendScorer(store, spec, score),
