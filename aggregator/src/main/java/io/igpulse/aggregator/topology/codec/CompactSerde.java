@@ -20,6 +20,7 @@ public final class CompactSerde<T> implements Serde<T> {
 
   static final byte FORMAT_1 = 1;
   static final byte FORMAT_2 = 2;
+  static final byte FORMAT_3 = 3;
 
   private final Class<T> type;
   private final byte format;

@@ -4,6 +4,7 @@ import io.igpulse.aggregator.topology.account.FollowerHistory;
 import io.igpulse.aggregator.topology.account.HourOfWeek;
 import io.igpulse.aggregator.topology.account.PostingHoursState;
 import io.igpulse.aggregator.topology.delta.DeltaCalculator;
+import io.igpulse.aggregator.topology.delta.HashtagCredit;
 import io.igpulse.aggregator.topology.delta.MediaDelta;
 import io.igpulse.aggregator.topology.delta.MediaState;
 import io.igpulse.aggregator.topology.trend.ScoredHashtag;
@@ -52,8 +53,11 @@ final class InternalCodecs {
         }
       };
 
-  /** Media state, format 2: a reading per kind, and the owner insights are credited to. */
-  static final Codec<MediaState> MEDIA_STATE =
+  /**
+   * Media state, format 2: a reading per kind, and the owner insights are credited to. Still read;
+   * written within format 3.
+   */
+  static final Codec<MediaState> MEDIA_STATE_2 =
       new Codec<>() {
         @Override
         public void write(MediaState value, CompactWriter out) {
@@ -67,6 +71,41 @@ final class InternalCodecs {
         public MediaState read(CompactReader in) {
           return new MediaState(
               readReading(in), readReading(in), in.readNullableString(), in.readBoolean());
+        }
+      };
+
+  /** Media state, format 3: format 2 and what public counters gave the hashtags before insights. */
+  static final Codec<MediaState> MEDIA_STATE =
+      new Codec<>() {
+        @Override
+        public void write(MediaState value, CompactWriter out) {
+          MEDIA_STATE_2.write(value, out);
+          HashtagCredit credit = value.hashtagCredit();
+          out.writeBoolean(credit != null);
+          if (credit != null) {
+            out.writeLong(credit.from());
+            out.writeLong(credit.to() - credit.from());
+            writeStrings(credit.hashtags(), out);
+            writeMetrics(credit.changes(), out);
+          }
+        }
+
+        @Override
+        public MediaState read(CompactReader in) {
+          MediaState state = MEDIA_STATE_2.read(in);
+          if (!in.readBoolean()) {
+            return state;
+          }
+          long from = in.readLong();
+          long to = from + in.readLong();
+          HashtagCredit credit =
+              new HashtagCredit(from, to, readStrings(in, new ArrayList<>()), readMetrics(in));
+          return new MediaState(
+              state.insights(),
+              state.publicCounters(),
+              state.owner(),
+              state.countedForPostingHour(),
+              credit);
         }
       };
 

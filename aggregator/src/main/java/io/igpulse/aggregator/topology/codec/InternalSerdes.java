@@ -19,9 +19,13 @@ public final class InternalSerdes {
   public static final Serde<MediaState> MEDIA_STATE =
       CompactSerde.of(
           MediaState.class,
-          CompactSerde.FORMAT_2,
+          CompactSerde.FORMAT_3,
           InternalCodecs.MEDIA_STATE,
-          Map.of(CompactSerde.FORMAT_1, InternalCodecs.MEDIA_STATE_1));
+          Map.of(
+              CompactSerde.FORMAT_1,
+              InternalCodecs.MEDIA_STATE_1,
+              CompactSerde.FORMAT_2,
+              InternalCodecs.MEDIA_STATE_2));
   public static final Serde<MediaDelta> MEDIA_DELTA =
       CompactSerde.of(
           MediaDelta.class,

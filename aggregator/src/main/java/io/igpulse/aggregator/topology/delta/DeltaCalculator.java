@@ -3,6 +3,7 @@ package io.igpulse.aggregator.topology.delta;
 import io.igpulse.events.MediaInsightSnapshot;
 import io.igpulse.events.SnapshotKind;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +33,9 @@ import java.util.Optional;
  *   <li>Insights are credited to one owner per media, the first named: every delta, and the media's
  *       one count for its posting hour, go to the same account.
  *   <li>A media read both ways counts for its hashtags through its insights only, so it is not
- *       counted twice.
+ *       counted twice. Until its first insights, its public counters count for its hashtags (it may
+ *       never be read otherwise); when they arrive, a retraction takes back what the public
+ *       counters gave, over the span they gave it in, and insights count from then on.
  * </ul>
  */
 public final class DeltaCalculator {
@@ -49,8 +52,15 @@ public final class DeltaCalculator {
     this.firstSnapshotCreditMillis = firstSnapshotCredit.toMillis();
   }
 
-  /** The new state, and the delta to count if there is one. */
-  public record Outcome(MediaState state, Optional<MediaDelta> delta) {}
+  /**
+   * The new state, and the deltas to count: none, one, or a retraction of the public counters'
+   * hashtag credit followed by the first insights delta.
+   */
+  public record Outcome(MediaState state, List<MediaDelta> deltas) {
+    public Outcome {
+      deltas = List.copyOf(deltas);
+    }
+  }
 
   /** Empty when the snapshot is a duplicate, older than the one already counted, or of no kind. */
   public Optional<Outcome> apply(MediaState previous, MediaInsightSnapshot snapshot) {
@@ -106,30 +116,40 @@ public final class DeltaCalculator {
             && from < postedAt + MediaDelta.FIRST_DAY_MILLIS
             && !alreadyCounted
             && !changes.isEmpty();
+    HashtagCredit credit = previous == null || insights ? null : previous.hashtagCredit();
+    List<MediaDelta> deltas = new ArrayList<>(2);
+    if (insights && previous != null && previous.hashtagCredit() != null) {
+      deltas.add(previous.hashtagCredit().retraction(snapshot.getMediaId(), postedAt));
+    }
+    if (!changes.isEmpty()) {
+      boolean hashtagsCountedByInsights =
+          !insights && (previous != null && previous.insights() != null);
+      MediaDelta delta =
+          new MediaDelta(
+              snapshot.getMediaId(),
+              kind,
+              insights ? owner : snapshot.getOwnerId(),
+              snapshot.getOwnerUsername(),
+              hashtagsCountedByInsights ? List.of() : lowerCaseDistinct(snapshot.getHashtags()),
+              insights ? List.of() : snapshot.getEarnedBy().stream().distinct().toList(),
+              postedAt,
+              from,
+              capturedAt,
+              changes,
+              countNow);
+      if (!insights && !delta.hashtags().isEmpty()) {
+        credit = credit == null ? HashtagCredit.of(delta) : credit.plus(delta);
+      }
+      deltas.add(delta);
+    }
     MediaState next =
         new MediaState(
             insights ? reading : previous == null ? null : previous.insights(),
             insights ? previous == null ? null : previous.publicCounters() : reading,
             owner,
-            alreadyCounted || countNow);
-    if (changes.isEmpty()) {
-      return Optional.of(new Outcome(next, Optional.empty()));
-    }
-    boolean hashtagsCountedByInsights = !insights && next.insights() != null;
-    MediaDelta delta =
-        new MediaDelta(
-            snapshot.getMediaId(),
-            kind,
-            insights ? owner : snapshot.getOwnerId(),
-            snapshot.getOwnerUsername(),
-            hashtagsCountedByInsights ? List.of() : lowerCaseDistinct(snapshot.getHashtags()),
-            insights ? List.of() : snapshot.getEarnedBy().stream().distinct().toList(),
-            postedAt,
-            from,
-            capturedAt,
-            changes,
-            countNow);
-    return Optional.of(new Outcome(next, Optional.of(delta)));
+            alreadyCounted || countNow,
+            credit);
+    return Optional.of(new Outcome(next, deltas));
   }
 
   /** Public engagement gained: the likes and comments gained, each when known in both readings. */

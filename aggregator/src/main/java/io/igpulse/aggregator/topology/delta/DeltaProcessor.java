@@ -41,11 +41,9 @@ public final class DeltaProcessor
     outcome.ifPresent(
         o -> {
           store.put(mediaId, o.state());
-          o.delta()
-              .ifPresent(
-                  d ->
-                      context.forward(
-                          record.withKey(mediaId).withValue(d).withTimestamp(d.capturedAt())));
+          for (MediaDelta d : o.deltas()) {
+            context.forward(record.withKey(mediaId).withValue(d).withTimestamp(d.capturedAt()));
+          }
         });
   }
 }

@@ -14,9 +14,21 @@ import java.util.Map;
  * @param publicCounters the last PUBLIC_COUNTERS reading, or null if none yet
  * @param owner the owner of the first INSIGHTS snapshot that named one: a media's deltas all go to
  *     one account, even if a later snapshot names another
+ * @param hashtagCredit what public counters gave the media's hashtags before any insights, to be
+ *     taken back when insights arrive; null once they have, or when nothing was given
  */
 public record MediaState(
-    Reading insights, Reading publicCounters, String owner, boolean countedForPostingHour) {
+    Reading insights,
+    Reading publicCounters,
+    String owner,
+    boolean countedForPostingHour,
+    HashtagCredit hashtagCredit) {
+
+  /** A state with nothing credited to hashtags by public counters. */
+  public MediaState(
+      Reading insights, Reading publicCounters, String owner, boolean countedForPostingHour) {
+    this(insights, publicCounters, owner, countedForPostingHour, null);
+  }
 
   /**
    * One kind's last reading: its capture time and the last known value of each tracked metric (a

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.igpulse.aggregator.topology.account.FollowerHistory;
 import io.igpulse.aggregator.topology.account.PostingHoursState;
+import io.igpulse.aggregator.topology.delta.HashtagCredit;
 import io.igpulse.aggregator.topology.delta.MediaDelta;
 import io.igpulse.aggregator.topology.delta.MediaState;
 import io.igpulse.aggregator.topology.trend.ScoredHashtag;
@@ -81,16 +82,43 @@ class CompactSerdeTest {
             new MediaState.Reading(POSTED + 90_000, Map.of("comments", 4L)),
             "acc-1",
             true);
-    assertThat(roundTrip(InternalSerdes.MEDIA_STATE, state, CompactSerde.FORMAT_2))
+    assertThat(roundTrip(InternalSerdes.MEDIA_STATE, state, CompactSerde.FORMAT_3))
         .isEqualTo(state);
+    MediaState credited =
+        new MediaState(
+            null,
+            new MediaState.Reading(POSTED + 90_000, Map.of("likes", 7L)),
+            null,
+            false,
+            new HashtagCredit(
+                POSTED, POSTED + 90_000, List.of("bread"), Map.of("engagement", 9L, "likes", 7L)));
+    assertThat(roundTrip(InternalSerdes.MEDIA_STATE, credited, CompactSerde.FORMAT_3))
+        .isEqualTo(credited);
     MediaState publicOnly =
         new MediaState(null, new MediaState.Reading(POSTED, Map.of()), null, false);
-    assertThat(roundTrip(InternalSerdes.MEDIA_STATE, publicOnly, CompactSerde.FORMAT_2))
+    assertThat(roundTrip(InternalSerdes.MEDIA_STATE, publicOnly, CompactSerde.FORMAT_3))
         .isEqualTo(publicOnly);
     EarnedWindow earnedWindow = EarnedWindow.empty().add(earned);
     EarnedWindow earnedBack = roundTrip(InternalSerdes.EARNED_WINDOW, earnedWindow);
     assertThat(earnedBack.likes()).isEqualTo(3L);
     assertThat(earnedBack.mediaEngagement()).containsExactly(Map.entry("m-2", 0L));
+  }
+
+  /** Media states of format 2 (before hashtag credits) are still read: they credit nothing. */
+  @Test
+  void shouldStillReadTheSecondFormatOfMediaStates() {
+    MediaState old =
+        new MediaState(
+            new MediaState.Reading(POSTED, Map.of("engagement", 40L)),
+            new MediaState.Reading(POSTED + 5, Map.of("likes", 2L)),
+            "acc-1",
+            true);
+    CompactWriter out = new CompactWriter(64);
+    out.writeByte(CompactSerde.FORMAT_2);
+    InternalCodecs.MEDIA_STATE_2.write(old, out);
+    MediaState back = InternalSerdes.MEDIA_STATE.deserializer().deserialize("t", out.toByteArray());
+    assertThat(back).isEqualTo(old);
+    assertThat(back.hashtagCredit()).isNull();
   }
 
   /**

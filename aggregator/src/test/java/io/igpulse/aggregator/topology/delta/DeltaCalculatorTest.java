@@ -32,7 +32,7 @@ class DeltaCalculatorTest {
       outcome.ifPresent(
           o -> {
             state = o.state();
-            o.delta().ifPresent(deltas::add);
+            deltas.addAll(o.deltas());
           });
     }
     return deltas;
@@ -76,11 +76,51 @@ class DeltaCalculatorTest {
             insights("owner", 20, 70));
 
     // Each kind against its own last reading: 10, 40, 5 (15 - 10), 30 (70 - 40); never 40 - 10.
-    assertThat(deltas).extracting(MediaDelta::engagement).containsExactly(10L, 40L, 5L, 30L);
-    // Public counters count for the hashtag until insights exist for the media, then not.
+    // The 10 public counters gave the hashtag are taken back when insights arrive.
+    assertThat(deltas).extracting(MediaDelta::engagement).containsExactly(10L, -10L, 40L, 5L, 30L);
     assertThat(deltas)
         .extracting(MediaDelta::hashtags)
-        .containsExactly(List.of("bread"), List.of("bread"), List.of(), List.of("bread"));
+        .containsExactly(
+            List.of("bread"), List.of("bread"), List.of("bread"), List.of(), List.of("bread"));
+    assertThat(hashtagEngagement(deltas)).isEqualTo(70L);
+  }
+
+  @Test
+  void shouldTakeBackWhatPublicCountersGaveTheHashtagsOverTheSpanTheyGaveIt() {
+    // Found by hashtag search at 10:05 and 10:25, by its owner's media list only at 10:40.
+    List<MediaDelta> deltas =
+        apply(counters(5, 3L, 1), counters(25, 8L, 2), insights("owner", 40, 15));
+
+    MediaDelta retraction = deltas.get(2);
+    assertThat(retraction.kind()).isEqualTo(SnapshotKind.PUBLIC_COUNTERS);
+    assertThat(retraction.changes())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of("engagement", -10L, "likes", -8L, "comments", -2L));
+    assertThat(retraction.from()).isEqualTo(POSTED.toEpochMilli());
+    assertThat(retraction.capturedAt()).isEqualTo(minutes(25).toEpochMilli());
+    // It reaches the hashtags only: no earned-by account, no owner, no posting-hour count.
+    assertThat(retraction.earnedBy()).isEmpty();
+    assertThat(retraction.hashtagAccount()).isNull();
+    assertThat(retraction.firstCountForPostingHour()).isFalse();
+    // The hashtag ends with the insights' 15, counted from zero within the credit.
+    assertThat(hashtagEngagement(deltas)).isEqualTo(15L);
+    assertThat(state.hashtagCredit()).isNull();
+  }
+
+  @Test
+  void shouldKeepPublicCountersForTheHashtagsOfMediaNeverReadThroughInsights() {
+    List<MediaDelta> deltas = apply(counters(5, 3L, 1), counters(25, 8L, 2));
+
+    assertThat(hashtagEngagement(deltas)).isEqualTo(10L);
+    assertThat(state.hashtagCredit().changes()).containsEntry("engagement", 10L);
+    assertThat(state.hashtagCredit().from()).isEqualTo(POSTED.toEpochMilli());
+  }
+
+  private static long hashtagEngagement(List<MediaDelta> deltas) {
+    return deltas.stream()
+        .filter(d -> d.hashtags().contains("bread"))
+        .mapToLong(MediaDelta::engagement)
+        .sum();
   }
 
   @Test
