@@ -187,7 +187,9 @@ public final class AccountInsightsFetcher {
   }
 
   private static boolean stops(GraphError error) {
-    return error instanceof GraphError.Throttled || error instanceof GraphError.AuthFailed;
+    return error instanceof GraphError.Throttled
+        || error instanceof GraphError.AuthFailed
+        || error instanceof GraphError.AccountBlocked;
   }
 
   private static UnavailableReason reason(GraphError error) {

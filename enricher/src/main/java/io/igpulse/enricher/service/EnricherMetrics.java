@@ -1,5 +1,6 @@
 package io.igpulse.enricher.service;
 
+import io.igpulse.enricher.snapshot.ReadOutcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,6 +23,7 @@ public final class EnricherMetrics {
   private final Map<String, AtomicLong> quotaPermille = new ConcurrentHashMap<>();
   private final Timer lag;
   private final Counter authFailures;
+  private final Counter blocked;
   private final Counter accountSnapshots;
   private final Map<String, Long> duePerTask = new ConcurrentHashMap<>();
 
@@ -37,6 +39,12 @@ public final class EnricherMetrics {
         Counter.builder("igpulse.enricher.account.auth.failures")
             .description(
                 "Reads refused because an account's token failed (see the log for the account)")
+            .register(registry);
+    this.blocked =
+        Counter.builder("igpulse.enricher.account.blocked")
+            .description(
+                "Reads refused because the account lacks a permission (200) or is blocked (368);"
+                    + " the account is paused, see the log for which")
             .register(registry);
     this.accountSnapshots =
         Counter.builder("igpulse.enricher.account.snapshots")
@@ -66,8 +74,13 @@ public final class EnricherMetrics {
     registry.counter("igpulse.enricher.calls").increment(items);
   }
 
-  public void authFailure() {
-    authFailures.increment();
+  /** An account paused for a reason someone must act on (see {@link ReadOutcome.PauseCause}). */
+  public void accountPaused(ReadOutcome.PauseCause cause) {
+    if (cause == ReadOutcome.PauseCause.AUTH_FAILED) {
+      authFailures.increment();
+    } else if (cause == ReadOutcome.PauseCause.BLOCKED) {
+      blocked.increment();
+    }
   }
 
   public void accountSnapshot() {

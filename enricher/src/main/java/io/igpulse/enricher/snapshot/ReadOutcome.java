@@ -17,13 +17,33 @@ public sealed interface ReadOutcome {
   /** Keep the media due and try again after {@code backoff}. */
   record Retry(Duration backoff, String why) implements ReadOutcome {}
 
-  /** Stop calling for this account until {@code wait} has passed; the media stay due. */
-  record PauseAccount(Duration pause, boolean authFailure, String why) implements ReadOutcome {}
+  /** Stop calling for this account until {@code pause} has passed; the media stay due. */
+  record PauseAccount(Duration pause, PauseCause cause, String why) implements ReadOutcome {}
+
+  /** Why an account is paused: a throttle is routine; the others need someone to act. */
+  enum PauseCause {
+    THROTTLED,
+    /** The token was refused (code 190, 102): the account needs re-authorising. */
+    AUTH_FAILED,
+    /** Code 200 (permission missing) or 368 (policy block): the account, not one read. */
+    BLOCKED;
+
+    /** Whether the pause is logged and counted for an operator to see. */
+    public boolean needsAttention() {
+      return this != THROTTLED;
+    }
+  }
 
   /** The media leaves the schedule for good. */
   record Leave(MediaState state, String why) implements ReadOutcome {}
 
   Duration AUTH_PAUSE = Duration.ofHours(1);
+
+  /**
+   * A refused permission may be granted and a policy block lifted without igpulse being told: the
+   * account is tried again after this, not dropped, and its media stay due meanwhile.
+   */
+  Duration BLOCKED_PAUSE = Duration.ofHours(1);
 
   /**
    * @param failures earlier consecutive failures of this media (for the backoff)
@@ -36,10 +56,13 @@ public sealed interface ReadOutcome {
       return new Snapshot(UnavailableReason.NOT_ENOUGH_VIEWERS);
     }
     if (error instanceof GraphError.Throttled t) {
-      return new PauseAccount(t.retryAfter(), false, t.describe());
+      return new PauseAccount(t.retryAfter(), PauseCause.THROTTLED, t.describe());
     }
     if (error instanceof GraphError.AuthFailed a) {
-      return new PauseAccount(AUTH_PAUSE, true, a.describe());
+      return new PauseAccount(AUTH_PAUSE, PauseCause.AUTH_FAILED, a.describe());
+    }
+    if (error instanceof GraphError.AccountBlocked b) {
+      return new PauseAccount(BLOCKED_PAUSE, PauseCause.BLOCKED, b.describe());
     }
     if (error instanceof GraphError.Gone) {
       return new Leave(MediaState.GONE, error.describe());

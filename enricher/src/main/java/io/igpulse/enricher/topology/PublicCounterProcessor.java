@@ -238,9 +238,9 @@ final class PublicCounterProcessor
     if (outcome instanceof ReadOutcome.PauseAccount p) {
       parts.metrics().read("pause");
       path.budget().blockUntil(read.account(), now + p.pause().toMillis(), now);
-      if (p.authFailure()) {
-        parts.metrics().authFailure();
-        LOG.warn("Account {} is failing ({}): paused for {}", read.account(), p.why(), p.pause());
+      if (p.cause().needsAttention()) {
+        parts.metrics().accountPaused(p.cause());
+        LOG.warn("Account {} paused for {}: {}", read.account(), p.pause(), p.why());
       }
       return;
     }

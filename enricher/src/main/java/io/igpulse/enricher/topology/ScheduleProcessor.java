@@ -339,9 +339,9 @@ final class ScheduleProcessor
   /** The account's reads stop until the pause ends; a refused token is reported as failing. */
   private void pause(String account, ReadOutcome.PauseAccount p, long now) {
     parts.budget().blockUntil(account, now + p.pause().toMillis(), now);
-    if (p.authFailure()) {
-      parts.metrics().authFailure();
-      LOG.warn("Account {} is failing ({}): paused for {}", account, p.why(), p.pause());
+    if (p.cause().needsAttention()) {
+      parts.metrics().accountPaused(p.cause());
+      LOG.warn("Account {} paused for {}: {}", account, p.pause(), p.why());
     }
   }
 

@@ -225,6 +225,50 @@ class EnricherIT {
     }
   }
 
+  @Test
+  void shouldPauseABlockedAccountAndReadItsMediaAgainAfterThePause() {
+    List<Media> media = Youngest.posts(harness, 1, 1, null);
+    service = harness.start(harness.config("enricher-it-blocked-" + id, ApiVersion.DEFAULT), media);
+    TopicReader out = harness.mark(Topics.MEDIA_INSIGHTS);
+    // Code 368 (a policy block) answers the next batch read: it refuses the account, not the media.
+    long faultsBefore = injectedGraphErrors();
+    harness
+        .sim()
+        .control()
+        .addFault(
+            new com.fasterxml.jackson.databind.ObjectMapper()
+                .createObjectNode()
+                .put("kind", "graph_error")
+                .put("endpoint", "batch")
+                .put("count", 1)
+                .put("code", 368));
+    Instant refusedAt = harness.sim().clock().now();
+    harness.discover(media);
+    org.awaitility.Awaitility.await()
+        .atMost(WAIT)
+        .until(() -> service.metrics().count("igpulse.enricher.account.blocked") == 1);
+    assertThat(injectedGraphErrors() - faultsBefore).as("refused reads").isEqualTo(1);
+
+    harness.advance(Duration.ofMinutes(61));
+    List<MediaInsightSnapshot> seen =
+        harness.awaitSnapshots(out, EnricherHarness.each(media, 1), WAIT);
+
+    MediaInsightSnapshot first =
+        EnricherHarness.byMedia(seen).get(Long.toString(media.get(0).id())).get(0);
+    // Read again once the hour's pause is over, with the media still on its schedule.
+    assertThat(first.getCapturedAt()).isEqualTo(refusedAt.plus(Duration.ofMinutes(61)));
+    assertThat(first.getMetrics().get("reach")).isEqualTo(harness.truth(first).get("reach"));
+    assertThat(first.getEngagement()).isEqualTo(harness.truth(first).get("total_interactions"));
+    assertThat(service.metrics().count("igpulse.enricher.media.reads", "outcome", "pause"))
+        .isEqualTo(1);
+    assertThat(service.metrics().count("igpulse.enricher.media.reads", "outcome", "leave"))
+        .isZero();
+  }
+
+  private long injectedGraphErrors() {
+    return harness.sim().stats().toJson().path("faults").path("graph_error").asLong(0);
+  }
+
   /** Accounts of a world of its own from this index on: the shared world has 50. */
   private static final int FIRST_OWN_ACCOUNT = 50;
 

@@ -19,10 +19,22 @@ class ReadOutcomeTest {
     assertThat(ReadOutcome.of(new GraphError.Throttled(80002, Duration.ofMinutes(7)), 0))
         .isEqualTo(
             new ReadOutcome.PauseAccount(
-                Duration.ofMinutes(7), false, "throttled: code 80002, wait PT7M"));
+                Duration.ofMinutes(7),
+                ReadOutcome.PauseCause.THROTTLED,
+                "throttled: code 80002, wait PT7M"));
     assertThat(ReadOutcome.of(new GraphError.AuthFailed(190, 460, "x"), 0))
         .isInstanceOfSatisfying(
-            ReadOutcome.PauseAccount.class, p -> assertThat(p.authFailure()).isTrue());
+            ReadOutcome.PauseAccount.class,
+            p -> assertThat(p.cause()).isEqualTo(ReadOutcome.PauseCause.AUTH_FAILED));
+    // Codes 200 and 368 refuse the account: paused and tried again later, its media kept due.
+    for (int code : new int[] {200, 368}) {
+      assertThat(ReadOutcome.of(new GraphError.AccountBlocked(code, null, "refused"), 0))
+          .isEqualTo(
+              new ReadOutcome.PauseAccount(
+                  Duration.ofHours(1),
+                  ReadOutcome.PauseCause.BLOCKED,
+                  "account blocked: code " + code + ": refused"));
+    }
     assertThat(ReadOutcome.of(new GraphError.Gone("x"), 0))
         .isInstanceOfSatisfying(
             ReadOutcome.Leave.class, l -> assertThat(l.state()).isEqualTo(MediaState.GONE));
