@@ -298,6 +298,15 @@ public final class AccountPoller {
                       next.delay());
                   schedule(task, next.delay());
                 }
+                case PAUSE_ACCOUNT -> {
+                  LOG.warn(
+                      "Account {} {} refused for the account ({}); next try in {}",
+                      account,
+                      task.name(),
+                      r.error().describe(),
+                      next.delay());
+                  schedule(task, next.delay());
+                }
                 case NEXT_TURN -> {
                   LOG.warn("Account {} {}: {}", account, task.name(), r.error().describe());
                   schedule(task, next.delay());

@@ -41,6 +41,23 @@ class FailureReactionTest {
   }
 
   @Test
+  void shouldPauseAnHourWhenTheApiRefusesTheAccountItself() {
+    for (int code : new int[] {200, 368}) {
+      FailureReaction.Reaction r =
+          reaction.react(new GraphError.AccountBlocked(code, null, "refused"), 1, interval);
+
+      assertThat(r.kind()).isEqualTo(Kind.PAUSE_ACCOUNT);
+      assertThat(r.delay()).isEqualTo(Duration.ofHours(1));
+    }
+    assertThat(
+            reaction
+                .react(new GraphError.AccountBlocked(368, null, "x"), 1, Duration.ofHours(2))
+                .delay())
+        .as("never sooner than the task's own interval")
+        .isEqualTo(Duration.ofHours(2));
+  }
+
+  @Test
   void shouldTryAgainAtTheNextTurnOnOtherRefusals() {
     FailureReaction.Reaction r =
         reaction.react(new GraphError.Rejected(100, null, "bad field"), 1, interval);
