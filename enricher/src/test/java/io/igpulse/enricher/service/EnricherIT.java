@@ -2,6 +2,7 @@ package io.igpulse.enricher.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.igpulse.events.AccountInsightSnapshot;
 import io.igpulse.events.AccountRegistration;
 import io.igpulse.events.MediaDiscovered;
@@ -32,6 +33,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -236,7 +238,7 @@ class EnricherIT {
         .sim()
         .control()
         .addFault(
-            new com.fasterxml.jackson.databind.ObjectMapper()
+            new ObjectMapper()
                 .createObjectNode()
                 .put("kind", "graph_error")
                 .put("endpoint", "batch")
@@ -244,7 +246,7 @@ class EnricherIT {
                 .put("code", 368));
     Instant refusedAt = harness.sim().clock().now();
     harness.discover(media);
-    org.awaitility.Awaitility.await()
+    Awaitility.await()
         .atMost(WAIT)
         .until(() -> service.metrics().count("igpulse.enricher.account.blocked") == 1);
     assertThat(injectedGraphErrors() - faultsBefore).as("refused reads").isEqualTo(1);
@@ -312,7 +314,7 @@ class EnricherIT {
     // Once the media is on the schedule and a round has counted every due entry (the
     // simulator's clock stands still), that round saw the media and did not read it.
     String key = account + "/" + media.get(0).id();
-    org.awaitility.Awaitility.await()
+    Awaitility.await()
         .atMost(WAIT)
         .until(
             () -> {
