@@ -1,10 +1,10 @@
 package io.igpulse.collector.admin;
 
 import io.igpulse.collector.config.CollectorConfig;
-import io.igpulse.collector.service.Tokens;
 import io.igpulse.events.AccountRegistration;
 import io.igpulse.graphapi.GraphClient;
 import io.igpulse.graphapi.pacing.PacingClock;
+import io.igpulse.graphapi.token.ReferencedTokens;
 import io.igpulse.graphapi.token.TokenRedactor;
 import io.igpulse.runtime.kafka.ClientSettings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -148,7 +148,7 @@ public final class AccountsCli {
     Vertx vertx = Vertx.vertx();
     try {
       TokenRedactor redactor = new TokenRedactor();
-      Tokens tokens = Tokens.load(env, config.tokensFile(), redactor);
+      ReferencedTokens tokens = ReferencedTokens.load(env, config.tokensFile(), redactor);
       GraphClient client =
           GraphClient.create(
               vertx,

@@ -15,6 +15,7 @@ import io.igpulse.collector.kafka.SeenLoader;
 import io.igpulse.collector.webhook.WebhookRoutes;
 import io.igpulse.graphapi.GraphClient;
 import io.igpulse.graphapi.pacing.PacingClock;
+import io.igpulse.graphapi.token.ReferencedTokens;
 import io.igpulse.graphapi.token.TokenRedactor;
 import io.igpulse.runtime.Service;
 import io.igpulse.runtime.kafka.ClientSettings;
@@ -145,7 +146,7 @@ public final class CollectorService implements Service {
             });
   }
 
-  private Tokens tokens;
+  private ReferencedTokens tokens;
 
   /** A route's bounded pool, its refusals and its requests in progress on the meters. */
   private BoundedWork boundedWork(String route, int workers, int queue) {
@@ -170,7 +171,7 @@ public final class CollectorService implements Service {
     config.appSecret().ifPresent(redactor::register);
     config.webhookVerifyToken().ifPresent(redactor::register);
     config.adminAuth().token().ifPresent(redactor::register);
-    tokens = Tokens.load(env, config.tokensFile(), redactor);
+    tokens = ReferencedTokens.load(env, config.tokensFile(), redactor);
     client =
         GraphClient.create(vertx, config.graph(), registry, PacingClock.system(vertx), redactor);
 

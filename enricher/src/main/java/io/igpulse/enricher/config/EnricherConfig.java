@@ -10,6 +10,7 @@ import io.igpulse.schemas.serde.RegistryConfig;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything the enricher is configured with, parsed once (defaults ← optional file ← environment;
@@ -21,6 +22,8 @@ import java.util.Objects;
  * @param callsPerHour calls each account may spend per hour (the refill of its budget)
  * @param callBurst calls an account may spend at once
  * @param bindAddress where the management port listens (loopback unless set)
+ * @param tokensFile optional properties file {@code <token_ref>=<token>} ({@code
+ *     IGPULSE_TOKENS_FILE}), below the {@code IGPULSE_TOKEN_<ref>} variables
  */
 public record EnricherConfig(
     String bootstrapServers,
@@ -41,7 +44,8 @@ public record EnricherConfig(
     String stateDir,
     Map<String, String> streamsOverrides,
     PublicCounterConfig publicCounters,
-    String bindAddress) {
+    String bindAddress,
+    Optional<String> tokensFile) {
 
   static final String STREAMS_PREFIX = "IGPULSE_STREAMS_";
 
@@ -84,7 +88,8 @@ public record EnricherConfig(
         stateDir,
         streamsOverrides,
         publicCounters,
-        Settings.LOOPBACK);
+        Settings.LOOPBACK,
+        Optional.empty());
   }
 
   /** With the default public-counter settings for {@code callsPerHour}. */
@@ -125,13 +130,15 @@ public record EnricherConfig(
         stateDir,
         streamsOverrides,
         PublicCounterConfig.defaults(callsPerHour),
-        Settings.LOOPBACK);
+        Settings.LOOPBACK,
+        Optional.empty());
   }
 
   public EnricherConfig {
     Objects.requireNonNull(bootstrapServers, "bootstrapServers");
     Objects.requireNonNull(publicCounters, "publicCounters");
     Objects.requireNonNull(bindAddress, "bindAddress");
+    Objects.requireNonNull(tokensFile, "tokensFile");
     streamsOverrides = Map.copyOf(streamsOverrides);
     if (callsPerHour < 1 || callBurst < 1) {
       throw new IllegalArgumentException("calls per hour and burst must be >= 1");
@@ -178,7 +185,8 @@ public record EnricherConfig(
             s.integer("IGPULSE_ENRICHER_PUBLIC_CALLS_PER_HOUR", Math.max(1, perHour / 4)),
             s.integer("IGPULSE_ENRICHER_PUBLIC_HASHTAG_CALLS_PER_HOUR", 60),
             s.integer("IGPULSE_ENRICHER_PUBLIC_MAX_LISTED", 500)),
-        s.bindAddress("IGPULSE_ENRICHER_BIND_ADDRESS"));
+        s.bindAddress("IGPULSE_ENRICHER_BIND_ADDRESS"),
+        Optional.ofNullable(s.string("IGPULSE_TOKENS_FILE", null)));
   }
 
   /** The configuration as a log line; the graph config hides its secret, overrides their values. */
@@ -203,6 +211,7 @@ public record EnricherConfig(
         .add("clock", clock)
         .add("management", bindAddress + ":" + managementPort)
         .add("stateDir", stateDir)
+        .add("tokensFile", tokensFile.orElse("<none>"))
         .keysOnly("streamsOverrides", streamsOverrides)
         .toString();
   }

@@ -14,7 +14,7 @@ import io.igpulse.enricher.topology.Enrichment;
 import io.igpulse.enricher.topology.PublicCounters;
 import io.igpulse.graphapi.GraphClient;
 import io.igpulse.graphapi.pacing.PacingClock;
-import io.igpulse.graphapi.token.InMemoryTokenProvider;
+import io.igpulse.graphapi.token.ReferencedTokens;
 import io.igpulse.graphapi.token.TokenProvider;
 import io.igpulse.graphapi.token.TokenRedactor;
 import io.igpulse.runtime.Service;
@@ -27,6 +27,8 @@ import io.igpulse.schemas.topic.Topics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -57,9 +59,12 @@ public final class EnricherService implements Service {
   private GraphClient client;
   private ManagementServer managementServer;
 
-  /** Production: tokens from {@code IGPULSE_TOKEN_*} in {@code env}, clock as configured. */
+  /**
+   * Production: tokens from {@code IGPULSE_TOKEN_*} in {@code env}, then the configured tokens
+   * file; clock as configured.
+   */
   public EnricherService(EnricherConfig config, Map<String, String> env) {
-    this(config, config.clock().clock(), tokensFrom(env));
+    this(config, config.clock().clock(), tokensFrom(env, config));
   }
 
   private EnricherService(EnricherConfig config, Clock clock, Tokens tokens) {
@@ -78,9 +83,14 @@ public final class EnricherService implements Service {
 
   private record Tokens(TokenProvider provider, TokenRedactor redactor) {}
 
-  private static Tokens tokensFrom(Map<String, String> env) {
+  private static Tokens tokensFrom(Map<String, String> env, EnricherConfig config) {
     TokenRedactor redactor = new TokenRedactor();
-    return new Tokens(InMemoryTokenProvider.fromEnv(env, redactor), redactor);
+    try {
+      return new Tokens(ReferencedTokens.load(env, config.tokensFile(), redactor), redactor);
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "IGPULSE_TOKENS_FILE cannot be read: " + config.tokensFile().orElseThrow(), e);
+    }
   }
 
   @Override

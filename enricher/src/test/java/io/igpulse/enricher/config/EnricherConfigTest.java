@@ -28,6 +28,7 @@ class EnricherConfigTest {
     assertThat(c.cadence().maxAge()).isEqualTo(Duration.ofDays(30));
     assertThat(c.cadence().storyStep()).isEqualTo(Duration.ofMinutes(5));
     assertThat(c.accountInsights()).isTrue();
+    assertThat(c.tokensFile()).isEmpty();
   }
 
   @Test
@@ -67,7 +68,10 @@ class EnricherConfigTest {
                 "IGPULSE_CLOCK", "simulator",
                 "IGPULSE_GRAPH_BASE_URL", "http://127.0.0.1:1",
                 "IGPULSE_ENRICHER_CALLS_PER_HOUR", "60",
+                "IGPULSE_TOKENS_FILE", "/run/secrets/igpulse-tokens",
                 "IGPULSE_STREAMS_NUM_STREAM_THREADS", "2"));
+    // The same tokens file as the collector's: the README offers it to every service.
+    assertThat(c.tokensFile()).contains("/run/secrets/igpulse-tokens");
     assertThat(c.cadence().maxAge()).isEqualTo(Duration.ofDays(2));
     assertThat(c.clock()).hasToString("simulator");
     assertThat(c.callBurst()).isEqualTo(60);

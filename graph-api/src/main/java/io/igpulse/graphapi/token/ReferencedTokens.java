@@ -1,30 +1,32 @@
-package io.igpulse.collector.service;
+package io.igpulse.graphapi.token;
 
-import io.igpulse.graphapi.token.AccessToken;
-import io.igpulse.graphapi.token.InMemoryTokenProvider;
-import io.igpulse.graphapi.token.TokenProvider;
-import io.igpulse.graphapi.token.TokenRedactor;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Tokens by reference: {@code IGPULSE_TOKEN_<ref>} variables first, then the secrets file (a
- * mounted properties file {@code <ref>=<token>}). Every token is handed to the redactor, so that it
- * is masked wherever it might surface.
+ * Tokens by reference, as every service loads them: {@code IGPULSE_TOKEN_<ref>} variables first,
+ * then the secrets file ({@code IGPULSE_TOKENS_FILE}, a mounted properties file {@code
+ * <ref>=<token>}). Every token is handed to the redactor, so that it is masked wherever it might
+ * surface.
  */
-public final class Tokens implements TokenProvider {
+public final class ReferencedTokens implements TokenProvider {
 
   private final TokenProvider env;
   private final Optional<TokenProvider> file;
 
-  private Tokens(TokenProvider env, Optional<TokenProvider> file) {
+  private ReferencedTokens(TokenProvider env, Optional<TokenProvider> file) {
     this.env = env;
     this.file = file;
   }
 
-  public static Tokens load(
+  /**
+   * Reads the secrets file now, once: call it at start-up, not on an event loop.
+   *
+   * @throws IOException when the file is named but cannot be read
+   */
+  public static ReferencedTokens load(
       Map<String, String> env, Optional<String> secretsFile, TokenRedactor redactor)
       throws IOException {
     TokenProvider fromEnv = InMemoryTokenProvider.fromEnv(env, redactor);
@@ -33,7 +35,7 @@ public final class Tokens implements TokenProvider {
       fromFile =
           Optional.of(InMemoryTokenProvider.fromSecretsFile(Path.of(secretsFile.get()), redactor));
     }
-    return new Tokens(fromEnv, fromFile);
+    return new ReferencedTokens(fromEnv, fromFile);
   }
 
   @Override
@@ -44,6 +46,6 @@ public final class Tokens implements TokenProvider {
 
   @Override
   public String toString() {
-    return "Tokens[env" + (file.isPresent() ? " + secrets file" : "") + "]";
+    return "ReferencedTokens[env" + (file.isPresent() ? " + secrets file" : "") + "]";
   }
 }
