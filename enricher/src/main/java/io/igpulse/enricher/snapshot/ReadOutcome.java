@@ -2,6 +2,7 @@ package io.igpulse.enricher.snapshot;
 
 import io.igpulse.enricher.schedule.MediaState;
 import io.igpulse.events.UnavailableReason;
+import io.igpulse.graphapi.outcome.Backoff;
 import io.igpulse.graphapi.outcome.GraphError;
 import java.time.Duration;
 
@@ -78,9 +79,14 @@ public sealed interface ReadOutcome {
     return new Leave(MediaState.REJECTED, error.describe());
   }
 
-  /** 30 s doubling per consecutive failure, capped at 30 min. */
+  /**
+   * Retries of one media follow graph-api's exponential bound (no jitter: each media is due on its
+   * own, so retries already spread).
+   */
+  Backoff RETRIES = new Backoff(Duration.ofSeconds(30), Duration.ofMinutes(30), () -> 1.0);
+
+  /** 30 s doubling per earlier consecutive failure, capped at 30 min. */
   static Duration backoff(int failures) {
-    long seconds = 30L << Math.min(6, Math.max(0, failures));
-    return Duration.ofSeconds(Math.min(seconds, 1800));
+    return RETRIES.bound(failures + 1);
   }
 }
