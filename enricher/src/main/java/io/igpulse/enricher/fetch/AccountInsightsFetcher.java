@@ -28,8 +28,8 @@ import java.util.Map;
  * {@code total_value} over the day (views, interactions and engaged accounts refuse {@code
  * time_series}); {@code follower_count} as a {@code time_series} (it refuses {@code total_value}
  * and only answers within the last 30 days); demographics one breakdown per request. Seven calls
- * per account per day. A metric that fails is listed as unavailable with why; only a throttle or an
- * auth failure aborts the day (it is then read again later).
+ * per account per day. A metric that fails is listed as unavailable with why; only a throttle, an
+ * auth failure or a refusal of the account aborts the day (it is then read again later).
  */
 public final class AccountInsightsFetcher {
 
@@ -39,6 +39,9 @@ public final class AccountInsightsFetcher {
   static final List<String> DAILY =
       List.of("reach", "views", "total_interactions", "accounts_engaged");
   static final List<String> DIMENSIONS = List.of("age", "gender", "country", "city");
+
+  /** What one day costs: the profile, the daily totals, the followers, one call per dimension. */
+  public static final int CALLS_PER_DAY = 3 + DIMENSIONS.size();
 
   private final GraphClient client;
   private final Clock clock;

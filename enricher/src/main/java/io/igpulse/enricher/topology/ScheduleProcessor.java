@@ -48,9 +48,6 @@ final class ScheduleProcessor
 
   private static final Logger LOG = LoggerFactory.getLogger(ScheduleProcessor.class);
 
-  /** Calls one account-insights day costs (profile, daily totals, followers, 4 demographics). */
-  static final int ACCOUNT_DAY_CALLS = 7;
-
   /** How long past the end of its schedule a finished media's entry is kept. */
   static final long FINISHED_GRACE_MS = java.time.Duration.ofDays(1).toMillis();
 
@@ -316,13 +313,14 @@ final class ScheduleProcessor
       return;
     }
     Optional<AccessToken> token = tokenOf(account);
-    if (token.isEmpty() || parts.budget().available(account, now) < ACCOUNT_DAY_CALLS) {
+    if (token.isEmpty()
+        || parts.budget().available(account, now) < AccountInsightsFetcher.CALLS_PER_DAY) {
       return;
     }
     LocalDate day = since.atOffset(ZoneOffset.UTC).toLocalDate();
     AccountInsightsFetcher.Result result =
         parts.accountFetcher().read(token.get(), account, since, day);
-    parts.budget().spend(account, ACCOUNT_DAY_CALLS, now);
+    parts.budget().spend(account, AccountInsightsFetcher.CALLS_PER_DAY, now);
     if (result.snapshot() != null) {
       AccountInsightSnapshot s = result.snapshot();
       context.forward(new Record<>(account, s, s.getCapturedAt().toEpochMilli()));
