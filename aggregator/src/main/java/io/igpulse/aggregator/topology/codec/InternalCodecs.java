@@ -3,7 +3,6 @@ package io.igpulse.aggregator.topology.codec;
 import io.igpulse.aggregator.topology.account.FollowerHistory;
 import io.igpulse.aggregator.topology.account.HourOfWeek;
 import io.igpulse.aggregator.topology.account.PostingHoursState;
-import io.igpulse.aggregator.topology.delta.DeltaCalculator;
 import io.igpulse.aggregator.topology.delta.HashtagCredit;
 import io.igpulse.aggregator.topology.delta.MediaDelta;
 import io.igpulse.aggregator.topology.delta.MediaState;
@@ -21,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.kafka.common.errors.SerializationException;
 
 /**
  * The compact layout of each internal type. Field order is the format: never reorder; a layout
@@ -28,8 +28,16 @@ import java.util.TreeMap;
  */
 final class InternalCodecs {
 
-  /** Metric names are nearly always the tracked ones: those are written as their index. */
-  private static final List<String> METRICS = DeltaCalculator.TRACKED;
+  /**
+   * The stored code of each common metric name: its position here. Part of the format, so frozen:
+   * never reorder or extend it (stored values would be read as other metrics). Any other name,
+   * including a metric tracked later, is written as {@link #METRIC_BY_NAME} and then the name.
+   */
+  static final List<String> METRIC_CODES =
+      List.of("engagement", "reach", "views", "likes", "comments", "saved", "shares");
+
+  /** The code saying that the metric's name follows. */
+  static final int METRIC_BY_NAME = 7;
 
   private InternalCodecs() {}
 
@@ -187,8 +195,7 @@ final class InternalCodecs {
           String mediaId = in.readString();
           int kind = in.readByte();
           if (kind != 0 && kind != 1) {
-            throw new org.apache.kafka.common.errors.SerializationException(
-                "corrupt media delta: kind " + kind);
+            throw new SerializationException("corrupt media delta: kind " + kind);
           }
           String ownerId = in.readNullableString();
           String ownerUsername = in.readNullableString();
@@ -347,8 +354,7 @@ final class InternalCodecs {
           for (int i = 0; i < used; i++) {
             int hour = in.readInt();
             if (hour < 0 || hour >= HourOfWeek.HOURS) {
-              throw new org.apache.kafka.common.errors.SerializationException(
-                  "corrupt posting hours: hour " + hour);
+              throw new SerializationException("corrupt posting hours: hour " + hour);
             }
             media[hour] = in.readInt();
             engagement[hour] = in.readLong();
@@ -492,11 +498,11 @@ final class InternalCodecs {
     out.writeSize(metrics.size());
     metrics.forEach(
         (name, value) -> {
-          int index = METRICS.indexOf(name);
-          if (index >= 0) {
-            out.writeInt(index);
+          int code = METRIC_CODES.indexOf(name);
+          if (code >= 0) {
+            out.writeInt(code);
           } else {
-            out.writeInt(METRICS.size());
+            out.writeInt(METRIC_BY_NAME);
             out.writeString(name);
           }
           out.writeLong(value);
@@ -507,11 +513,18 @@ final class InternalCodecs {
     int count = in.readSize();
     Map<String, Long> metrics = new HashMap<>(capacity(count));
     for (int i = 0; i < count; i++) {
-      int index = in.readInt();
-      String name = index >= 0 && index < METRICS.size() ? METRICS.get(index) : in.readString();
+      int code = in.readInt();
+      String name = code == METRIC_BY_NAME ? in.readString() : metricOfCode(code);
       metrics.put(name, in.readLong());
     }
     return metrics;
+  }
+
+  private static String metricOfCode(int code) {
+    if (code < 0 || code >= METRIC_CODES.size()) {
+      throw new SerializationException("corrupt metrics: code " + code);
+    }
+    return METRIC_CODES.get(code);
   }
 
   private static void writeStrings(Collection<String> values, CompactWriter out) {

@@ -15,6 +15,7 @@ import io.igpulse.aggregator.topology.window.EarnedWindow;
 import io.igpulse.aggregator.topology.window.HashtagWindow;
 import io.igpulse.events.SnapshotKind;
 import io.igpulse.runtime.streams.JsonSerde;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -102,6 +103,25 @@ class CompactSerdeTest {
     EarnedWindow earnedBack = roundTrip(InternalSerdes.EARNED_WINDOW, earnedWindow);
     assertThat(earnedBack.likes()).isEqualTo(3L);
     assertThat(earnedBack.mediaEngagement()).containsExactly(Map.entry("m-2", 0L));
+  }
+
+  /**
+   * Metric codes are stored: the mapping is frozen, whatever order the aggregator's tracked list
+   * takes; a name without a code travels by name.
+   */
+  @Test
+  void shouldStoreMetricsUnderTheirFrozenCodesAndOthersByName() {
+    assertThat(InternalCodecs.METRIC_CODES)
+        .containsExactly("engagement", "reach", "views", "likes", "comments", "saved", "shares");
+    assertThat(InternalCodecs.METRIC_BY_NAME).isEqualTo(InternalCodecs.METRIC_CODES.size());
+    MediaState state =
+        new MediaState(
+            new MediaState.Reading(POSTED, Map.of("shares", 5L, "reposts", 2L)), null, null, false);
+    byte[] bytes = InternalSerdes.MEDIA_STATE.serializer().serialize("t", state);
+    assertThat(InternalSerdes.MEDIA_STATE.deserializer().deserialize("t", bytes)).isEqualTo(state);
+    // "shares" is code 6: one varint byte (zig-zag 12), no name; "reposts" is spelled out.
+    String text = new String(bytes, StandardCharsets.ISO_8859_1);
+    assertThat(text).contains("reposts").doesNotContain("shares");
   }
 
   /** Media states of format 2 (before hashtag credits) are still read: they credit nothing. */
