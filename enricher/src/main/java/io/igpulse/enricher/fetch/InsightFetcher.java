@@ -9,11 +9,14 @@ import io.igpulse.graphapi.model.MediaInsights;
 import io.igpulse.graphapi.outcome.GraphError;
 import io.igpulse.graphapi.outcome.GraphResult;
 import io.igpulse.graphapi.token.AccessToken;
+import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,11 +25,36 @@ import java.util.Optional;
  * its media's kind and API version from the client's catalog (minus what the API refused earlier).
  * The capture time is read from the configured clock when the answer is in, i.e. the moment the
  * values describe.
+ *
+ * <p>A story's last read before it expires also asks for its breakdowns, two calls of their own:
+ * navigation by action ({@code navigation.tap_forward}, ...) and profile activity by action ({@code
+ * profile_activity.bio_link_clicked}, ...). They are lifetime counts, so the last read holds the
+ * story's final split; asking at every five-minute read would triple a story's calls. A breakdown
+ * the API does not answer is left out; the story's own metrics stand.
  */
 public final class InsightFetcher {
 
-  /** One due media and the token and account it is read as. */
-  public record Request(AccessToken token, String account, ScheduleEntry entry) {}
+  /**
+   * One due media and the token and account it is read as.
+   *
+   * @param storyBreakdowns whether to ask for the story's breakdowns too (its last read)
+   */
+  public record Request(
+      AccessToken token, String account, ScheduleEntry entry, boolean storyBreakdowns) {
+
+    /** A read of the media's metrics only. */
+    public Request(AccessToken token, String account, ScheduleEntry entry) {
+      this(token, account, entry, false);
+    }
+
+    /** The calls the API charges for this read: its batch item, and one per breakdown. */
+    public int calls() {
+      return storyBreakdowns ? 1 + BREAKDOWN_CALLS : 1;
+    }
+  }
+
+  /** Breakdowns asked of a story at its last read: navigation, profile activity. */
+  static final int BREAKDOWN_CALLS = 2;
 
   /** What one read returned: a result per request, in order, and when it was answered. */
   public record Answer(List<GraphResult<MediaInsights>> results, Instant capturedAt) {}
@@ -60,13 +88,35 @@ public final class InsightFetcher {
           Blocking.await(client.mediaInsightsBatch(targets), timeout);
       for (int i = 0; i < group.size(); i++) {
         GraphResult<MediaInsights> r = answer.isPresent() ? answer.get().get(i) : null;
-        results.add(
-            r != null
-                ? r
-                : GraphResult.failed(new GraphError.Transient("no answer within " + timeout)));
+        if (r == null) {
+          results.add(GraphResult.failed(new GraphError.Transient("no answer within " + timeout)));
+        } else if (group.get(i).storyBreakdowns()
+            && r instanceof GraphResult.Success<MediaInsights> ok) {
+          results.add(GraphResult.ok(withBreakdowns(group.get(i), ok.value())));
+        } else {
+          results.add(r);
+        }
       }
     }
     return new Answer(results, clock.instant());
+  }
+
+  /** The story's metrics with its breakdowns, each under {@code <metric>.<action>}. */
+  private MediaInsights withBreakdowns(Request r, MediaInsights read) {
+    Map<String, Long> values = new LinkedHashMap<>(read.values());
+    String id = r.entry().mediaId();
+    addBreakdown(values, "navigation", client.storyNavigation(r.token(), r.account(), id));
+    addBreakdown(
+        values, "profile_activity", client.storyProfileActivity(r.token(), r.account(), id));
+    return new MediaInsights(read.mediaId(), values);
+  }
+
+  private void addBreakdown(
+      Map<String, Long> values, String metric, Future<GraphResult<Map<String, Long>>> call) {
+    Optional<GraphResult<Map<String, Long>>> answer = Blocking.await(call, timeout);
+    if (answer.isPresent() && answer.get() instanceof GraphResult.Success<Map<String, Long>> ok) {
+      ok.value().forEach((action, n) -> values.put(metric + "." + action, n));
+    }
   }
 
   /** The metrics a request for this kind carries now (after what the API refused). */

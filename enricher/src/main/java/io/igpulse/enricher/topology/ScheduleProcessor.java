@@ -207,16 +207,22 @@ final class ScheduleProcessor
     if (chosen.isEmpty()) {
       return;
     }
+    int calls = 0;
     for (ScheduleEntry e : chosen) {
-      shared.ask(
-          task,
-          StoreNames.scheduleKey(account, e.mediaId()),
-          new InsightFetcher.Request(token.get(), account, e),
-          wall);
+      InsightFetcher.Request request =
+          new InsightFetcher.Request(token.get(), account, e, isLastStoryRead(e, now));
+      shared.ask(task, StoreNames.scheduleKey(account, e.mediaId()), request, wall);
+      calls += request.calls();
     }
-    parts.budget().spend(account, chosen.size(), now);
-    parts.metrics().calls(chosen.size());
+    parts.budget().spend(account, calls, now);
+    parts.metrics().calls(calls);
     parts.metrics().quotaUsed(account, parts.budget().used(account, now));
+  }
+
+  /** Whether a read now is the story's last before it expires (no slot follows it). */
+  private boolean isLastStoryRead(ScheduleEntry e, long now) {
+    return e.isStory()
+        && parts.schedule().nextDue(e.postedAt(), e.expiresAt(), true, now).isEmpty();
   }
 
   /**

@@ -324,6 +324,11 @@ final class EnricherHarness {
     out.put("profile_visits", t.profileVisits());
     out.put("profile_activity", t.profileActivity());
     out.put("replies", t.replies());
+    out.put("navigation", t.navigation());
+    out.put("navigation.tap_forward", t.tapsForward());
+    out.put("navigation.tap_back", t.tapsBack());
+    out.put("navigation.tap_exit", t.tapsExit());
+    out.put("navigation.swipe_forward", t.swipeForward());
     return out;
   }
 

@@ -173,6 +173,28 @@ class EnricherIT {
           .extracting(UnavailableMetric::getMetric)
           .contains("likes", "comments", "saved");
     }
+    // Breakdowns at the last read only (their values were checked against the truth above).
+    for (MediaInsightSnapshot s : snapshots.subList(0, snapshots.size() - 1)) {
+      assertThat(s.getMetrics().keySet()).noneMatch(name -> name.contains("."));
+    }
+    MediaInsightSnapshot last = snapshots.get(snapshots.size() - 1);
+    Map<String, Long> truth = harness.truth(last);
+    assertThat(last.getMetrics())
+        .containsKeys(
+            "navigation.tap_forward",
+            "navigation.tap_back",
+            "navigation.tap_exit",
+            "navigation.swipe_forward");
+    assertThat(partsOf(last, "navigation")).isEqualTo(truth.get("navigation"));
+    assertThat(partsOf(last, "profile_activity")).isEqualTo(truth.get("profile_activity"));
+  }
+
+  /** The sum of a snapshot's {@code <metric>.<action>} values. */
+  private static long partsOf(MediaInsightSnapshot s, String metric) {
+    return s.getMetrics().entrySet().stream()
+        .filter(e -> e.getKey().startsWith(metric + "."))
+        .mapToLong(Map.Entry::getValue)
+        .sum();
   }
 
   @Test
