@@ -80,6 +80,7 @@ public final class AggregatorService implements Service {
                     config.bindAddress(),
                     config.managementPort(),
                     streams::readiness,
+                    streams::alive,
                     metrics))
         .map(
             server -> {

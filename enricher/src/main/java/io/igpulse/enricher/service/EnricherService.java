@@ -136,7 +136,12 @@ public final class EnricherService implements Service {
                 registry)
             .start();
     return ManagementServer.start(
-            vertx, config.bindAddress(), config.managementPort(), streams::readiness, registry)
+            vertx,
+            config.bindAddress(),
+            config.managementPort(),
+            streams::readiness,
+            streams::alive,
+            registry)
         .map(
             server -> {
               managementServer = server;

@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -21,28 +22,59 @@ public final class ManagementServer {
     this.server = server;
   }
 
-  /**
-   * @param host the address to listen on: loopback by default (see {@code Settings.bindAddress}),
-   *     {@code 0.0.0.0} in a container whose probes and scrapes come from outside
-   */
+  /** A service that is live while its process runs. */
   public static Future<ManagementServer> start(
       Vertx vertx,
       String host,
       int port,
       Supplier<Readiness> readiness,
       PrometheusMeterRegistry metrics) {
+    return start(vertx, host, port, readiness, () -> true, metrics);
+  }
+
+  /**
+   * @param host the address to listen on: loopback by default (see {@code Settings.bindAddress}),
+   *     {@code 0.0.0.0} in a container whose probes and scrapes come from outside
+   * @param liveness false once the service cannot recover by itself: {@code /health/live} then
+   *     answers 503, so that an orchestrator restarts the process
+   */
+  public static Future<ManagementServer> start(
+      Vertx vertx,
+      String host,
+      int port,
+      Supplier<Readiness> readiness,
+      BooleanSupplier liveness,
+      PrometheusMeterRegistry metrics) {
     return vertx
         .createHttpServer()
-        .requestHandler(router(vertx, readiness, metrics))
+        .requestHandler(router(vertx, readiness, liveness, metrics))
         .listen(port, host)
         .map(ManagementServer::new);
   }
 
-  /** The routes alone, for a service that mounts them elsewhere. */
+  /** The routes alone, for a service that mounts them elsewhere (always live). */
   public static Router router(
       Vertx vertx, Supplier<Readiness> readiness, PrometheusMeterRegistry metrics) {
+    return router(vertx, readiness, () -> true, metrics);
+  }
+
+  /** The routes alone, for a service that mounts them elsewhere. */
+  public static Router router(
+      Vertx vertx,
+      Supplier<Readiness> readiness,
+      BooleanSupplier liveness,
+      PrometheusMeterRegistry metrics) {
     Router router = Router.router(vertx);
-    router.get("/health/live").handler(ctx -> ctx.json(new JsonObject().put("status", "UP")));
+    router
+        .get("/health/live")
+        .handler(
+            ctx -> {
+              boolean live = liveness.getAsBoolean();
+              ctx.response()
+                  .setStatusCode(live ? 200 : 503)
+                  .putHeader("Content-Type", "application/json")
+                  .end(new JsonObject().put("status", live ? "UP" : "DOWN").encode());
+            });
     router
         .get("/health/ready")
         .handler(

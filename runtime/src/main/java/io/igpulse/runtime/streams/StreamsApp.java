@@ -55,6 +55,15 @@ public final class StreamsApp implements AutoCloseable {
     return !closed.get() && streams.state() == KafkaStreams.State.RUNNING;
   }
 
+  /**
+   * False once Streams is in ERROR (its threads are gone and it will not come back by itself) while
+   * not closed: {@code /health/live} then asks for a restart. Rebalancing and a broker outage are
+   * not errors: Streams waits and resumes on its own.
+   */
+  public boolean alive() {
+    return closed.get() || streams.state() != KafkaStreams.State.ERROR;
+  }
+
   /** What {@code /health/ready} says: RUNNING or not, with the Streams state as detail. */
   public Readiness readiness() {
     Map<String, Object> details = Map.of("streams", streams.state().name());

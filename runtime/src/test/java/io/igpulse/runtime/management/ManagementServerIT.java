@@ -27,6 +27,7 @@ class ManagementServerIT {
     PrometheusMeterRegistry metrics = Metrics.prometheus("test-service");
     metrics.counter("igpulse_test_events").increment(3);
     AtomicBoolean ready = new AtomicBoolean(false);
+    AtomicBoolean alive = new AtomicBoolean(true);
     ManagementServer server =
         await(
             ManagementServer.start(
@@ -37,6 +38,7 @@ class ManagementServerIT {
                     ready.get()
                         ? Readiness.up(Map.of("consumer", "ASSIGNED"))
                         : Readiness.down(Map.of("consumer", "STARTING")),
+                alive::get,
                 metrics));
     WebClient client = WebClient.create(vertx);
 
@@ -48,8 +50,13 @@ class ManagementServerIT {
     HttpResponse<Buffer> nowReady =
         await(client.get(server.port(), "127.0.0.1", "/health/ready").send());
     HttpResponse<Buffer> scrape = await(client.get(server.port(), "127.0.0.1", "/metrics").send());
+    alive.set(false);
+    HttpResponse<Buffer> dead =
+        await(client.get(server.port(), "127.0.0.1", "/health/live").send());
 
     assertThat(live.statusCode()).isEqualTo(200);
+    assertThat(dead.statusCode()).as("a service that cannot recover").isEqualTo(503);
+    assertThat(dead.bodyAsJsonObject().getString("status")).isEqualTo("DOWN");
     assertThat(notReady.statusCode()).isEqualTo(503);
     assertThat(notReady.bodyAsJsonObject().getString("consumer")).isEqualTo("STARTING");
     assertThat(nowReady.statusCode()).isEqualTo(200);
