@@ -25,7 +25,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +59,12 @@ public final class AccountsLoop implements Runnable, ConsumerRebalanceListener {
   private final Map<TopicPartition, Long> loadingUntil = new HashMap<>();
 
   private final Thread thread;
+
+  /** The wait before joining again after a timeout, doubling to the second. */
+  static final Duration FIRST_REJOIN = Duration.ofSeconds(1);
+
+  static final Duration MAX_REJOIN = Duration.ofSeconds(30);
+
   private volatile boolean running = true;
   private volatile boolean assignedOnce;
   private volatile boolean ended;
@@ -108,29 +116,38 @@ public final class AccountsLoop implements Runnable, ConsumerRebalanceListener {
     return owned;
   }
 
+  /** False until the loop ended while it was meant to run (liveness then goes down). */
+  public boolean endedUnexpectedly() {
+    return ended && running;
+  }
+
   @Override
   public void run() {
     try {
-      consumer.subscribe(List.of(Topics.ACCOUNTS.name(), webhookTopic), this);
+      long waitMs = FIRST_REJOIN.toMillis();
+      boolean subscribed = false;
       while (running) {
-        ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
-        // Registrations first: a notification read in the same poll as its account's registration
-        // then finds the account polled (both reach the event loop in this order).
-        List<TopicPartition> partitions = new ArrayList<>(records.partitions());
-        partitions.sort(Comparator.comparing((TopicPartition tp) -> !isAccounts(tp)));
-        for (TopicPartition tp : partitions) {
-          try {
-            if (isAccounts(tp)) {
-              registrations(tp, records.records(tp));
-            } else {
-              webhooks(tp, records.records(tp));
-            }
-          } catch (RetryLater e) {
-            // Seeked back: the rest of this partition's batch is polled again.
+        try {
+          if (!subscribed) {
+            consumer.subscribe(List.of(Topics.ACCOUNTS.name(), webhookTopic), this);
+            subscribed = true;
           }
+          pollOnce();
+          waitMs = FIRST_REJOIN.toMillis();
+        } catch (KafkaException e) {
+          if (!isTimeout(e)) {
+            throw e;
+          }
+          // position(), endOffsets or the seen-topic load timed out: the broker is away. Leaving
+          // the group revokes this instance's accounts; joining again reloads their seen state.
+          LOG.warn("Accounts consumer timed out ({}); joining again in {} ms", e, waitMs);
+          leaveGroup();
+          subscribed = false;
+          if (!pause(waitMs)) {
+            break;
+          }
+          waitMs = Math.min(MAX_REJOIN.toMillis(), waitMs * 2);
         }
-        tellCaughtUp();
-        publishGroup();
       }
     } catch (WakeupException e) {
       if (running) {
@@ -147,6 +164,59 @@ public final class AccountsLoop implements Runnable, ConsumerRebalanceListener {
         LOG.warn("Closing the accounts consumer: {}", e.toString());
       }
       seenLoader.close();
+    }
+  }
+
+  private void pollOnce() {
+    ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
+    // Registrations first: a notification read in the same poll as its account's registration
+    // then finds the account polled (both reach the event loop in this order).
+    List<TopicPartition> partitions = new ArrayList<>(records.partitions());
+    partitions.sort(Comparator.comparing((TopicPartition tp) -> !isAccounts(tp)));
+    for (TopicPartition tp : partitions) {
+      try {
+        if (isAccounts(tp)) {
+          registrations(tp, records.records(tp));
+        } else {
+          webhooks(tp, records.records(tp));
+        }
+      } catch (RetryLater e) {
+        // Seeked back: the rest of this partition's batch is polled again.
+      }
+    }
+    tellCaughtUp();
+    publishGroup();
+  }
+
+  /** Whether a timeout, thrown as such or wrapped by a rebalance callback, caused this. */
+  static boolean isTimeout(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof TimeoutException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void leaveGroup() {
+    try {
+      consumer.unsubscribe();
+    } catch (RuntimeException e) {
+      LOG.warn("Leaving the accounts group: {}", e.toString());
+    }
+  }
+
+  /** Waits, in short steps so that a close is not held up; false when closed or interrupted. */
+  private boolean pause(long millis) {
+    long until = System.nanoTime() + millis * 1_000_000;
+    try {
+      while (running && System.nanoTime() < until) {
+        Thread.sleep(Math.min(100, millis));
+      }
+      return running;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 

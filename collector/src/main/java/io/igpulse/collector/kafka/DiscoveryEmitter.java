@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.Producer;
@@ -39,6 +40,13 @@ import org.slf4j.LoggerFactory;
  * queue up meanwhile share the next transaction. Each transaction also commits the group's
  * positions with the consumer's group metadata, so an instance that lost its partitions in a
  * rebalance (a zombie) has its transaction refused by the broker instead of emitting twice.
+ *
+ * <p>A producer that can no longer even abort (a commit that timed out while the broker was away
+ * leaves it so) is replaced: a new one from the factory, whose {@code initTransactions()} under the
+ * same transactional id aborts whatever the old one left open, tried again with a doubling wait (1
+ * s to 30 s) for as long as the broker stays away. Meanwhile the emitter is not ready and every
+ * emit fails at once, releasing its media to be found again. Only a fenced producer (another
+ * instance took over) or a thread that died ends emitting for good: then {@link #alive()} is false.
  */
 public final class DiscoveryEmitter implements AutoCloseable {
 
@@ -58,7 +66,13 @@ public final class DiscoveryEmitter implements AutoCloseable {
   private record GroupContext(
       ConsumerGroupMetadata metadata, Map<TopicPartition, OffsetAndMetadata> offsets) {}
 
-  private final Producer<String, byte[]> producer;
+  /** Backoff while a replacement producer cannot initialize (the broker is still away). */
+  static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+
+  static final Duration MAX_RETRY = Duration.ofSeconds(30);
+
+  private final Supplier<Producer<String, byte[]>> producers;
+  private volatile Producer<String, byte[]> producer;
   private final Serializer<MediaDiscovered> serializer;
   private final String seenTopic;
   private final SeenState seen;
@@ -68,21 +82,23 @@ public final class DiscoveryEmitter implements AutoCloseable {
   private final Thread thread;
   private volatile boolean running = true;
   private volatile boolean fatal;
+  private volatile boolean replacing;
   private volatile boolean drained;
   private volatile GroupContext group;
 
   /**
-   * @param producer a transactional producer, {@code initTransactions()} not yet called
+   * @param producers makes a transactional producer, {@code initTransactions()} not yet called,
+   *     always with the same transactional id: one at start, another whenever the last one broke
    * @param owns whether this instance still owns an account (checked just before its transaction)
    */
   public DiscoveryEmitter(
-      Producer<String, byte[]> producer,
+      Supplier<Producer<String, byte[]>> producers,
       Serializer<MediaDiscovered> serializer,
       String seenTopic,
       SeenState seen,
       Predicate<String> owns,
       CollectorMetrics metrics) {
-    this.producer = producer;
+    this.producers = producers;
     this.serializer = serializer;
     this.seenTopic = seenTopic;
     this.seen = seen;
@@ -96,13 +112,22 @@ public final class DiscoveryEmitter implements AutoCloseable {
 
   /** Fences any earlier instance with the same transactional id, then starts the thread. */
   public void start() {
+    producer = producers.get();
     producer.initTransactions();
     thread.start();
   }
 
-  /** False after the producer was fenced or hit a fatal error: the instance must be replaced. */
+  /** Whether it emits now: false while a producer is being replaced, and for good once fatal. */
   public boolean healthy() {
-    return !fatal && running && !drained;
+    return !fatal && !replacing && running && !drained;
+  }
+
+  /**
+   * False once emitting has ended for good while the service still runs (a fenced producer, a
+   * thread that died): the process must be restarted, so liveness goes down.
+   */
+  public boolean alive() {
+    return !running || (!fatal && thread.getState() != Thread.State.TERMINATED);
   }
 
   /** The group generation and positions the next transactions commit with. */
@@ -124,6 +149,10 @@ public final class DiscoveryEmitter implements AutoCloseable {
     if (!running || fatal) {
       seen.release(keys(items));
       return Future.failedFuture("emitter stopped");
+    }
+    if (replacing) {
+      seen.release(keys(items));
+      return Future.failedFuture("emitter waiting for Kafka");
     }
     Request request = new Request(account, partition, List.copyOf(items), done);
     queue.add(request);
@@ -284,15 +313,19 @@ public final class DiscoveryEmitter implements AutoCloseable {
     } catch (RuntimeException e) {
       metrics.transaction("aborted");
       LOG.warn("Emit transaction aborted, its media will be found again: {}", e.toString());
+      boolean aborted = false;
       try {
         producer.abortTransaction();
+        aborted = true;
       } catch (RuntimeException abortFailed) {
-        // Also a producer closed under this thread (halt, or a close that outwaited the join):
-        // it throws IllegalStateException, which must end emitting, not the thread.
-        fatal = true;
-        LOG.error("Cannot abort the transaction: {}", abortFailed.toString());
+        // A commit that timed out must be retried, never aborted; or the producer was closed
+        // under this thread (halt, a close that outwaited the join). Either way it is done for.
+        LOG.warn("Cannot abort the transaction: {}", abortFailed.toString());
       }
       failAll(requests, markers, forgotten, e);
+      if (!aborted) {
+        replaceProducer();
+      }
       return;
     }
     // Committed: nothing below may count as a failed transaction.
@@ -302,6 +335,64 @@ public final class DiscoveryEmitter implements AutoCloseable {
     for (Request r : requests) {
       r.items().forEach(d -> metrics.discovered(d.event().getSource(), 1));
       r.done().complete(r.items().size());
+    }
+  }
+
+  /**
+   * Closes the broken producer and makes new ones until one initializes, failing what queues up
+   * meanwhile. Ends early when the emitter closes; ends emitting for good when fenced.
+   */
+  private void replaceProducer() {
+    if (!running) {
+      fatal = true; // closing: the producer went with it
+      return;
+    }
+    replacing = true;
+    metrics.transaction("producer_replaced");
+    closeQuietly(producer);
+    long waitMs = FIRST_RETRY.toMillis();
+    while (running) {
+      Producer<String, byte[]> fresh = producers.get();
+      try {
+        fresh.initTransactions();
+        producer = fresh;
+        replacing = false;
+        LOG.info("Discovery producer replaced; emitting again");
+        return;
+      } catch (ProducerFencedException | AuthorizationException e) {
+        closeQuietly(fresh);
+        fatal = true;
+        replacing = false;
+        LOG.error(
+            "Discovery producer can no longer write ({}); this instance stops emitting",
+            e.toString());
+        return;
+      } catch (RuntimeException e) {
+        closeQuietly(fresh);
+        LOG.warn("No discovery producer yet ({}); next try in {} ms", e.toString(), waitMs);
+      }
+      List<Object> waiting = new ArrayList<>();
+      queue.drainTo(waiting);
+      failBatch(waiting, new IllegalStateException("emitter waiting for Kafka"));
+      // Tombstones are idempotent: they wait for the new producer.
+      waiting.stream().filter(Forget.class::isInstance).forEach(queue::add);
+      try {
+        Thread.sleep(waitMs);
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      waitMs = Math.min(MAX_RETRY.toMillis(), waitMs * 2);
+    }
+    fatal = true; // closed while waiting
+    replacing = false;
+  }
+
+  private static void closeQuietly(Producer<String, byte[]> producer) {
+    try {
+      producer.close(Duration.ZERO);
+    } catch (RuntimeException e) {
+      LOG.debug("Closing a broken producer: {}", e.toString());
     }
   }
 

@@ -131,7 +131,12 @@ public final class CollectorService implements Service {
             server -> {
               http = server;
               return ManagementServer.start(
-                  vertx, config.bindAddress(), config.managementPort(), this::readiness, registry);
+                  vertx,
+                  config.bindAddress(),
+                  config.managementPort(),
+                  this::readiness,
+                  this::alive,
+                  registry);
             })
         .map(
             server -> {
@@ -213,7 +218,7 @@ public final class CollectorService implements Service {
             config.clock());
     emitter =
         new DiscoveryEmitter(
-            new KafkaProducer<>(txProps, new StringSerializer(), new ByteArraySerializer()),
+            () -> new KafkaProducer<>(txProps, new StringSerializer(), new ByteArraySerializer()),
             Topics.MEDIA_DISCOVERED.valueSerde(config.registry()).serializer(),
             config.seenTopic(),
             seen,
@@ -269,6 +274,15 @@ public final class CollectorService implements Service {
             "emitter", emitter != null && emitter.healthy(),
             "partitions", loop == null ? List.of() : loop.ownedPartitions());
     return up ? Readiness.up(details) : Readiness.down(details);
+  }
+
+  /**
+   * False once the service cannot recover by itself: the emitter was fenced or its thread died, or
+   * the accounts loop ended while the service runs. A broker outage keeps it live (it waits).
+   */
+  public boolean alive() {
+    return closed.get()
+        || ((emitter == null || emitter.alive()) && (loop == null || !loop.endedUnexpectedly()));
   }
 
   public boolean ready() {

@@ -20,19 +20,26 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * How the emitter's one thread survives a transaction that fails. Kafka's own MockProducer stands
- * in for the broker here, because these failures (a producer closed under the thread, a commit
- * refused once) cannot be brought about on demand with a real one; the ITs cover the real path.
+ * in for the broker here, because these failures (a commit that timed out and cannot be aborted, a
+ * broker away for several tries, a fenced replacement, a commit refused once) cannot be brought
+ * about on demand with a real one; the ITs cover the real path.
  */
 class DiscoveryEmitterTest {
 
@@ -40,13 +47,17 @@ class DiscoveryEmitterTest {
 
   private final Vertx vertx = Vertx.vertx();
   private final Context context = vertx.getOrCreateContext();
-  private final MockProducer<String, byte[]> producer =
-      new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
+
+  /** Every producer the emitter made, in order; the next {@code initFailures} fail to start. */
+  private final List<MockProducer<String, byte[]>> made = new CopyOnWriteArrayList<>();
+
+  private final AtomicInteger initFailures = new AtomicInteger();
+  private final AtomicBoolean fencedNext = new AtomicBoolean();
   private final SeenState seen = new SeenState(new SeenExpiry(SeenExpiry.DEFAULT));
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   private final DiscoveryEmitter emitter =
       new DiscoveryEmitter(
-          producer,
+          this::newProducer,
           (topic, event) -> event.getMediaId().getBytes(StandardCharsets.UTF_8),
           "seen",
           seen,
@@ -59,22 +70,91 @@ class DiscoveryEmitterTest {
     vertx.close().toCompletionStage().toCompletableFuture().join();
   }
 
+  private MockProducer<String, byte[]> newProducer() {
+    MockProducer<String, byte[]> p =
+        new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
+    if (fencedNext.getAndSet(false)) {
+      p.initTransactionException = new ProducerFencedException("another instance took over");
+    } else if (initFailures.getAndDecrement() > 0) {
+      p.initTransactionException = new TimeoutException("broker away");
+    }
+    made.add(p);
+    return p;
+  }
+
+  private MockProducer<String, byte[]> current() {
+    return made.get(made.size() - 1);
+  }
+
+  /** A commit that timed out while the broker was away: Kafka then refuses to abort it. */
+  private static void commitTimesOut(MockProducer<String, byte[]> p) {
+    p.commitTransactionException = new TimeoutException("commit timed out");
+    p.abortTransactionException =
+        new IllegalStateException("the previous commitTransaction timed out and must be retried");
+  }
+
   @Test
-  void shouldFailTheEmitAndStopEmittingWhenItsProducerIsClosedUnderIt() {
+  void shouldReplaceAProducerThatCannotAbortAndEmitAgain() throws Exception {
     emitter.start();
+    MockProducer<String, byte[]> first = current();
     Discovery story = discovery("s1");
     assertThat(seen.claim(story.key())).isTrue();
-    // What halt() does, and what a close does after its join gave up: the producer goes while the
-    // thread still runs. Both begin and abort then throw IllegalStateException.
-    producer.close();
+    commitTimesOut(first);
 
-    CompletableFuture<Integer> done = emit(story);
+    assertFails(emit(story));
+    assertThat(seen.claim(story.key())).as("released: found again at the next poll").isTrue();
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> made.size() == 2);
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(emitter::healthy);
 
-    assertFails(done);
-    assertThat(emitter.healthy()).as("an instance that cannot emit is not ready").isFalse();
-    assertThat(seen.claim(story.key())).as("released: found again by the next owner").isTrue();
-    // Later emits fail at once instead of waiting on a dead thread.
+    assertThat(first.closed()).isTrue();
+    assertThat(current().transactionInitialized()).isTrue();
+    assertThat(emit(story).get(10, TimeUnit.SECONDS)).isEqualTo(1);
+    assertThat(current().history())
+        .extracting(r -> r.topic() + "/" + r.key())
+        .containsExactly("instagram.media.discovered/s1", "seen/" + story.key().encode());
+    assertThat(emitter.alive()).isTrue();
+    assertThat(replaced()).isEqualTo(1.0);
+  }
+
+  @Test
+  void shouldKeepTryingANewProducerWhileTheBrokerIsAwayAndFailEmitsMeanwhile() throws Exception {
+    emitter.start();
+    commitTimesOut(current());
+    initFailures.set(2); // the broker stays away for two more tries (1 s, then 2 s of waiting)
+
+    assertFails(emit(discovery("s1")));
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !emitter.healthy());
+    Discovery meanwhile = discovery("s2");
+    assertThat(seen.claim(meanwhile.key())).isTrue();
+    assertFails(emit(meanwhile));
+    assertThat(seen.claim(meanwhile.key())).as("released at once").isTrue();
+    assertThat(emitter.alive()).as("waiting for the broker is not dead").isTrue();
+
+    Awaitility.await().atMost(Duration.ofSeconds(20)).until(emitter::healthy);
+    assertThat(made).hasSize(4);
+    assertThat(made.subList(0, 3)).allMatch(MockProducer::closed);
+    assertThat(emit(meanwhile).get(10, TimeUnit.SECONDS)).isEqualTo(1);
+  }
+
+  @Test
+  void shouldStopForGoodAndReportNotAliveWhenTheReplacementIsFenced() {
+    emitter.start();
+    commitTimesOut(current());
+    fencedNext.set(true);
+
+    assertFails(emit(discovery("s1")));
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !emitter.alive());
+
+    assertThat(emitter.healthy()).isFalse();
     assertFails(emit(discovery("s2")));
+  }
+
+  private double replaced() {
+    return meters
+        .get("igpulse.collector.transactions")
+        .tag("outcome", "producer_replaced")
+        .counter()
+        .count();
   }
 
   @Test
@@ -82,16 +162,16 @@ class DiscoveryEmitterTest {
     emitter.start();
     Discovery story = discovery("s1");
     seen.claim(story.key());
-    producer.commitTransactionException = new KafkaException("coordinator not available");
+    current().commitTransactionException = new KafkaException("coordinator not available");
 
     assertFails(emit(story));
 
     assertThat(emitter.healthy()).isTrue();
-    assertThat(producer.history()).isEmpty();
-    producer.commitTransactionException = null;
+    assertThat(current().history()).isEmpty();
+    current().commitTransactionException = null;
     assertThat(seen.claim(story.key())).isTrue();
     assertThat(emit(story).get()).isEqualTo(1);
-    assertThat(producer.history())
+    assertThat(current().history())
         .extracting(r -> r.topic() + "/" + r.key())
         .containsExactly("instagram.media.discovered/s1", "seen/" + story.key().encode());
     assertThat(seen.isSeen(story.key())).isTrue();
