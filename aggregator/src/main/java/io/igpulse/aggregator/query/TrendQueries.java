@@ -32,7 +32,6 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
-import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
  * Answers queries from this instance's own state stores; {@link QueryRouter} makes sure it is only
@@ -166,7 +165,7 @@ final class TrendQueries {
       Function<List<B>, B> combine,
       java.util.function.ToLongFunction<B> engagement) {
     ReadOnlyWindowStore<String, ValueAndTimestamp<B>> buckets = windows(store);
-    return BucketSeries.read(
+    return BucketSeries.readByBucket(
         buckets,
         key,
         from.toEpochMilli(),
@@ -207,11 +206,13 @@ final class TrendQueries {
     ReadOnlyWindowStore<String, ValueAndTimestamp<HashtagMediaBucket>> buckets =
         windows(StoreNames.hashtagMedia(spec));
     List<HashtagMediaBucket> parts = new ArrayList<>();
-    long lastBucket = windowStart + spec.size().toMillis() - spec.advance().toMillis();
-    try (WindowStoreIterator<ValueAndTimestamp<HashtagMediaBucket>> it =
-        buckets.fetch(
-            hashtag, Instant.ofEpochMilli(windowStart), Instant.ofEpochMilli(lastBucket))) {
-      it.forEachRemaining(bucket -> parts.add(bucket.value.value()));
+    long advance = spec.advance().toMillis();
+    // Point lookups, not a range fetch of the cached store (see BucketSeries.readByBucket).
+    for (long start = windowStart; start < windowStart + spec.size().toMillis(); start += advance) {
+      ValueAndTimestamp<HashtagMediaBucket> bucket = buckets.fetch(hashtag, start);
+      if (bucket != null) {
+        parts.add(bucket.value());
+      }
     }
     JsonArray media = new JsonArray();
     for (HashtagMediaBucket.Entry e : HashtagMediaBucket.top(parts, config.topMedia())) {

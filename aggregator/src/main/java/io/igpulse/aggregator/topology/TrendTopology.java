@@ -185,10 +185,6 @@ public final class TrendTopology {
       TrendScore score,
       TopicSerdes serdes) {
     String store = StoreNames.accountBuckets(spec);
-    // Bucket stores are not cached: the query API reads them from its own threads, and a read
-    // through Streams' record cache while the stream thread writes it hung a query for over a
-    // minute (NamedCache.keyRange, Kafka Streams 4.3.1). Uncached, queries read RocksDB, which
-    // is safe to read concurrently, and see every update without waiting for a commit.
     accounts
         .windowedBy(windows(spec, config))
         .aggregate(
@@ -198,8 +194,7 @@ public final class TrendTopology {
             Materialized.<String, AccountWindow, WindowStore<Bytes, byte[]>>as(store)
                 .withKeySerde(STRING)
                 .withValueSerde(InternalSerdes.ACCOUNT_WINDOW)
-                .withRetention(retention(spec, config))
-                .withCachingDisabled())
+                .withRetention(retention(spec, config)))
         .toStream(Named.as("account-window-updates-" + spec.name()))
         .process(
             () -> new AccountTrendScorer(store, spec, score, config.topMedia()),
@@ -226,8 +221,7 @@ public final class TrendTopology {
             Materialized.<String, EarnedWindow, WindowStore<Bytes, byte[]>>as(store)
                 .withKeySerde(STRING)
                 .withValueSerde(InternalSerdes.EARNED_WINDOW)
-                .withRetention(retention(spec, config))
-                .withCachingDisabled())
+                .withRetention(retention(spec, config)))
         .toStream(Named.as("earned-window-updates-" + spec.name()))
         .process(
             () -> new EarnedTrendScorer(store, spec, config.topMedia()),
@@ -263,8 +257,7 @@ public final class TrendTopology {
             Materialized.<String, HashtagWindow, WindowStore<Bytes, byte[]>>as(store)
                 .withKeySerde(STRING)
                 .withValueSerde(InternalSerdes.HASHTAG_WINDOW)
-                .withRetention(retention(spec, config))
-                .withCachingDisabled())
+                .withRetention(retention(spec, config)))
         .toStream(Named.as("hashtag-window-updates-" + spec.name()))
         .process(
             () -> new HashtagTrendScorer(store, spec, score),
@@ -284,9 +277,10 @@ public final class TrendTopology {
   }
 
   /**
-   * What each media gained per hashtag and bucket, read by the query API for a window's top media.
-   * Uncached: it is only ever read interactively, and interactive reads of cached window stores
-   * could deadlock with a cache flush in Kafka Streams 4.3.1.
+   * What each media gained per hashtag and bucket, read by the query API for a window's top media
+   * (point lookups, see {@code BucketSeries.readByBucket}). Cached like the other bucket stores: a
+   * bucket holds every media of its hashtag, so writing it through to RocksDB and the changelog at
+   * every delta cost more than the rest of the hashtag family.
    */
   private static void hashtagMedia(
       KGroupedStream<String, MediaDelta> hashtags, WindowSpec spec, AggregatorConfig config) {
@@ -300,8 +294,7 @@ public final class TrendTopology {
                     StoreNames.hashtagMedia(spec))
                 .withKeySerde(STRING)
                 .withValueSerde(InternalSerdes.HASHTAG_MEDIA)
-                .withRetention(retention(spec, config))
-                .withCachingDisabled());
+                .withRetention(retention(spec, config)));
   }
 
   /**

@@ -150,6 +150,39 @@ public final class BucketSeries<B> {
   }
 
   /**
+   * What {@link #read} reads, one bucket at a time: a point lookup per bucket start. For readers
+   * other than the stream thread (the query API). A time-range fetch of a cached window store is
+   * synchronized on the store and scans the record cache under its lock while the stream thread
+   * writes through both; from a query thread it hung for over a minute in Kafka Streams 4.3.1
+   * ({@code NamedCache.keyRange}, seen by QueryBoundsIT and the capture-to-trend benchmark). A
+   * point lookup is not synchronized on the store: one cache map lookup, then RocksDB on a miss.
+   */
+  public static <B> BucketSeries<B> readByBucket(
+      ReadOnlyWindowStore<String, ValueAndTimestamp<B>> store,
+      String key,
+      long firstWindow,
+      long lastWindow,
+      WindowSpec spec,
+      int baselineWindows,
+      Function<List<B>, B> combine,
+      ToLongFunction<B> engagementOf) {
+    long from = firstWindow - baselineWindows * spec.size().toMillis();
+    long to = lastWindow + spec.size().toMillis() - 1;
+    long advance = spec.advance().toMillis();
+    TreeMap<Long, B> buckets = new TreeMap<>();
+    // Buckets start on multiples of the advance (tumbling windows aligned to the epoch).
+    for (long start = Math.floorDiv(from + advance - 1, advance) * advance;
+        start <= to;
+        start += advance) {
+      ValueAndTimestamp<B> bucket = store.fetch(key, start);
+      if (bucket != null) {
+        buckets.put(start, bucket.value());
+      }
+    }
+    return new BucketSeries<>(buckets, spec, combine, engagementOf);
+  }
+
+  /**
    * Reads, in one store fetch, the buckets of {@code key} that the windows starting from {@code
    * firstWindow} to {@code lastWindow} and their baselines ({@code baselineWindows} sizes further
    * back) are made of.
