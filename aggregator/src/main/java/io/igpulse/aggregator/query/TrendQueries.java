@@ -205,15 +205,11 @@ final class TrendQueries {
   JsonObject hashtagMedia(WindowSpec spec, String hashtag, long windowStart) {
     ReadOnlyWindowStore<String, ValueAndTimestamp<HashtagMediaBucket>> buckets =
         windows(StoreNames.hashtagMedia(spec));
-    List<HashtagMediaBucket> parts = new ArrayList<>();
-    long advance = spec.advance().toMillis();
-    // Point lookups, not a range fetch of the cached store (see BucketSeries.readByBucket).
-    for (long start = windowStart; start < windowStart + spec.size().toMillis(); start += advance) {
-      ValueAndTimestamp<HashtagMediaBucket> bucket = buckets.fetch(hashtag, start);
-      if (bucket != null) {
-        parts.add(bucket.value());
-      }
-    }
+    List<HashtagMediaBucket> parts =
+        new ArrayList<>(
+            BucketSeries.lookUp(
+                    buckets, hashtag, windowStart, windowStart + spec.size().toMillis() - 1, spec)
+                .values());
     JsonArray media = new JsonArray();
     for (HashtagMediaBucket.Entry e : HashtagMediaBucket.top(parts, config.topMedia())) {
       media.add(

@@ -4,6 +4,7 @@ import io.igpulse.collector.discovery.AccountRegistry;
 import io.igpulse.collector.discovery.SeenState;
 import io.igpulse.collector.service.CollectorMetrics;
 import io.igpulse.events.AccountRegistration;
+import io.igpulse.graphapi.outcome.Backoff;
 import io.igpulse.runtime.log.LogSafe;
 import io.igpulse.schemas.deadletter.DeadLetters;
 import io.igpulse.schemas.serde.RecordDecoder;
@@ -60,10 +61,9 @@ public final class AccountsLoop implements Runnable, ConsumerRebalanceListener {
 
   private final Thread thread;
 
-  /** The wait before joining again after a timeout, doubling to the second. */
-  static final Duration FIRST_REJOIN = Duration.ofSeconds(1);
-
-  static final Duration MAX_REJOIN = Duration.ofSeconds(30);
+  /** The wait before joining again after timeouts in a row. */
+  static final Backoff REJOINS =
+      new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30), () -> 1.0);
 
   private volatile boolean running = true;
   private volatile boolean assignedOnce;
@@ -124,7 +124,7 @@ public final class AccountsLoop implements Runnable, ConsumerRebalanceListener {
   @Override
   public void run() {
     try {
-      long waitMs = FIRST_REJOIN.toMillis();
+      int timeoutsInARow = 0;
       boolean subscribed = false;
       while (running) {
         try {
@@ -133,20 +133,20 @@ public final class AccountsLoop implements Runnable, ConsumerRebalanceListener {
             subscribed = true;
           }
           pollOnce();
-          waitMs = FIRST_REJOIN.toMillis();
+          timeoutsInARow = 0;
         } catch (KafkaException e) {
           if (!isTimeout(e)) {
             throw e;
           }
           // position(), endOffsets or the seen-topic load timed out: the broker is away. Leaving
           // the group revokes this instance's accounts; joining again reloads their seen state.
-          LOG.warn("Accounts consumer timed out ({}); joining again in {} ms", e, waitMs);
+          Duration wait = REJOINS.bound(++timeoutsInARow);
+          LOG.warn("Accounts consumer timed out ({}); joining again in {}", e, wait);
           leaveGroup();
           subscribed = false;
-          if (!pause(waitMs)) {
+          if (!pause(wait.toMillis())) {
             break;
           }
-          waitMs = Math.min(MAX_REJOIN.toMillis(), waitMs * 2);
         }
       }
     } catch (WakeupException e) {

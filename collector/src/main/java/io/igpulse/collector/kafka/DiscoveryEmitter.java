@@ -6,6 +6,7 @@ import io.igpulse.collector.discovery.SeenMarker;
 import io.igpulse.collector.discovery.SeenState;
 import io.igpulse.collector.service.CollectorMetrics;
 import io.igpulse.events.MediaDiscovered;
+import io.igpulse.graphapi.outcome.Backoff;
 import io.igpulse.schemas.topic.Topics;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -66,10 +67,9 @@ public final class DiscoveryEmitter implements AutoCloseable {
   private record GroupContext(
       ConsumerGroupMetadata metadata, Map<TopicPartition, OffsetAndMetadata> offsets) {}
 
-  /** Backoff while a replacement producer cannot initialize (the broker is still away). */
-  static final Duration FIRST_RETRY = Duration.ofSeconds(1);
-
-  static final Duration MAX_RETRY = Duration.ofSeconds(30);
+  /** The wait while a replacement producer cannot initialize (the broker is still away). */
+  static final Backoff REPLACEMENT_RETRIES =
+      new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30), () -> 1.0);
 
   private final Supplier<Producer<String, byte[]>> producers;
   private volatile Producer<String, byte[]> producer;
@@ -350,8 +350,9 @@ public final class DiscoveryEmitter implements AutoCloseable {
     replacing = true;
     metrics.transaction("producer_replaced");
     closeQuietly(producer);
-    long waitMs = FIRST_RETRY.toMillis();
+    int attempt = 0;
     while (running) {
+      attempt++;
       Producer<String, byte[]> fresh = producers.get();
       try {
         fresh.initTransactions();
@@ -369,7 +370,10 @@ public final class DiscoveryEmitter implements AutoCloseable {
         return;
       } catch (RuntimeException e) {
         closeQuietly(fresh);
-        LOG.warn("No discovery producer yet ({}); next try in {} ms", e.toString(), waitMs);
+        LOG.warn(
+            "No discovery producer yet ({}); next try in {}",
+            e.toString(),
+            REPLACEMENT_RETRIES.bound(attempt));
       }
       List<Object> waiting = new ArrayList<>();
       queue.drainTo(waiting);
@@ -377,12 +381,11 @@ public final class DiscoveryEmitter implements AutoCloseable {
       // Tombstones are idempotent: they wait for the new producer.
       waiting.stream().filter(Forget.class::isInstance).forEach(queue::add);
       try {
-        Thread.sleep(waitMs);
+        Thread.sleep(REPLACEMENT_RETRIES.bound(attempt).toMillis());
       } catch (InterruptedException interrupted) {
         Thread.currentThread().interrupt();
         break;
       }
-      waitMs = Math.min(MAX_RETRY.toMillis(), waitMs * 2);
     }
     fatal = true; // closed while waiting
     replacing = false;

@@ -27,9 +27,10 @@ import java.util.Map;
  * allows: {@code reach}, {@code views}, {@code total_interactions} and {@code accounts_engaged} as
  * {@code total_value} over the day (views, interactions and engaged accounts refuse {@code
  * time_series}); {@code follower_count} as a {@code time_series} (it refuses {@code total_value}
- * and only answers within the last 30 days); demographics one breakdown per request. Seven calls
- * per account per day. A metric that fails is listed as unavailable with why; only a throttle, an
- * auth failure or a refusal of the account aborts the day (it is then read again later).
+ * and only answers within the last 30 days); demographics one breakdown per request: {@link
+ * #CALLS_PER_DAY} calls per account per day. A metric that fails is listed as unavailable with why;
+ * only a throttle, an auth failure or a refusal of the account aborts the day (it is then read
+ * again later).
  */
 public final class AccountInsightsFetcher {
 

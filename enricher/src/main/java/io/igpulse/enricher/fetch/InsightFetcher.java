@@ -103,11 +103,15 @@ public final class InsightFetcher {
 
   /** The story's metrics with its breakdowns, each under {@code <metric>.<action>}. */
   private MediaInsights withBreakdowns(Request r, MediaInsights read) {
-    Map<String, Long> values = new LinkedHashMap<>(read.values());
     String id = r.entry().mediaId();
-    addBreakdown(values, "navigation", client.storyNavigation(r.token(), r.account(), id));
-    addBreakdown(
-        values, "profile_activity", client.storyProfileActivity(r.token(), r.account(), id));
+    // Both calls are in flight before either is awaited.
+    Future<GraphResult<Map<String, Long>>> navigation =
+        client.storyNavigation(r.token(), r.account(), id);
+    Future<GraphResult<Map<String, Long>>> activity =
+        client.storyProfileActivity(r.token(), r.account(), id);
+    Map<String, Long> values = new LinkedHashMap<>(read.values());
+    addBreakdown(values, "navigation", navigation);
+    addBreakdown(values, "profile_activity", activity);
     return new MediaInsights(read.mediaId(), values);
   }
 

@@ -22,16 +22,6 @@ public final class ManagementServer {
     this.server = server;
   }
 
-  /** A service that is live while its process runs. */
-  public static Future<ManagementServer> start(
-      Vertx vertx,
-      String host,
-      int port,
-      Supplier<Readiness> readiness,
-      PrometheusMeterRegistry metrics) {
-    return start(vertx, host, port, readiness, () -> true, metrics);
-  }
-
   /**
    * @param host the address to listen on: loopback by default (see {@code Settings.bindAddress}),
    *     {@code 0.0.0.0} in a container whose probes and scrapes come from outside
@@ -50,12 +40,6 @@ public final class ManagementServer {
         .requestHandler(router(vertx, readiness, liveness, metrics))
         .listen(port, host)
         .map(ManagementServer::new);
-  }
-
-  /** The routes alone, for a service that mounts them elsewhere (always live). */
-  public static Router router(
-      Vertx vertx, Supplier<Readiness> readiness, PrometheusMeterRegistry metrics) {
-    return router(vertx, readiness, () -> true, metrics);
   }
 
   /** The routes alone, for a service that mounts them elsewhere. */

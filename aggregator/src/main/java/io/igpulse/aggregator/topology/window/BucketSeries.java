@@ -166,8 +166,28 @@ public final class BucketSeries<B> {
       int baselineWindows,
       Function<List<B>, B> combine,
       ToLongFunction<B> engagementOf) {
-    long from = firstWindow - baselineWindows * spec.size().toMillis();
-    long to = lastWindow + spec.size().toMillis() - 1;
+    return new BucketSeries<>(
+        lookUp(
+            store,
+            key,
+            seriesStart(firstWindow, spec, baselineWindows),
+            seriesEnd(lastWindow, spec),
+            spec),
+        spec,
+        combine,
+        engagementOf);
+  }
+
+  /**
+   * The buckets of {@code key} starting in {@code [from, to]}, by start, each read by a point
+   * lookup (see {@link #readByBucket} for why).
+   */
+  public static <B> TreeMap<Long, B> lookUp(
+      ReadOnlyWindowStore<String, ValueAndTimestamp<B>> store,
+      String key,
+      long from,
+      long to,
+      WindowSpec spec) {
     long advance = spec.advance().toMillis();
     TreeMap<Long, B> buckets = new TreeMap<>();
     // Buckets start on multiples of the advance (tumbling windows aligned to the epoch).
@@ -179,7 +199,17 @@ public final class BucketSeries<B> {
         buckets.put(start, bucket.value());
       }
     }
-    return new BucketSeries<>(buckets, spec, combine, engagementOf);
+    return buckets;
+  }
+
+  /** The first bucket time the windows from {@code firstWindow} and their baselines cover. */
+  private static long seriesStart(long firstWindow, WindowSpec spec, int baselineWindows) {
+    return firstWindow - baselineWindows * spec.size().toMillis();
+  }
+
+  /** The last millisecond of the window starting at {@code lastWindow}. */
+  private static long seriesEnd(long lastWindow, WindowSpec spec) {
+    return lastWindow + spec.size().toMillis() - 1;
   }
 
   /**
@@ -196,8 +226,8 @@ public final class BucketSeries<B> {
       int baselineWindows,
       Function<List<B>, B> combine,
       ToLongFunction<B> engagementOf) {
-    long from = firstWindow - baselineWindows * spec.size().toMillis();
-    long to = lastWindow + spec.size().toMillis() - 1;
+    long from = seriesStart(firstWindow, spec, baselineWindows);
+    long to = seriesEnd(lastWindow, spec);
     TreeMap<Long, B> buckets = new TreeMap<>();
     try (WindowStoreIterator<ValueAndTimestamp<B>> found =
         store.fetch(key, Instant.ofEpochMilli(from), Instant.ofEpochMilli(to))) {
