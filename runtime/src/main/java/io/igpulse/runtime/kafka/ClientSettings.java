@@ -15,6 +15,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 public final class ClientSettings {
 
   private static final String ADMIN_PREFIX = "admin.";
+  static final int READ_TO_END_FETCH_WAIT_MS = 10;
 
   private ClientSettings() {}
 
@@ -60,6 +61,9 @@ public final class ClientSettings {
     props.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    // Such a reader stops at an end offset it already knows: a fetch the broker holds open for
+    // new data (500 ms by default) only delays the answer, by that much per admin request.
+    props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, READ_TO_END_FETCH_WAIT_MS);
     return props;
   }
 
