@@ -12,6 +12,7 @@ import io.igpulse.schemas.topic.Topics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import java.time.Clock;
@@ -33,7 +34,7 @@ public final class AggregatorService implements Service {
 
   private final AggregatorConfig config;
   private final Clock clock;
-  private final Vertx vertx = Vertx.vertx();
+  private final Vertx vertx;
   private final PrometheusMeterRegistry metrics = Metrics.prometheus("aggregator");
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile StreamsApp streams;
@@ -44,8 +45,14 @@ public final class AggregatorService implements Service {
    * @param clock what the query API takes as "now" when a request names no time
    */
   public AggregatorService(AggregatorConfig config, Clock clock) {
+    this(config, clock, new VertxOptions());
+  }
+
+  /** With Vert.x options of a test's choosing (a stricter blocked-thread limit). */
+  AggregatorService(AggregatorConfig config, Clock clock, VertxOptions vertxOptions) {
     this.config = config;
     this.clock = clock;
+    this.vertx = Vertx.vertx(vertxOptions);
   }
 
   /** Starts everything; the future fails when any part cannot start. */
@@ -97,6 +104,11 @@ public final class AggregatorService implements Service {
     streams =
         new StreamsApp(TrendTopology.build(config), StreamsSettings.of(config, queryPort), metrics)
             .start();
+  }
+
+  /** The service's Vert.x instance, for tests that watch its event loops. */
+  Vertx vertx() {
+    return vertx;
   }
 
   public boolean ready() {
