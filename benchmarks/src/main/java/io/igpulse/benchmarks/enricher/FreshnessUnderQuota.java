@@ -167,7 +167,7 @@ public final class FreshnessUnderQuota {
     OptionalLong first = schedule.firstDue(posted, expires, "STORY".equals(product), now);
     entries.put(
         id,
-        new ScheduleEntry(
+        ScheduleEntry.fresh(
             "a",
             id,
             "a",
@@ -178,13 +178,7 @@ public final class FreshnessUnderQuota {
             List.of(),
             Set.of("OWNED"),
             MediaState.ACTIVE,
-            first.orElse(posted),
-            0,
-            0,
-            null,
-            null,
-            -1,
-            0));
+            first.orElse(posted)));
     // Ceiling spread over two orders of magnitude (virality); time constant 3 h (stories) or 8 h.
     double ceiling = 1_000 * Math.pow(10, 2 * random.nextDouble());
     curves.put(id, new double[] {ceiling, ("STORY".equals(product) ? 3 : 8) * HOUR});

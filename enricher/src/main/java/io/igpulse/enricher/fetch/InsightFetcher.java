@@ -31,6 +31,11 @@ import java.util.Optional;
  * profile_activity.bio_link_clicked}, ...). They are lifetime counts, so the last read holds the
  * story's final split; asking at every five-minute read would triple a story's calls. A breakdown
  * the API does not answer is left out; the story's own metrics stand.
+ *
+ * <p>A reel is also asked for {@code crossposted_views} and {@code facebook_views}, in a call of
+ * its own, until a refusal shows it is not cross-posted to Facebook: only cross-posted reels answer
+ * them, and nothing in the media's fields says which reels are. The answer tells the schedule what
+ * was learned, so a reel that is not cross-posted costs that call once.
  */
 public final class InsightFetcher {
 
@@ -47,17 +52,34 @@ public final class InsightFetcher {
       this(token, account, entry, false);
     }
 
-    /** The calls the API charges for this read: its batch item, and one per breakdown. */
+    /**
+     * The calls the API charges for this read: its batch item, one per breakdown, one for a reel's
+     * cross-posted views.
+     */
     public int calls() {
-      return storyBreakdowns ? 1 + BREAKDOWN_CALLS : 1;
+      return 1 + (storyBreakdowns ? BREAKDOWN_CALLS : 0) + (entry.asksCrossPosted() ? 1 : 0);
     }
   }
 
   /** Breakdowns asked of a story at its last read: navigation, profile activity. */
   static final int BREAKDOWN_CALLS = 2;
 
-  /** What one read returned: a result per request, in order, and when it was answered. */
-  public record Answer(List<GraphResult<MediaInsights>> results, Instant capturedAt) {}
+  /**
+   * What one read returned: a result per request, in order, and when it was answered.
+   *
+   * @param crossPosted per request, whether its reel turned out cross-posted; empty when not asked
+   *     or not answered
+   */
+  public record Answer(
+      List<GraphResult<MediaInsights>> results,
+      List<Optional<Boolean>> crossPosted,
+      Instant capturedAt) {
+
+    /** An answer that learned nothing about cross-posting. */
+    public Answer(List<GraphResult<MediaInsights>> results, Instant capturedAt) {
+      this(results, results.stream().map(r -> Optional.<Boolean>empty()).toList(), capturedAt);
+    }
+  }
 
   /** Requests answered within one timeout: five batches of 50. */
   static final int PER_WAIT = 250;
@@ -78,6 +100,7 @@ public final class InsightFetcher {
    */
   public Answer read(List<Request> due) {
     List<GraphResult<MediaInsights>> results = new ArrayList<>(due.size());
+    List<Optional<Boolean>> crossPosted = new ArrayList<>(due.size());
     for (int from = 0; from < due.size(); from += PER_WAIT) {
       List<Request> group = due.subList(from, Math.min(due.size(), from + PER_WAIT));
       List<BatchReader.Target> targets =
@@ -86,33 +109,65 @@ public final class InsightFetcher {
               .toList();
       Optional<List<GraphResult<MediaInsights>>> answer =
           Blocking.await(client.mediaInsightsBatch(targets), timeout);
+      // Every reel's cross-posted call is in flight before any is awaited.
+      List<Future<GraphResult<Optional<MediaInsights>>>> probes = new ArrayList<>(group.size());
+      for (int i = 0; i < group.size(); i++) {
+        Request r = group.get(i);
+        boolean read = answer.isPresent() && answer.get().get(i).isSuccess();
+        probes.add(
+            read && r.entry().asksCrossPosted()
+                ? client.crosspostedViews(r.token(), r.account(), r.entry().mediaId())
+                : null);
+      }
       for (int i = 0; i < group.size(); i++) {
         GraphResult<MediaInsights> r = answer.isPresent() ? answer.get().get(i) : null;
         if (r == null) {
           results.add(GraphResult.failed(new GraphError.Transient("no answer within " + timeout)));
-        } else if (group.get(i).storyBreakdowns()
-            && r instanceof GraphResult.Success<MediaInsights> ok) {
-          results.add(GraphResult.ok(withBreakdowns(group.get(i), ok.value())));
+          crossPosted.add(Optional.empty());
+        } else if (r instanceof GraphResult.Success<MediaInsights> ok) {
+          Map<String, Long> values = new LinkedHashMap<>(ok.value().values());
+          if (group.get(i).storyBreakdowns()) {
+            addBreakdowns(group.get(i), values);
+          }
+          crossPosted.add(addCrossPosted(probes.get(i), values));
+          results.add(GraphResult.ok(new MediaInsights(ok.value().mediaId(), values)));
         } else {
           results.add(r);
+          crossPosted.add(Optional.empty());
         }
       }
     }
-    return new Answer(results, clock.instant());
+    return new Answer(results, crossPosted, clock.instant());
   }
 
-  /** The story's metrics with its breakdowns, each under {@code <metric>.<action>}. */
-  private MediaInsights withBreakdowns(Request r, MediaInsights read) {
+  /**
+   * Adds a reel's cross-posted views when its call answered them; says what the call showed: true
+   * (cross-posted), false (refused: not cross-posted), empty (not asked, or no answer).
+   */
+  private Optional<Boolean> addCrossPosted(
+      Future<GraphResult<Optional<MediaInsights>>> probe, Map<String, Long> values) {
+    if (probe == null) {
+      return Optional.empty();
+    }
+    Optional<GraphResult<Optional<MediaInsights>>> answer = Blocking.await(probe, timeout);
+    if (answer.isEmpty()
+        || !(answer.get() instanceof GraphResult.Success<Optional<MediaInsights>> ok)) {
+      return Optional.empty();
+    }
+    ok.value().ifPresent(views -> values.putAll(views.values()));
+    return Optional.of(ok.value().isPresent());
+  }
+
+  /** Adds the story's breakdowns to its values, each under {@code <metric>.<action>}. */
+  private void addBreakdowns(Request r, Map<String, Long> values) {
     String id = r.entry().mediaId();
     // Both calls are in flight before either is awaited.
     Future<GraphResult<Map<String, Long>>> navigation =
         client.storyNavigation(r.token(), r.account(), id);
     Future<GraphResult<Map<String, Long>>> activity =
         client.storyProfileActivity(r.token(), r.account(), id);
-    Map<String, Long> values = new LinkedHashMap<>(read.values());
     addBreakdown(values, "navigation", navigation);
     addBreakdown(values, "profile_activity", activity);
-    return new MediaInsights(read.mediaId(), values);
   }
 
   private void addBreakdown(

@@ -14,6 +14,9 @@ import java.util.TreeSet;
  *     failure); 0 when none
  * @param growthPerHour engagement + reach gained per hour between the last two snapshots, the
  *     planner's "moves fast" signal; -1 when unknown
+ * @param crossPosted whether a reel is cross-posted to Facebook, learned at its first read (only
+ *     such reels answer {@code crossposted_views} and {@code facebook_views}); null until known and
+ *     for other media
  */
 public record ScheduleEntry(
     String account,
@@ -32,7 +35,8 @@ public record ScheduleEntry(
     Long lastCapturedAt,
     Long lastProgress,
     double growthPerHour,
-    int snapshots) {
+    int snapshots,
+    Boolean crossPosted) {
 
   public ScheduleEntry {
     hashtags = hashtags == null ? List.of() : List.copyOf(hashtags);
@@ -69,7 +73,8 @@ public record ScheduleEntry(
         null,
         null,
         -1,
-        0);
+        0,
+        null);
   }
 
   public boolean isStory() {
@@ -120,7 +125,39 @@ public record ScheduleEntry(
         lastCapturedAt,
         lastProgress,
         growthPerHour,
-        snapshots);
+        snapshots,
+        crossPosted);
+  }
+
+  /**
+   * Whether a read asks for the reel's cross-posted views too: a reel not known to be anything but
+   * cross-posted. The API gives no field that says so; a refusal of the two metrics does.
+   */
+  public boolean asksCrossPosted() {
+    return "REELS".equals(productType) && !Boolean.FALSE.equals(crossPosted);
+  }
+
+  /** The same media with what its last read taught about cross-posting. */
+  public ScheduleEntry withCrossPosted(boolean known) {
+    return new ScheduleEntry(
+        account,
+        mediaId,
+        ownerId,
+        mediaType,
+        productType,
+        postedAt,
+        expiresAt,
+        hashtags,
+        sources,
+        state,
+        nextDueAt,
+        notBefore,
+        failures,
+        lastCapturedAt,
+        lastProgress,
+        growthPerHour,
+        snapshots,
+        known);
   }
 
   /** After a snapshot captured at {@code capturedAt}; {@code next} empty when the schedule ends. */
@@ -189,6 +226,7 @@ public record ScheduleEntry(
         newLastCapturedAt,
         newLastProgress,
         newGrowthPerHour,
-        newSnapshots);
+        newSnapshots,
+        crossPosted);
   }
 }

@@ -245,12 +245,13 @@ final class ScheduleProcessor
             "Media {} of {} changed while read: answer dropped", asked.mediaId(), asked.account());
         continue;
       }
-      apply(current, read.result(), read.capturedAt(), now);
+      apply(current, read, now);
     }
   }
 
-  private void apply(
-      ScheduleEntry e, GraphResult<MediaInsights> result, Instant capturedAt, long now) {
+  private void apply(ScheduleEntry e, SharedReads.Read read, long now) {
+    GraphResult<MediaInsights> result = read.result();
+    Instant capturedAt = read.capturedAt();
     String key = StoreNames.scheduleKey(e.account(), e.mediaId());
     ReadOutcome outcome = ReadOutcome.of(result.error(), e.failures());
     if (outcome instanceof ReadOutcome.Snapshot s) {
@@ -272,12 +273,12 @@ final class ScheduleProcessor
       parts.metrics().snapshot(e.productType(), Duration.ofMillis(captured - e.nextDueAt()));
       parts.metrics().read("snapshot");
       Long progress = progress(snapshot);
-      schedule.put(
-          key,
+      ScheduleEntry next =
           e.snapshotTaken(
               captured,
               progress,
-              parts.schedule().nextDue(e.postedAt(), e.expiresAt(), e.isStory(), captured)));
+              parts.schedule().nextDue(e.postedAt(), e.expiresAt(), e.isStory(), captured));
+      schedule.put(key, read.crossPosted().map(next::withCrossPosted).orElse(next));
     } else if (outcome instanceof ReadOutcome.Retry r) {
       parts.metrics().read("retry");
       LOG.debug(

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -33,8 +34,15 @@ import java.util.function.Function;
  */
 final class SharedReads {
 
-  /** A read answered for a task: the entry as it was asked for, its result, the capture time. */
-  record Read(ScheduleEntry asked, GraphResult<MediaInsights> result, Instant capturedAt) {}
+  /**
+   * A read answered for a task: the entry as it was asked for, its result, the capture time, and
+   * whether its reel turned out cross-posted (empty when not learned).
+   */
+  record Read(
+      ScheduleEntry asked,
+      GraphResult<MediaInsights> result,
+      Instant capturedAt,
+      Optional<Boolean> crossPosted) {}
 
   private record Asked(String task, InsightFetcher.Request request, long askedAt) {}
 
@@ -99,7 +107,12 @@ final class SharedReads {
       Asked a = sending.get(i);
       answered
           .computeIfAbsent(a.task(), t -> new ArrayList<>())
-          .add(new Read(a.request().entry(), answer.results().get(i), answer.capturedAt()));
+          .add(
+              new Read(
+                  a.request().entry(),
+                  answer.results().get(i),
+                  answer.capturedAt(),
+                  answer.crossPosted().get(i)));
     }
     return sending.size();
   }

@@ -329,6 +329,9 @@ final class EnricherHarness {
     out.put("navigation.tap_back", t.tapsBack());
     out.put("navigation.tap_exit", t.tapsExit());
     out.put("navigation.swipe_forward", t.swipeForward());
+    // Answered for cross-posted reels only: views on both apps, and on Facebook alone.
+    out.put("crossposted_views", t.views() + t.facebookViews());
+    out.put("facebook_views", t.facebookViews());
     return out;
   }
 

@@ -17,6 +17,7 @@ import io.igpulse.simulator.SimulatorConfig;
 import io.igpulse.simulator.api.Endpoint;
 import io.igpulse.simulator.api.InsightRules;
 import io.igpulse.simulator.world.Media;
+import io.igpulse.simulator.world.MediaKind;
 import io.igpulse.testkit.LengthBombs;
 import io.igpulse.testkit.SampleEvents;
 import io.igpulse.testkit.TopicReader;
@@ -108,8 +109,11 @@ class EnricherIT {
       }
     }
     assertThat(service.metrics().count("igpulse.enricher.calls"))
-        .as("one read per snapshot, in few requests")
-        .isEqualTo(media.stream().mapToInt(m -> byMedia.get(Long.toString(m.id())).size()).sum());
+        .as("one read per snapshot, in few requests, and the reels' cross-posted calls")
+        .isEqualTo(
+            media.stream()
+                .mapToInt(m -> callsFor(m, byMedia.get(Long.toString(m.id())).size()))
+                .sum());
     // Every media is due at every look, so reads per account would cost at least a request per
     // account and look; shared, the accounts' due media travel together. A look may still be split
     // over a few passes as discovery records and the clock move (CI once saw 11 requests for 5
@@ -187,6 +191,61 @@ class EnricherIT {
             "navigation.swipe_forward");
     assertThat(partsOf(last, "navigation")).isEqualTo(truth.get("navigation"));
     assertThat(partsOf(last, "profile_activity")).isEqualTo(truth.get("profile_activity"));
+  }
+
+  /**
+   * A cross-posted reel answers its Facebook views at every read; any other reel is asked once,
+   * refuses, and is not asked again.
+   */
+  @Test
+  void shouldReadACrossPostedReelsFacebookViewsAndAskAnyOtherReelOnce() {
+    List<Media> reels = Youngest.reelsCrossPostedAndNot(harness);
+    Media crossPosted = reels.get(0);
+    Media plain = reels.get(1);
+    service = harness.start(harness.config("enricher-it-reels-" + id, ApiVersion.DEFAULT), reels);
+    TopicReader out = harness.mark(Topics.MEDIA_INSIGHTS);
+    List<Instant> lookedAt = new ArrayList<>();
+
+    lookedAt.add(harness.sim().clock().now());
+    harness.discover(reels);
+    List<MediaInsightSnapshot> seen = awaitExpected(out, reels, lookedAt);
+    for (int step = 0; step < 2; step++) {
+      harness.advance(Duration.ofMinutes(15));
+      lookedAt.add(harness.sim().clock().now());
+      seen = awaitExpected(out, reels, lookedAt);
+    }
+
+    Map<String, List<MediaInsightSnapshot>> byMedia = EnricherHarness.byMedia(seen);
+    List<MediaInsightSnapshot> crossPostedSnapshots = byMedia.get(Long.toString(crossPosted.id()));
+    List<MediaInsightSnapshot> plainSnapshots = byMedia.get(Long.toString(plain.id()));
+    assertThat(crossPostedSnapshots).hasSize(ScheduleReplay.expected(crossPosted, lookedAt).size());
+    for (MediaInsightSnapshot s : crossPostedSnapshots) {
+      Map<String, Long> truth = harness.truth(s);
+      assertThat(s.getMetrics())
+          .as("reel %s at %s", crossPosted.id(), s.getCapturedAt())
+          .containsEntry("facebook_views", truth.get("facebook_views"))
+          .containsEntry("crossposted_views", truth.get("crossposted_views"));
+      assertThat(truth.get("facebook_views")).isPositive();
+    }
+    assertThat(plainSnapshots).hasSize(ScheduleReplay.expected(plain, lookedAt).size());
+    assertThat(plainSnapshots)
+        .allSatisfy(
+            s ->
+                assertThat(s.getMetrics())
+                    .containsKey("views")
+                    .doesNotContainKeys("facebook_views", "crossposted_views"));
+    assertThat(service.metrics().count("igpulse.enricher.calls"))
+        .isEqualTo(
+            callsFor(crossPosted, crossPostedSnapshots.size())
+                + callsFor(plain, plainSnapshots.size()));
+  }
+
+  /** Calls a media's snapshots cost: one each, plus a reel's cross-posted calls. */
+  private static int callsFor(Media m, int snapshots) {
+    if (m.kind() != MediaKind.REELS) {
+      return snapshots;
+    }
+    return snapshots + (m.crossPosted() ? snapshots : 1);
   }
 
   /** The sum of a snapshot's {@code <metric>.<action>} values. */
