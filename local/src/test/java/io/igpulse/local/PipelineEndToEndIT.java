@@ -238,6 +238,17 @@ class PipelineEndToEndIT {
       Map<String, Map<String, TreeMap<Instant, Long>>> series =
           series(SnapshotKind.INSIGHTS, v -> List.of(v.getOwnerId()));
       Comparison c = new Comparison("account");
+      ErrorProfile igpulse = new ErrorProfile("account windows, igpulse");
+      ErrorProfile byFinder =
+          new ErrorProfile("account windows, same snapshots credited to the finder at capture");
+      Map<String, Long> naive =
+          FinderAttribution.hourly(
+              snapshots.stream().map(TopicContents.Keyed::value).toList(),
+              TopicContents.readAll(
+                      stack.bootstrapServers(), registry, Topics.MEDIA_DISCOVERED, undecodable)
+                  .stream()
+                  .map(TopicContents.Keyed::value)
+                  .toList());
       long untracked = 0;
       for (String account : followed) {
         Map<String, TreeMap<Instant, Long>> tracked = series.getOrDefault(account, Map.of());
@@ -245,24 +256,21 @@ class PipelineEndToEndIT {
           long expected =
               observedTruth(tracked, w[0], w[1], (id, from, to) -> ownGain(account, id, from, to));
           untracked += ownTruth(account, w[0], w[1]).getLong("engagement_gained") - expected;
-          c.add(
-              account,
-              w[0],
-              published.getOrDefault(account + "@" + w[0] + "/PT1H", 0L),
-              expected,
-              bound(tracked, w[0], w[1]));
+          long actual = published.getOrDefault(account + "@" + w[0] + "/PT1H", 0L);
+          c.add(account, w[0], actual, expected, bound(tracked, w[0], w[1]));
+          igpulse.hour(account, w[0], actual, expected);
+          byFinder.hour(account, w[0], naive.getOrDefault(account + "@" + w[0], 0L), expected);
         }
       }
       c.report();
       for (String account : followed) {
         Map<String, TreeMap<Instant, Long>> tracked = series.getOrDefault(account, Map.of());
-        assertTotal(
-            "account " + account,
-            published,
-            account,
-            tracked,
-            spanTruth(tracked, (id, from, to) -> ownGain(account, id, from, to)));
+        long truthTotal = spanTruth(tracked, (id, from, to) -> ownGain(account, id, from, to));
+        assertTotal("account " + account, published, account, tracked, truthTotal);
+        igpulse.period(account, onTheHourTotal(published, account), truthTotal);
+        byFinder.period(account, onTheHourTotal(naive, account), truthTotal);
       }
+      System.out.printf("e2e: %s%ne2e: %s%n", igpulse.report(), byFinder.report());
       System.out.printf(
           "e2e: account engagement outside what igpulse follows (media older than its 30-day"
               + " horizon, before discovery): %d%n",
@@ -413,17 +421,7 @@ class PipelineEndToEndIT {
         String group,
         Map<String, TreeMap<Instant, Long>> tracked,
         long truth) {
-      long sum = 0;
-      for (Map.Entry<String, Long> e : published.entrySet()) {
-        String prefix = group + "@";
-        if (e.getKey().startsWith(prefix) && e.getKey().endsWith("/PT1H")) {
-          Instant start =
-              Instant.parse(e.getKey().substring(prefix.length(), e.getKey().length() - 5));
-          if (start.getEpochSecond() % 3600 == 0) {
-            sum += e.getValue();
-          }
-        }
-      }
+      long sum = onTheHourTotal(published, group);
       long read = 0;
       for (TreeMap<Instant, Long> captures : tracked.values()) {
         read += captures.lastEntry().getValue() - captures.firstEntry().getValue();
@@ -431,6 +429,25 @@ class PipelineEndToEndIT {
       System.out.printf(
           "e2e: total of %s: igpulse %d, snapshots %d, truth %d%n", what, sum, read, truth);
       assertThat(sum).as("total engagement of %s over the period", what).isEqualTo(read);
+    }
+
+    /**
+     * The sum of a group's hourly windows on the hour, which tile time: keyed {@code
+     * group@start/PT1H} as the trends topics are, or {@code group@start}.
+     */
+    private static long onTheHourTotal(Map<String, Long> windows, String group) {
+      String prefix = group + "@";
+      long sum = 0;
+      for (Map.Entry<String, Long> e : windows.entrySet()) {
+        String key = e.getKey();
+        if (key.startsWith(prefix) && (key.endsWith("/PT1H") || !key.contains("/"))) {
+          String start = key.substring(prefix.length()).replace("/PT1H", "");
+          if (Instant.parse(start).getEpochSecond() % 3600 == 0) {
+            sum += e.getValue();
+          }
+        }
+      }
+      return sum;
     }
 
     /** The truth gain of each followed media between its baseline and its last snapshot. */
