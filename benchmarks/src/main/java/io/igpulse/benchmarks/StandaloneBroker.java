@@ -8,8 +8,10 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -48,7 +50,7 @@ public final class StandaloneBroker {
    *
    * @param heap the child's {@code -Xmx}, e.g. {@code "1g"}
    */
-  public static Child startChild(String heap, java.time.Duration timeout)
+  public static Child startChild(String heap, Duration timeout)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -104,8 +106,7 @@ public final class StandaloneBroker {
           new IOException("the broker process closed its stdout before printing its bootstrap"));
     }
 
-    private void awaitBootstrap(java.time.Duration timeout)
-        throws IOException, InterruptedException {
+    private void awaitBootstrap(Duration timeout) throws IOException, InterruptedException {
       try {
         bootstrap.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       } catch (ExecutionException e) {
@@ -121,7 +122,7 @@ public final class StandaloneBroker {
     }
 
     /** CPU time the child used so far (user + system), when the OS reports it. */
-    public java.util.Optional<java.time.Duration> cpuTime() {
+    public Optional<Duration> cpuTime() {
       return process.info().totalCpuDuration();
     }
 

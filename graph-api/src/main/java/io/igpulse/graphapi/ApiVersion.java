@@ -1,5 +1,9 @@
 package io.igpulse.graphapi;
 
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,11 +22,11 @@ public record ApiVersion(int major, int minor) implements Comparable<ApiVersion>
    * The last day each old version is served; a call to a version past its day is served as the
    * oldest live one (Platform Versioning). v20 expired on 2026-09-24, v21 lives until 2027-01-21.
    */
-  private static final java.util.NavigableMap<Integer, java.time.LocalDate> SERVED_UNTIL =
-      new java.util.TreeMap<>(
-          java.util.Map.of(
-              20, java.time.LocalDate.parse("2026-09-24"),
-              21, java.time.LocalDate.parse("2027-01-21")));
+  private static final NavigableMap<Integer, LocalDate> SERVED_UNTIL =
+      new TreeMap<>(
+          Map.of(
+              20, LocalDate.parse("2026-09-24"),
+              21, LocalDate.parse("2027-01-21")));
 
   private static final Pattern SHAPE = Pattern.compile("v?(\\d+)(?:\\.(\\d+))?");
 
@@ -39,11 +43,11 @@ public record ApiVersion(int major, int minor) implements Comparable<ApiVersion>
    * The version the API really serves a call to this one with on {@code day}: itself while it
    * lives, else the oldest live version (so the metric rules of that one apply).
    */
-  public ApiVersion servedOn(java.time.LocalDate day) {
+  public ApiVersion servedOn(LocalDate day) {
     int served = major;
     while (served < LATEST.major) {
       // Versions before the first listed one expired no later than it.
-      java.time.LocalDate until = SERVED_UNTIL.get(Math.max(served, SERVED_UNTIL.firstKey()));
+      LocalDate until = SERVED_UNTIL.get(Math.max(served, SERVED_UNTIL.firstKey()));
       if (until == null || !day.isAfter(until)) {
         break;
       }

@@ -16,6 +16,7 @@ import io.igpulse.graphapi.token.AccessToken;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -258,7 +259,7 @@ public final class BatchReader {
       List<Integer> singles,
       int depth) {
     Target lead = targets.get(chunk.get(0));
-    Map<Integer, List<String>> asked = new java.util.HashMap<>();
+    Map<Integer, List<String>> asked = new HashMap<>();
     BatchBuilder batch = new BatchBuilder();
     Set<AccessToken> tokens = new LinkedHashSet<>();
     Set<String> accounts = new LinkedHashSet<>();

@@ -29,7 +29,10 @@ import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -245,7 +248,7 @@ public final class GraphClient implements AutoCloseable {
    * tap_exit}, {@code swipe_forward}): the successor of the retired {@code taps_*} and {@code
    * exits} metrics. Action names are lowercase, as in Meta's samples, whatever case the API sends.
    */
-  public Future<GraphResult<java.util.Map<String, Long>>> storyNavigation(
+  public Future<GraphResult<Map<String, Long>>> storyNavigation(
       AccessToken token, String account, String storyId) {
     return storyBreakdown(token, account, storyId, "navigation", "story_navigation_action_type");
   }
@@ -254,12 +257,12 @@ public final class GraphClient implements AutoCloseable {
    * A live story's profile activity by action ({@code bio_link_clicked}, {@code call}, {@code
    * direction}, {@code email}, {@code other}, {@code text}), lowercase.
    */
-  public Future<GraphResult<java.util.Map<String, Long>>> storyProfileActivity(
+  public Future<GraphResult<Map<String, Long>>> storyProfileActivity(
       AccessToken token, String account, String storyId) {
     return storyBreakdown(token, account, storyId, "profile_activity", "action_type");
   }
 
-  private Future<GraphResult<java.util.Map<String, Long>>> storyBreakdown(
+  private Future<GraphResult<Map<String, Long>>> storyBreakdown(
       AccessToken token, String account, String storyId, String metric, String breakdown) {
     GraphCall call =
         GraphCall.get("/" + storyId + "/insights", "media_insights")
@@ -273,19 +276,18 @@ public final class GraphClient implements AutoCloseable {
             r ->
                 r.map(
                     body -> {
-                      java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
+                      Map<String, Long> counts = new LinkedHashMap<>();
                       for (AccountInsight insight : AccountInsight.listFrom(body)) {
                         insight
                             .breakdowns()
                             .forEach(
                                 b ->
                                     counts.merge(
-                                        String.join("/", b.values())
-                                            .toLowerCase(java.util.Locale.ROOT),
+                                        String.join("/", b.values()).toLowerCase(Locale.ROOT),
                                         b.value(),
                                         Long::sum));
                       }
-                      return java.util.Map.copyOf(counts);
+                      return Map.copyOf(counts);
                     }));
   }
 
@@ -295,7 +297,7 @@ public final class GraphClient implements AutoCloseable {
    * refusal here means "not cross-posted" ({@code Optional.empty()}) and teaches the catalog
    * nothing.
    */
-  public Future<GraphResult<java.util.Optional<MediaInsights>>> crosspostedViews(
+  public Future<GraphResult<Optional<MediaInsights>>> crosspostedViews(
       AccessToken token, String account, String reelId) {
     GraphCall call =
         GraphCall.get("/" + reelId + "/insights", "media_insights")
@@ -307,9 +309,9 @@ public final class GraphClient implements AutoCloseable {
         .map(
             r -> {
               if (r.error() instanceof GraphError.UnsupportedMetric) {
-                return GraphResult.ok(java.util.Optional.<MediaInsights>empty());
+                return GraphResult.ok(Optional.<MediaInsights>empty());
               }
-              return r.map(body -> java.util.Optional.of(MediaInsights.from(reelId, body)));
+              return r.map(body -> Optional.of(MediaInsights.from(reelId, body)));
             });
   }
 
@@ -323,7 +325,7 @@ public final class GraphClient implements AutoCloseable {
   }
 
   /** Kind-specific insight sets of many media in batches of 50. */
-  public Future<java.util.Map<String, GraphResult<MediaInsights>>> mediaInsightsBatch(
+  public Future<Map<String, GraphResult<MediaInsights>>> mediaInsightsBatch(
       AccessToken token, String account, List<Media> media) {
     return batches.mediaInsights(token, account, media);
   }
@@ -344,7 +346,7 @@ public final class GraphClient implements AutoCloseable {
   public Future<GraphResult<List<AccountInsight>>> accountInsights(
       AccessToken token, String igUserId, AccountInsightsQuery asked) {
     AccountInsightsQuery query = AccountInsightsRules.complete(asked);
-    java.util.Optional<String> refusal = AccountInsightsRules.refusal(query);
+    Optional<String> refusal = AccountInsightsRules.refusal(query);
     if (refusal.isPresent()) {
       // Asking would cost a call and a code-100 answer: refuse it here, with the reason.
       return Future.succeededFuture(
@@ -468,7 +470,7 @@ public final class GraphClient implements AutoCloseable {
     GraphCall call =
         new GraphCall(
             config.baseUrl() + "/refresh_access_token?grant_type=ig_refresh_token",
-            java.util.Map.of(),
+            Map.of(),
             null,
             "refresh_access_token");
     return transport

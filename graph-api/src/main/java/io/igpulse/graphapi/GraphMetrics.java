@@ -6,6 +6,7 @@ import io.igpulse.graphapi.pacing.PacingClock;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -34,7 +35,7 @@ public final class GraphMetrics {
 
   public void request(String endpoint, GraphError error) {
     String outcome =
-        error == null ? "ok" : error.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+        error == null ? "ok" : error.getClass().getSimpleName().toLowerCase(Locale.ROOT);
     Counter.builder("igpulse.graph.requests")
         .description("HTTP requests to the Graph API")
         .tag("endpoint", endpoint == null ? "other" : endpoint)

@@ -16,8 +16,18 @@ import io.igpulse.graphapi.request.Fields;
 import io.igpulse.graphapi.request.GraphCall;
 import io.igpulse.graphapi.token.AccessToken;
 import io.vertx.core.Future;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,16 +51,15 @@ public final class MediaInsightsReader {
   private final MetricCatalog catalog;
   private final RetiredMetrics retired;
   private final GraphMetrics metrics;
-  private final java.util.function.Supplier<BatchReader> batches;
-  private final java.util.concurrent.ConcurrentMap<String, Future<Void>> probes =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private final Supplier<BatchReader> batches;
+  private final ConcurrentMap<String, Future<Void>> probes = new ConcurrentHashMap<>();
 
   MediaInsightsReader(
       GraphTransport transport,
       MetricCatalog catalog,
       RetiredMetrics retired,
       GraphMetrics metrics,
-      java.util.function.Supplier<BatchReader> batches) {
+      Supplier<BatchReader> batches) {
     this.batches = batches;
     this.transport = transport;
     this.catalog = catalog;
@@ -67,7 +76,7 @@ public final class MediaInsightsReader {
    * The metrics a request for a media of this kind created at {@code createdAt} (null if unknown)
    * carries now, by the rules of the version the API serves today.
    */
-  public List<String> metricsFor(MediaKind kind, java.time.Instant createdAt) {
+  public List<String> metricsFor(MediaKind kind, Instant createdAt) {
     ApiVersion v = transport.config().version();
     return retired.filter(kind.name(), v, catalog.metricsFor(kind, servedVersion(), createdAt));
   }
@@ -83,7 +92,7 @@ public final class MediaInsightsReader {
     return transport
         .config()
         .version()
-        .servedOn(java.time.LocalDate.ofInstant(transport.clock().now(), java.time.ZoneOffset.UTC));
+        .servedOn(LocalDate.ofInstant(transport.clock().now(), ZoneOffset.UTC));
   }
 
   /** {@code GET /{media}/insights?metric=...} for one media, healing on refused metrics. */
@@ -97,11 +106,7 @@ public final class MediaInsightsReader {
    * createdAt}, which decides whether the oldest live version still answers {@code impressions}.
    */
   public Future<GraphResult<MediaInsights>> read(
-      AccessToken token,
-      String account,
-      String mediaId,
-      MediaKind kind,
-      java.time.Instant createdAt) {
+      AccessToken token, String account, String mediaId, MediaKind kind, Instant createdAt) {
     // The first read of a kind probes its metric set; reads that arrive meanwhile wait for it,
     // so that a refused metric costs one failed call even when many reads start at once.
     String scope = kind.name() + "@" + transport.config().version();
@@ -177,7 +182,7 @@ public final class MediaInsightsReader {
   }
 
   /** Halves the metric list against the same media until one metric is singled out. */
-  Future<java.util.Optional<String>> searchCulprit(
+  Future<Optional<String>> searchCulprit(
       AccessToken token, String account, String mediaId, List<String> wanted) {
     LOG.debug("insights of {} refused without a metric named: searching", mediaId);
     return new MetricBisector(MetricBisector.probesFor(wanted.size()))
@@ -221,8 +226,7 @@ public final class MediaInsightsReader {
             .param("limit", Math.min(pageSize, Math.max(1, maxMedia)))
             .account(igUserId)
             .build();
-    java.util.concurrent.atomic.AtomicBoolean plain =
-        new java.util.concurrent.atomic.AtomicBoolean();
+    AtomicBoolean plain = new AtomicBoolean();
     Pager pager = new Pager(call -> fetchHealing(token, call, plain));
     return pager
         .collect(first, maxMedia, Integer.MAX_VALUE)
@@ -237,7 +241,7 @@ public final class MediaInsightsReader {
    * the same way, so the rest of the listing goes that way at once ({@code plain}).
    */
   private Future<GraphResult<JsonNode>> fetchHealing(
-      AccessToken token, GraphCall call, java.util.concurrent.atomic.AtomicBoolean plain) {
+      AccessToken token, GraphCall call, AtomicBoolean plain) {
     if (plain.get()) {
       return plainPageWithBatchedInsights(token, call);
     }
@@ -285,7 +289,7 @@ public final class MediaInsightsReader {
               call.account(),
               call.endpoint());
     } else {
-      java.util.Map<String, String> params = new java.util.LinkedHashMap<>(call.params());
+      Map<String, String> params = new LinkedHashMap<>(call.params());
       params.put("fields", fields);
       plainCall = new GraphCall(call.path(), params, call.account(), call.endpoint());
     }
@@ -343,7 +347,7 @@ public final class MediaInsightsReader {
           call.account(),
           call.endpoint());
     }
-    java.util.Map<String, String> params = new java.util.LinkedHashMap<>(call.params());
+    Map<String, String> params = new LinkedHashMap<>(call.params());
     params.put("fields", fields);
     return new GraphCall(call.path(), params, call.account(), call.endpoint());
   }

@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The simulated Instagram of a demo run: the simulator with the demo scenario (a hashtag burst and
@@ -81,13 +82,12 @@ final class DemoWorld implements AutoCloseable {
     }
   }
 
-  private static java.util.Optional<Instant> savedTime(Path file) {
+  private static Optional<Instant> savedTime(Path file) {
     if (!Files.exists(file)) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     try {
-      return java.util.Optional.of(
-          Instant.parse(Files.readString(file, StandardCharsets.UTF_8).trim()));
+      return Optional.of(Instant.parse(Files.readString(file, StandardCharsets.UTF_8).trim()));
     } catch (IOException | DateTimeParseException e) {
       throw new SetupException(
           "cannot read the saved simulated time in "

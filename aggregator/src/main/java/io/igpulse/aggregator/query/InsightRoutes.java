@@ -12,6 +12,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -175,7 +176,7 @@ final class InsightRoutes {
     }
     try {
       Instant at = Instant.parse(value);
-      int year = at.atZone(java.time.ZoneOffset.UTC).getYear();
+      int year = at.atZone(ZoneOffset.UTC).getYear();
       if (year < FIRST_YEAR || year > LAST_YEAR) {
         QueryRouter.error(
             ctx, 400, "at must lie in the years " + FIRST_YEAR + "-" + LAST_YEAR + ": " + value);

@@ -14,7 +14,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
@@ -99,8 +101,7 @@ public final class QueryRouter {
   }
 
   private void hashtagTrend(RoutingContext ctx) {
-    String hashtag =
-        QueryBounds.key("hashtag", ctx.pathParam("hashtag")).toLowerCase(java.util.Locale.ROOT);
+    String hashtag = QueryBounds.key("hashtag", ctx.pathParam("hashtag")).toLowerCase(Locale.ROOT);
     SeriesRange range = range(ctx);
     answer(
         ctx,
@@ -170,11 +171,7 @@ public final class QueryRouter {
    * Answers locally when this instance owns {@code key} in {@code store}, else forwards once to the
    * owner.
    */
-  void answer(
-      RoutingContext ctx,
-      String store,
-      String key,
-      java.util.function.Function<TrendQueries, Object> query) {
+  void answer(RoutingContext ctx, String store, String key, Function<TrendQueries, Object> query) {
     KafkaStreams kafkaStreams = streams.get();
     if (kafkaStreams == null || kafkaStreams.state() != KafkaStreams.State.RUNNING) {
       error(

@@ -9,6 +9,7 @@ import io.igpulse.events.PostingHours;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.util.List;
 
 /** The query API's JSON shapes (documented in the aggregator README). */
 final class TrendJson {
@@ -52,7 +53,7 @@ final class TrendJson {
         .put("updatedAt", trend.getUpdatedAt().toString());
   }
 
-  private static JsonArray topMedia(java.util.List<MediaContribution> media) {
+  private static JsonArray topMedia(List<MediaContribution> media) {
     JsonArray top = new JsonArray();
     media.forEach(
         m ->

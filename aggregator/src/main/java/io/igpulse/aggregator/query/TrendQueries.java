@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -163,7 +164,7 @@ final class TrendQueries {
       Instant from,
       Instant to,
       Function<List<B>, B> combine,
-      java.util.function.ToLongFunction<B> engagement) {
+      ToLongFunction<B> engagement) {
     ReadOnlyWindowStore<String, ValueAndTimestamp<B>> buckets = windows(store);
     return BucketSeries.readByBucket(
         buckets,

@@ -17,6 +17,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.state.HostInfo;
@@ -145,12 +146,7 @@ public final class AggregatorService implements Service {
     if (current != null) {
       current.close();
     }
-    vertx
-        .close()
-        .toCompletionStage()
-        .toCompletableFuture()
-        .orTimeout(10, java.util.concurrent.TimeUnit.SECONDS)
-        .join();
+    vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
     LOG.info("Aggregator stopped");
   }
 }

@@ -11,14 +11,21 @@ import io.igpulse.schemas.serde.RegistryConfig;
 import io.igpulse.schemas.topic.Topics;
 import io.igpulse.testkit.registry.Registries;
 import io.igpulse.testkit.registry.SchemaRegistry;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -146,14 +153,14 @@ public final class AggregatorThroughput {
    */
   private static boolean verifyAccountTotals(
       BenchBroker kafka, RegistryConfig registry, Workload workload, int rounds) {
-    Map<String, Long> expected = new java.util.HashMap<>();
+    Map<String, Long> expected = new HashMap<>();
     for (int m = 0; m < workload.media(); m++) {
       // Each media's last snapshot carries rounds * (m % 50 + 1), all of it gained since posting
       // (first seen within the first-snapshot credit).
       expected.merge(
           "account-" + (m % workload.accounts()), (long) rounds * (m % 50 + 1), Long::sum);
     }
-    Map<String, io.igpulse.events.AccountTrend> latest = new java.util.HashMap<>();
+    Map<String, io.igpulse.events.AccountTrend> latest = new HashMap<>();
     Properties props = new Properties();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -175,7 +182,7 @@ public final class AggregatorThroughput {
     }
     boolean exact = true;
     for (Duration size : List.of(Duration.ofHours(1), Duration.ofDays(1))) {
-      Map<String, Long> summed = new java.util.HashMap<>();
+      Map<String, Long> summed = new HashMap<>();
       latest.values().stream()
           .filter(t -> Duration.between(t.getWindowStart(), t.getWindowEnd()).equals(size))
           .filter(t -> t.getWindowStart().toEpochMilli() % size.toMillis() == 0)
@@ -230,13 +237,12 @@ public final class AggregatorThroughput {
    * threads report compiling (elapsed time, so it includes waiting for a core), and the broker
    * process's CPU time when it runs apart.
    */
-  private record CpuUse(double harness, double jit, java.util.OptionalDouble broker) {
+  private record CpuUse(double harness, double jit, OptionalDouble broker) {
 
     static CpuUse now(BenchBroker kafka) {
       var os =
-          (com.sun.management.OperatingSystemMXBean)
-              java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-      var jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+          (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+      var jit = ManagementFactory.getCompilationMXBean();
       return new CpuUse(
           os.getProcessCpuTime() / 1e9,
           jit.getTotalCompilationTime() / 1e3,
@@ -248,8 +254,8 @@ public final class AggregatorThroughput {
           harness - before.harness,
           jit - before.jit,
           broker.isPresent() && before.broker.isPresent()
-              ? java.util.OptionalDouble.of(broker.getAsDouble() - before.broker.getAsDouble())
-              : java.util.OptionalDouble.empty());
+              ? OptionalDouble.of(broker.getAsDouble() - before.broker.getAsDouble())
+              : OptionalDouble.empty());
     }
 
     String describe(double wallSeconds) {
@@ -422,7 +428,7 @@ public final class AggregatorThroughput {
    * and the broker also want.
    */
   private static double streamThreadCpuSeconds() {
-    var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    var threads = ManagementFactory.getThreadMXBean();
     long nanos = 0;
     for (var info : threads.getThreadInfo(threads.getAllThreadIds())) {
       if (info != null && info.getThreadName().matches(".*-StreamThread-\\d+")) {
@@ -446,7 +452,7 @@ public final class AggregatorThroughput {
         admin.listTopics().names().get().stream()
             .filter(t -> t.startsWith(app + "-") && t.endsWith("-repartition"))
             .toList();
-    var request = new java.util.HashMap<TopicPartition, OffsetSpec>();
+    var request = new HashMap<TopicPartition, OffsetSpec>();
     admin
         .describeTopics(repartitions)
         .allTopicNames()
@@ -473,8 +479,8 @@ public final class AggregatorThroughput {
    * that show waiting: transactions, producer buffer, fetches.
    */
   private static void printThreadMetrics(KafkaStreams streams) {
-    java.util.Set<String> wanted =
-        java.util.Set.of(
+    Set<String> wanted =
+        Set.of(
             "poll-ratio",
             "process-ratio",
             "commit-ratio",
@@ -502,11 +508,11 @@ public final class AggregatorThroughput {
             "poll-total",
             "records-lag-max",
             "dropped-records-total");
-    new java.util.TreeMap<>(
+    new TreeMap<>(
             streams.metrics().entrySet().stream()
                 .filter(e -> wanted.contains(e.getKey().name()))
                 .collect(
-                    java.util.stream.Collectors.toMap(
+                    Collectors.toMap(
                         e ->
                             e.getKey().group()
                                 + " "
@@ -529,7 +535,7 @@ public final class AggregatorThroughput {
    * topology.
    */
   private static void printRecordCounts(Admin admin) throws Exception {
-    for (String topic : new java.util.TreeSet<>(admin.listTopics().names().get())) {
+    for (String topic : new TreeSet<>(admin.listTopics().names().get())) {
       var partitions =
           admin
               .describeTopics(List.of(topic))
@@ -540,7 +546,7 @@ public final class AggregatorThroughput {
               .stream()
               .map(p -> new TopicPartition(topic, p.partition()))
               .toList();
-      var request = new java.util.HashMap<TopicPartition, OffsetSpec>();
+      var request = new HashMap<TopicPartition, OffsetSpec>();
       partitions.forEach(p -> request.put(p, OffsetSpec.latest()));
       long total =
           admin.listOffsets(request).all().get().values().stream().mapToLong(i -> i.offset()).sum();
@@ -559,10 +565,10 @@ public final class AggregatorThroughput {
             .stream()
             .map(p -> new TopicPartition(Topics.MEDIA_INSIGHTS.name(), p.partition()))
             .toList();
-    var request = new java.util.HashMap<TopicPartition, OffsetSpec>();
+    var request = new HashMap<TopicPartition, OffsetSpec>();
     partitions.forEach(p -> request.put(p, OffsetSpec.latest()));
     var result = admin.listOffsets(request).all().get();
-    var end = new java.util.HashMap<TopicPartition, Long>();
+    var end = new HashMap<TopicPartition, Long>();
     result.forEach((p, info) -> end.put(p, info.offset()));
     return end;
   }

@@ -6,7 +6,9 @@ import io.igpulse.testkit.kafka.KafkaCluster;
 import io.igpulse.testkit.kafka.KafkaClusters;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -34,14 +36,14 @@ final class BenchBroker implements AutoCloseable {
    * CPU seconds the broker's own process used so far, when it runs in a child JVM (else empty: an
    * external broker is not ours to measure, an in-JVM one is part of this JVM's CPU time).
    */
-  java.util.OptionalDouble brokerCpuSeconds() {
+  OptionalDouble brokerCpuSeconds() {
     if (owned instanceof StandaloneBroker.Child child) {
       return child
           .cpuTime()
-          .map(cpu -> java.util.OptionalDouble.of(cpu.toNanos() / 1e9))
-          .orElse(java.util.OptionalDouble.empty());
+          .map(cpu -> OptionalDouble.of(cpu.toNanos() / 1e9))
+          .orElse(OptionalDouble.empty());
     }
-    return java.util.OptionalDouble.empty();
+    return OptionalDouble.empty();
   }
 
   private BenchBroker(String bootstrapServers, String description, AutoCloseable owned) {
@@ -104,7 +106,7 @@ final class BenchBroker implements AutoCloseable {
       String topic = Topics.MEDIA_INSIGHTS.name();
       var request = new HashMap<TopicPartition, OffsetSpec>();
       admin
-          .describeTopics(java.util.List.of(topic))
+          .describeTopics(List.of(topic))
           .allTopicNames()
           .get()
           .get(topic)

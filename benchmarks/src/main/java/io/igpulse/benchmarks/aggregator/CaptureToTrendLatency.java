@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -92,7 +93,7 @@ public final class CaptureToTrendLatency {
       List<Long> toApi = new ArrayList<>();
       List<Long> toTopic = new ArrayList<>();
       HttpClient http = HttpClient.newHttpClient();
-      Map<Instant, Long> expectedByWindow = new java.util.HashMap<>();
+      Map<Instant, Long> expectedByWindow = new HashMap<>();
       try (KafkaProducer<String, MediaInsightSnapshot> producer =
           producer(kafka, registry.config(), 0)) {
         for (int i = 0; i < warmupProbes + probes; i++) {

@@ -3,6 +3,7 @@ package io.igpulse.benchmarks.aggregator;
 import io.igpulse.aggregator.config.AggregatorConfig;
 import io.igpulse.aggregator.topology.TrendTopology;
 import io.igpulse.runtime.streams.TopicSerdes;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -36,7 +37,7 @@ enum TopologyUnderTest {
   final AtomicLong engagementSeen = new AtomicLong();
 
   static TopologyUnderTest fromCommandLine() {
-    return valueOf(System.getProperty("bench.topology", "full").toUpperCase(java.util.Locale.ROOT));
+    return valueOf(System.getProperty("bench.topology", "full").toUpperCase(Locale.ROOT));
   }
 
   Topology build(AggregatorConfig config) {

@@ -15,11 +15,13 @@ import io.igpulse.testkit.registry.Registries;
 import io.igpulse.testkit.registry.SchemaRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -67,7 +69,7 @@ public final class CollectorDiscovery {
       env.put("IGPULSE_COLLECTOR_HTTP_PORT", "0");
       env.put("IGPULSE_COLLECTOR_MANAGEMENT_PORT", "0");
       // The admin API is never called here, but it is not served without a token.
-      env.put("IGPULSE_COLLECTOR_ADMIN_TOKEN", java.util.UUID.randomUUID().toString());
+      env.put("IGPULSE_COLLECTOR_ADMIN_TOKEN", UUID.randomUUID().toString());
       for (int i = 0; i < accounts; i++) {
         env.put("IGPULSE_TOKEN_a" + i, sim.token(i));
       }
@@ -86,13 +88,9 @@ public final class CollectorDiscovery {
                   new ByteArraySerializer())) {
         AccountWriter writer =
             new AccountWriter(
-                kafka.bootstrapServers(),
-                java.util.Map.of(),
-                registry.config(),
-                producer,
-                Clock.systemUTC());
+                kafka.bootstrapServers(), Map.of(), registry.config(), producer, Clock.systemUTC());
         long start = System.nanoTime();
-        List<AccountWriter.Request> requests = new java.util.ArrayList<>();
+        List<AccountWriter.Request> requests = new ArrayList<>();
         for (int i = 0; i < accounts; i++) {
           String tag = tagOf(world, i);
           requests.add(

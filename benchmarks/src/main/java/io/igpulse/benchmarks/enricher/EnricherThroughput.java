@@ -28,6 +28,7 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -190,7 +191,7 @@ public final class EnricherThroughput {
 
   private static List<Media> youngPosts(Simulator sim, Duration maxAge) {
     long now = sim.clock().nowEpochSecond();
-    List<Media> out = new java.util.ArrayList<>();
+    List<Media> out = new ArrayList<>();
     for (int a = 0; a < sim.world().accountCount(); a++) {
       int visible = sim.world().schedule(a).postsVisibleAt(now);
       for (int ord = visible - 1; ord >= 0; ord--) {

@@ -16,6 +16,7 @@ import io.vertx.core.Vertx;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * HTTP requests per media-insight snapshot when refreshing the newest 1,000 media of one account,
@@ -52,8 +53,7 @@ public final class InsightRefreshRequests {
       AccessToken token = AccessToken.of(simulator.token(index));
       String ig = Long.toString(simulator.world().account(index).igUserId());
       // HTTP requests as the client sent them (the simulator counts each batch item as a call).
-      java.util.function.LongSupplier requests =
-          () -> (long) client.metrics().count("igpulse.graph.requests");
+      LongSupplier requests = () -> (long) client.metrics().count("igpulse.graph.requests");
 
       long before = requests.getAsLong();
       List<Media> expanded = await(client.mediaWithInsights(token, ig, MEDIA)).value();

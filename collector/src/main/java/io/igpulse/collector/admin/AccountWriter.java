@@ -11,11 +11,15 @@ import io.igpulse.schemas.topic.Topics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.Producer;
@@ -87,10 +91,9 @@ public final class AccountWriter {
   public List<AccountRegistration> registerAll(List<Request> requests) throws Exception {
     Instant now = clock.instant();
     Map<String, AccountRegistration> known =
-        latestAll(
-            requests.stream().map(Request::igUserId).collect(java.util.stream.Collectors.toSet()));
-    List<AccountRegistration> written = new java.util.ArrayList<>();
-    List<java.util.concurrent.Future<?>> sends = new java.util.ArrayList<>();
+        latestAll(requests.stream().map(Request::igUserId).collect(Collectors.toSet()));
+    List<AccountRegistration> written = new ArrayList<>();
+    List<Future<?>> sends = new ArrayList<>();
     for (Request request : requests) {
       AccountRegistration before = known.get(request.igUserId());
       AccountRegistration registration =
@@ -107,7 +110,7 @@ public final class AccountWriter {
       sends.add(send(registration));
       written.add(registration);
     }
-    for (java.util.concurrent.Future<?> f : sends) {
+    for (Future<?> f : sends) {
       f.get(30, TimeUnit.SECONDS);
     }
     return written;
@@ -132,7 +135,7 @@ public final class AccountWriter {
     send(registration).get(30, TimeUnit.SECONDS);
   }
 
-  private java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata> send(
+  private Future<org.apache.kafka.clients.producer.RecordMetadata> send(
       AccountRegistration registration) {
     String topic = Topics.ACCOUNTS.name();
     return producer.send(
@@ -142,13 +145,13 @@ public final class AccountWriter {
 
   /** The account's latest registration, read from its partition. */
   public Optional<AccountRegistration> latest(String igUserId) {
-    return Optional.ofNullable(latestAll(java.util.Set.of(igUserId)).get(igUserId));
+    return Optional.ofNullable(latestAll(Set.of(igUserId)).get(igUserId));
   }
 
   /**
    * The latest registration of each of these accounts that has one, reading only their partitions.
    */
-  public Map<String, AccountRegistration> latestAll(java.util.Set<String> ids) {
+  public Map<String, AccountRegistration> latestAll(Set<String> ids) {
     Map<String, Object> props = ClientSettings.assignedReader(bootstrapServers, consumerOverrides);
     Map<String, AccountRegistration> last = new HashMap<>();
     if (ids.isEmpty()) {

@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -54,7 +55,7 @@ public final class AccountsCli {
         throw new IllegalArgumentException("missing command");
       }
       Map<String, String> options = new HashMap<>();
-      java.util.ArrayList<String> args = new java.util.ArrayList<>();
+      ArrayList<String> args = new ArrayList<>();
       for (int i = 1; i < argv.length; i++) {
         if (argv[i].startsWith("--")) {
           if (i + 1 >= argv.length) {

@@ -12,6 +12,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -193,7 +194,7 @@ public final class AdminRoutes {
   }
 
   @SuppressWarnings("unchecked")
-  private static java.util.Map<String, Object> castMap(java.util.Map<String, ?> map) {
-    return (java.util.Map<String, Object>) map;
+  private static Map<String, Object> castMap(Map<String, ?> map) {
+    return (Map<String, Object>) map;
   }
 }

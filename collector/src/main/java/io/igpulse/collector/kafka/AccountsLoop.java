@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -223,7 +224,7 @@ public final class AccountsLoop implements Runnable, ConsumerRebalanceListener {
   private void registrations(TopicPartition tp, List<ConsumerRecord<String, byte[]>> records) {
     // Only the last registration of each account in a batch counts (the partition is re-read from
     // its start on assignment): an account deactivated later in the batch is never started.
-    Map<String, AccountRegistration> latest = new java.util.LinkedHashMap<>();
+    Map<String, AccountRegistration> latest = new LinkedHashMap<>();
     try {
       for (ConsumerRecord<String, byte[]> r : records) {
         if (r.key() == null) {

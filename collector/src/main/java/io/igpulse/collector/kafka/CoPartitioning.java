@@ -1,6 +1,7 @@
 package io.igpulse.collector.kafka;
 
 import io.igpulse.schemas.topic.Topics;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -23,7 +24,7 @@ public final class CoPartitioning {
    */
   public static void check(Map<String, Object> adminConfig, String... internal) throws Exception {
     try (Admin admin = Admin.create(adminConfig)) {
-      List<String> names = new java.util.ArrayList<>(List.of(internal));
+      List<String> names = new ArrayList<>(List.of(internal));
       names.add(Topics.ACCOUNTS.name());
       Map<String, TopicDescription> described = describe(admin, names);
       int accounts = described.get(Topics.ACCOUNTS.name()).partitions().size();

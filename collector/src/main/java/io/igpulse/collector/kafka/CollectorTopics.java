@@ -4,6 +4,7 @@ import io.igpulse.schemas.topic.CleanupPolicy;
 import io.igpulse.schemas.topic.Codec;
 import io.igpulse.schemas.topic.Topic;
 import io.igpulse.schemas.topic.Topics;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import org.apache.kafka.common.utils.Utils;
@@ -52,7 +53,6 @@ public final class CollectorTopics {
    * when that was written by a default producer (ours are).
    */
   public static int partitionOf(String key, int partitions) {
-    return Utils.toPositive(Utils.murmur2(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-        % partitions;
+    return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
   }
 }

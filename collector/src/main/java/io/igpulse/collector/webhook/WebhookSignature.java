@@ -5,6 +5,7 @@ import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Locale;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -39,8 +40,7 @@ public final class WebhookSignature {
     }
     byte[] given;
     try {
-      given =
-          HexFormat.of().parseHex(h.substring(PREFIX.length()).toLowerCase(java.util.Locale.ROOT));
+      given = HexFormat.of().parseHex(h.substring(PREFIX.length()).toLowerCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       return Verdict.FORGED;
     }

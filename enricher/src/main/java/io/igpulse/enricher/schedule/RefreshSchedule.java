@@ -48,8 +48,7 @@ public final class RefreshSchedule {
     if (age >= cadence.maxAge().toMillis()) {
       return OptionalLong.empty();
     }
-    long next =
-        nextGridPoint(capturedAt, cadence.stepAt(java.time.Duration.ofMillis(age)).toMillis());
+    long next = nextGridPoint(capturedAt, cadence.stepAt(Duration.ofMillis(age)).toMillis());
     return next - postedAt < cadence.maxAge().toMillis()
         ? OptionalLong.of(next)
         : OptionalLong.empty();

@@ -1,6 +1,7 @@
 package io.igpulse.enricher.schedule;
 
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -161,7 +162,7 @@ public record ScheduleEntry(
   }
 
   /** After a snapshot captured at {@code capturedAt}; {@code next} empty when the schedule ends. */
-  public ScheduleEntry snapshotTaken(long capturedAt, Long progress, java.util.OptionalLong next) {
+  public ScheduleEntry snapshotTaken(long capturedAt, Long progress, OptionalLong next) {
     double growth = growthPerHour;
     if (progress != null && lastProgress != null && lastCapturedAt != null) {
       double hours = (capturedAt - lastCapturedAt) / 3_600_000.0;

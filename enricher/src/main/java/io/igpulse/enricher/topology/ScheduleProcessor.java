@@ -23,7 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -49,7 +51,7 @@ final class ScheduleProcessor
   private static final Logger LOG = LoggerFactory.getLogger(ScheduleProcessor.class);
 
   /** How long past the end of its schedule a finished media's entry is kept. */
-  static final long FINISHED_GRACE_MS = java.time.Duration.ofDays(1).toMillis();
+  static final long FINISHED_GRACE_MS = Duration.ofDays(1).toMillis();
 
   private final Enrichment parts;
   private final ThreadLocal<SharedReads> reads;
@@ -106,7 +108,7 @@ final class ScheduleProcessor
             d.postedAt(),
             d.expiresAt(),
             d.hashtags(),
-            java.util.Set.of(d.source()),
+            Set.of(d.source()),
             first.isPresent() ? MediaState.ACTIVE : MediaState.DONE,
             first.orElse(d.postedAt())));
   }
@@ -129,7 +131,7 @@ final class ScheduleProcessor
     applyAnswered(shared);
     long now = parts.clock().millis();
     Map<String, List<ScheduleEntry>> dueByAccount = new TreeMap<>();
-    java.util.Set<String> accountsSeen = new java.util.TreeSet<>();
+    Set<String> accountsSeen = new TreeSet<>();
     long dueCount = 0;
     List<String> expired = new ArrayList<>();
     List<String> notOwned = new ArrayList<>();

@@ -2,6 +2,10 @@ package io.igpulse.graphapi.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.igpulse.graphapi.metrics.MediaKind;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
@@ -42,19 +46,19 @@ public record Media(
    * When the media was created, from {@code timestamp} ({@code 2024-06-30T10:00:00+0000}); null if
    * absent.
    */
-  public java.time.Instant createdAt() {
+  public Instant createdAt() {
     if (timestamp == null) {
       return null;
     }
     try {
-      return java.time.OffsetDateTime.parse(timestamp, GRAPH_TIME).toInstant();
-    } catch (java.time.format.DateTimeParseException e) {
+      return OffsetDateTime.parse(timestamp, GRAPH_TIME).toInstant();
+    } catch (DateTimeParseException e) {
       return null;
     }
   }
 
-  private static final java.time.format.DateTimeFormatter GRAPH_TIME =
-      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss[.SSS]XX");
+  private static final DateTimeFormatter GRAPH_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss[.SSS]XX");
 
   public MediaKind kind() {
     return MediaKind.of(productType, mediaType);

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.igpulse.graphapi.pacing.Usage;
 import io.igpulse.graphapi.token.TokenRedactor;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -82,7 +85,7 @@ public final class ErrorClassifier {
         return new GraphError.Transient("code " + code + ": " + message);
       }
       case 10 -> {
-        if (message.toLowerCase(java.util.Locale.ROOT).contains("viewers")) {
+        if (message.toLowerCase(Locale.ROOT).contains("viewers")) {
           return new GraphError.NotEnoughViewers(message);
         }
         return new GraphError.Rejected(code, subcode, message);
@@ -136,20 +139,20 @@ public final class ErrorClassifier {
    * The allowed names of a "must be one of" message; empty when the list is cut short ("…"), since
    * a partial list must not make the client drop metrics the API still accepts.
    */
-  private static java.util.List<String> allowed(String list) {
+  private static List<String> allowed(String list) {
     String text = list.strip();
     if (text.endsWith(".") && !text.endsWith("...")) {
       text = text.substring(0, text.length() - 1);
     }
     if (text.contains("…") || text.contains("...")) {
-      return java.util.List.of();
+      return List.of();
     }
-    java.util.List<String> out = new java.util.ArrayList<>();
+    List<String> out = new ArrayList<>();
     for (String part : text.split(",")) {
       String name = part.strip();
       if (!name.isEmpty()) {
         if (!name.matches("[a-z0-9_]+")) {
-          return java.util.List.of();
+          return List.of();
         }
         out.add(name);
       }

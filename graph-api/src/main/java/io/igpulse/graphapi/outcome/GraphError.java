@@ -1,6 +1,7 @@
 package io.igpulse.graphapi.outcome;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Why a call did not give an answer, as a closed set of types a caller can switch over. Each type
@@ -53,16 +54,15 @@ public sealed interface GraphError {
    * @param index the refused position in the request's metric list, or -1
    * @param allowed the metrics the API says it accepts, or empty
    */
-  record UnsupportedMetric(String metric, int index, java.util.List<String> allowed)
-      implements GraphError {
+  record UnsupportedMetric(String metric, int index, List<String> allowed) implements GraphError {
 
     public UnsupportedMetric {
-      allowed = java.util.List.copyOf(allowed);
+      allowed = List.copyOf(allowed);
     }
 
     /** A refusal that names the metric. */
     public UnsupportedMetric(String metric) {
-      this(metric, -1, java.util.List.of());
+      this(metric, -1, List.of());
     }
 
     @Override

@@ -6,8 +6,11 @@ import io.igpulse.graphapi.request.GraphCall;
 import io.igpulse.graphapi.token.TokenRedactor;
 import io.vertx.core.Future;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -40,16 +43,11 @@ public final class Pager {
    * page fails the whole collection (the caller may retry later; cursors expire, so none is kept).
    */
   public Future<GraphResult<List<JsonNode>>> collect(GraphCall first, int maxItems, int maxPages) {
-    return next(
-        first, new ArrayList<>(), new java.util.HashSet<>(), new PageGuard(maxPages), maxItems);
+    return next(first, new ArrayList<>(), new HashSet<>(), new PageGuard(maxPages), maxItems);
   }
 
   private Future<GraphResult<List<JsonNode>>> next(
-      GraphCall call,
-      List<JsonNode> kept,
-      java.util.Set<String> keptIds,
-      PageGuard guard,
-      int maxItems) {
+      GraphCall call, List<JsonNode> kept, Set<String> keptIds, PageGuard guard, int maxItems) {
     return fetch
         .apply(call)
         .compose(
@@ -74,8 +72,7 @@ public final class Pager {
                 return Future.succeededFuture(GraphResult.ok(List.copyOf(kept)));
               }
               GraphCall following =
-                  new GraphCall(
-                      page.next().get(), java.util.Map.of(), call.account(), call.endpoint());
+                  new GraphCall(page.next().get(), Map.of(), call.account(), call.endpoint());
               return next(following, kept, keptIds, guard, maxItems);
             });
   }

@@ -1,7 +1,13 @@
 package io.igpulse.graphapi.token;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -24,7 +30,7 @@ public final class InMemoryTokenProvider implements TokenProvider {
    * {@code IGPULSE_TOKEN_DEFAULT} answers for any account without its own.
    */
   public static InMemoryTokenProvider fromEnv(Map<String, String> env, TokenRedactor redactor) {
-    Map<String, AccessToken> seed = new java.util.HashMap<>();
+    Map<String, AccessToken> seed = new HashMap<>();
     env.forEach(
         (k, v) -> {
           if (k.startsWith("IGPULSE_TOKEN_") && !v.isBlank()) {
@@ -38,13 +44,13 @@ public final class InMemoryTokenProvider implements TokenProvider {
    * From a properties file of {@code <account ref>=<token>} lines (mounted secret). Reads the file
    * once, on the calling thread: call it at start-up, not on an event loop.
    */
-  public static InMemoryTokenProvider fromSecretsFile(
-      java.nio.file.Path file, TokenRedactor redactor) throws java.io.IOException {
-    java.util.Properties p = new java.util.Properties();
-    try (java.io.Reader r = java.nio.file.Files.newBufferedReader(file)) {
+  public static InMemoryTokenProvider fromSecretsFile(Path file, TokenRedactor redactor)
+      throws IOException {
+    Properties p = new Properties();
+    try (Reader r = Files.newBufferedReader(file)) {
       p.load(r);
     }
-    Map<String, AccessToken> seed = new java.util.HashMap<>();
+    Map<String, AccessToken> seed = new HashMap<>();
     for (String name : p.stringPropertyNames()) {
       String v = p.getProperty(name).trim();
       if (!v.isEmpty()) {

@@ -1,5 +1,6 @@
 package io.igpulse.runtime.streams;
 
+import java.io.IOException;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
@@ -58,7 +59,7 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
    */
   private static boolean isRegistryOutage(Throwable error) {
     for (Throwable t = error; t != null; t = t.getCause()) {
-      if (t instanceof java.io.IOException) {
+      if (t instanceof IOException) {
         return true;
       }
     }

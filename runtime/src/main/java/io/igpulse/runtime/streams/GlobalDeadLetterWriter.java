@@ -1,5 +1,6 @@
 package io.igpulse.runtime.streams;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -36,7 +37,7 @@ final class GlobalDeadLetterWriter {
 
   /** Keeps the app's config; nothing is built until a global record needs a letter. */
   GlobalDeadLetterWriter(Map<String, ?> streamsConfigs) {
-    this.streamsConfigs = new java.util.HashMap<>(streamsConfigs);
+    this.streamsConfigs = new HashMap<>(streamsConfigs);
   }
 
   private KafkaProducer<byte[], byte[]> producer() {

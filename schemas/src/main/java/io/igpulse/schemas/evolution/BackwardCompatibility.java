@@ -2,6 +2,7 @@ package io.igpulse.schemas.evolution;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.Incompatibility;
@@ -42,8 +43,7 @@ public final class BackwardCompatibility {
             e -> {
               Schema now = current.get(e.getKey());
               if (now == null) {
-                return java.util.stream.Stream.of(
-                    e.getKey() + ": removed (released records must stay)");
+                return Stream.of(e.getKey() + ": removed (released records must stay)");
               }
               return problems(now, e.getValue()).stream().map(p -> e.getKey() + ": " + p);
             })

@@ -2,6 +2,8 @@ package io.igpulse.schemas.serde;
 
 import io.apicurio.registry.rest.client.models.ProblemDetails;
 import io.igpulse.schemas.serde.UndecodableRecordException.Reason;
+import java.io.EOFException;
+import java.io.IOException;
 import java.util.Map;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -108,7 +110,7 @@ public final class CheckedDeserializer<T> implements Deserializer<T> {
                 + problem.getTitle(),
             e);
       }
-      if (t instanceof java.io.IOException && !(t instanceof java.io.EOFException)) {
+      if (t instanceof IOException && !(t instanceof EOFException)) {
         return new UndecodableRecordException(
             Reason.REGISTRY_UNAVAILABLE,
             topic,

@@ -3,6 +3,7 @@ package io.igpulse.simulator.api;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 
 /** Every error the simulator serves, with the exact codes and messages of GRAPH-API.md. */
@@ -21,10 +22,7 @@ public final class GraphErrors {
    * indexed wording points into it) and {@code allowed} what the media accepts.
    */
   public static GraphError refusedMetric(
-      RefusalWording wording,
-      String metric,
-      java.util.List<String> asked,
-      java.util.List<String> allowed) {
+      RefusalWording wording, String metric, List<String> asked, List<String> allowed) {
     return switch (wording) {
       case INDEXED ->
           invalidParameter(

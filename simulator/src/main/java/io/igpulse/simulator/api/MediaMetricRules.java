@@ -3,6 +3,7 @@ package io.igpulse.simulator.api;
 import io.igpulse.simulator.world.Media;
 import io.igpulse.simulator.world.MediaKind;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -47,8 +48,8 @@ public final class MediaMetricRules {
           "profile_activity");
 
   /** Every name {@link #supports} may accept, in a stable order (the "must be one of" list). */
-  private static final java.util.List<String> ALL =
-      java.util.List.of(
+  private static final List<String> ALL =
+      List.of(
           "reach",
           "views",
           "impressions",
@@ -72,7 +73,7 @@ public final class MediaMetricRules {
   private MediaMetricRules() {}
 
   /** The metrics this media accepts on this version, in a stable order. */
-  public static java.util.List<String> allowed(Media media, ApiVersion version) {
+  public static List<String> allowed(Media media, ApiVersion version) {
     return ALL.stream().filter(m -> supports(m, media, version)).toList();
   }
 

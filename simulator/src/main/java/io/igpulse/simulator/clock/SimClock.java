@@ -1,7 +1,10 @@
 package io.igpulse.simulator.clock;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.function.LongSupplier;
 
 /**
@@ -40,21 +43,21 @@ public final class SimClock {
    * This clock as a {@link java.time.Clock} (UTC), for code under test that takes its "now" from an
    * injected clock: it then follows the simulated time, frozen, sped up or moved by hand.
    */
-  public java.time.Clock asJavaClock() {
+  public Clock asJavaClock() {
     SimClock simulated = this;
-    return new java.time.Clock() {
+    return new Clock() {
       @Override
       public Instant instant() {
         return simulated.now();
       }
 
       @Override
-      public java.time.ZoneId getZone() {
-        return java.time.ZoneOffset.UTC;
+      public ZoneId getZone() {
+        return ZoneOffset.UTC;
       }
 
       @Override
-      public java.time.Clock withZone(java.time.ZoneId zone) {
+      public Clock withZone(ZoneId zone) {
         return this;
       }
     };

@@ -10,6 +10,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.function.Function;
@@ -168,7 +169,7 @@ final class ControlRoutes {
       String text = ctx.body() == null ? "" : ctx.body().asString();
       JsonNode body = text == null || text.isBlank() ? Json.object() : Json.parse(text);
       send(ctx, 200, action.apply(body));
-    } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+    } catch (IllegalArgumentException | UncheckedIOException e) {
       send(ctx, 400, problem(e));
     }
   }

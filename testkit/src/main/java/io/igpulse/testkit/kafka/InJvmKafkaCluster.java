@@ -1,5 +1,6 @@
 package io.igpulse.testkit.kafka;
 
+import java.util.Map;
 import kafka.server.BrokerServer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
@@ -98,9 +99,9 @@ final class InJvmKafkaCluster implements KafkaCluster {
   private BrokerServer broker(int index) {
     // brokers() is keyed by node id; index i is the i-th lowest id.
     return cluster.brokers().entrySet().stream()
-        .sorted(java.util.Map.Entry.comparingByKey())
+        .sorted(Map.Entry.comparingByKey())
         .skip(index)
-        .map(java.util.Map.Entry::getValue)
+        .map(Map.Entry::getValue)
         .findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no broker " + index + " of " + brokers));
   }

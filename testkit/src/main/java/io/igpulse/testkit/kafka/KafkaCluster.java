@@ -2,6 +2,7 @@ package io.igpulse.testkit.kafka;
 
 import io.igpulse.schemas.topic.Topic;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
@@ -51,7 +52,7 @@ public interface KafkaCluster extends AutoCloseable {
       for (Topic<?, ?> topic : topics) {
         NewTopic request = topic.toNewTopic(replicationFactor());
         try {
-          admin.createTopics(java.util.List.of(request)).all().get();
+          admin.createTopics(List.of(request)).all().get();
         } catch (ExecutionException e) {
           if (!(e.getCause() instanceof TopicExistsException)) {
             throw new IllegalStateException("cannot create topic " + topic.name(), e.getCause());

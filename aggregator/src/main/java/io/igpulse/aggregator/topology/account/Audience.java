@@ -4,6 +4,7 @@ import io.igpulse.events.AccountInsightSnapshot;
 import io.igpulse.events.DemographicBreakdown;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -36,8 +37,8 @@ public final class Audience {
   /** Whether {@code candidate} should replace {@code current} (null: nothing stored yet). */
   public static boolean newer(JsonObject candidate, JsonObject current) {
     return current == null
-        || java.time.Instant.parse(candidate.getString("capturedAt"))
-            .isAfter(java.time.Instant.parse(current.getString("capturedAt")));
+        || Instant.parse(candidate.getString("capturedAt"))
+            .isAfter(Instant.parse(current.getString("capturedAt")));
   }
 
   private static JsonObject breakdown(DemographicBreakdown breakdown) {

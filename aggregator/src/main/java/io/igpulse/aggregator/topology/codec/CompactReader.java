@@ -1,6 +1,7 @@
 package io.igpulse.aggregator.topology.codec;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.apache.kafka.common.errors.SerializationException;
 
 /** Reads what {@link CompactWriter} wrote, in the same order. */
@@ -93,7 +94,7 @@ public final class CompactReader {
   /** What {@link CompactWriter#writeBytes} wrote (a copy). */
   public byte[] readBytes() {
     int length = readSize();
-    byte[] value = java.util.Arrays.copyOfRange(bytes, position, position + length);
+    byte[] value = Arrays.copyOfRange(bytes, position, position + length);
     position += length;
     return value;
   }

@@ -2,6 +2,7 @@ package io.igpulse.aggregator.topology.codec;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.function.Consumer;
 
 /**
  * Appends values to a growing byte array: variable-length integers (small numbers and deltas take
@@ -84,7 +85,7 @@ public final class CompactWriter {
    * Writes what {@code body} writes as one length-prefixed block, which a reader can skip and
    * decode later (see {@link CompactReader#readBlock()}).
    */
-  public void writeBlock(java.util.function.Consumer<CompactWriter> body) {
+  public void writeBlock(Consumer<CompactWriter> body) {
     CompactWriter block = new CompactWriter(64);
     body.accept(block);
     writeSize(block.size);

@@ -454,7 +454,7 @@ final class InternalCodecs {
         @Override
         public HashtagMediaBucket read(CompactReader in) {
           int size = in.readSize();
-          var entries = new java.util.ArrayList<HashtagMediaBucket.Entry>(size);
+          var entries = new ArrayList<HashtagMediaBucket.Entry>(size);
           for (int i = 0; i < size; i++) {
             entries.add(
                 new HashtagMediaBucket.Entry(

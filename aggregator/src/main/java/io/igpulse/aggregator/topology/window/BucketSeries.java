@@ -3,6 +3,7 @@ package io.igpulse.aggregator.topology.window;
 import io.igpulse.aggregator.config.WindowSpec;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -72,7 +73,7 @@ public final class BucketSeries<B> {
 
   /** The index of the first bucket starting at or after {@code time}. */
   private int firstAtOrAfter(long time) {
-    int found = java.util.Arrays.binarySearch(starts, time);
+    int found = Arrays.binarySearch(starts, time);
     return found >= 0 ? found : -found - 1;
   }
 

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.kafka.common.errors.SerializationException;
 
 /**
@@ -138,7 +139,7 @@ public final class PackedStrings {
    * Calls {@code action} with each member as a read-only view of its UTF-8 bytes, without decoding:
    * views of equal members are equal and hash alike. They stay valid while this set is not changed.
    */
-  public void forEachPacked(java.util.function.Consumer<ByteBuffer> action) {
+  public void forEachPacked(Consumer<ByteBuffer> action) {
     int position = 0;
     while (position < length) {
       long entry = readLength(bytes, position, length);
