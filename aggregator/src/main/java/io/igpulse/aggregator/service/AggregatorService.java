@@ -14,6 +14,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import java.time.Clock;
 import java.util.List;
@@ -40,6 +41,8 @@ public final class AggregatorService implements Service {
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile StreamsApp streams;
   private HttpServer queryServer;
+  private volatile HostInfo self;
+  private volatile Router router;
   private ManagementServer managementServer;
 
   /**
@@ -60,19 +63,16 @@ public final class AggregatorService implements Service {
   @Override
   public Future<Void> start() {
     TopicBootstrap.ensure(config.adminClient(), List.copyOf(Topics.all()));
-    HostInfo[] self = new HostInfo[1];
-    // The router needs this instance's own address, known only once the server listens: built once,
-    // then.
-    Router[] router = new Router[1];
+    // The router needs this instance's own address, known only once the server listens: built then.
     return vertx
         .createHttpServer()
-        .requestHandler(request -> router[0].handle(request))
+        .requestHandler(this::route)
         .listen(config.httpPort(), config.bindAddress())
         .compose(
             server -> {
               queryServer = server;
-              self[0] = new HostInfo(config.advertisedHost(), server.actualPort());
-              router[0] = new QueryRouter(vertx, config, this::streams, self[0], clock).router();
+              self = new HostInfo(config.advertisedHost(), server.actualPort());
+              router = new QueryRouter(vertx, config, this::streams, self, clock).router();
               // Off the event loop: building the topology and its serdes, and constructing Kafka
               // Streams (clients, state directory, metrics), took up to 9 s on it at start.
               return vertx.executeBlocking(
@@ -94,11 +94,19 @@ public final class AggregatorService implements Service {
             server -> {
               managementServer = server;
               LOG.info(
-                  "Aggregator started: queries on {}, management on port {}",
-                  self[0],
-                  server.port());
+                  "Aggregator started: queries on {}, management on port {}", self, server.port());
               return null;
             });
+  }
+
+  /** A request that comes in the instant before the router is built is told to come back. */
+  private void route(HttpServerRequest request) {
+    Router current = router;
+    if (current == null) {
+      request.response().setStatusCode(503).putHeader("Retry-After", "1").end();
+    } else {
+      current.handle(request);
+    }
   }
 
   private void startStreams(int queryPort) {

@@ -204,7 +204,8 @@ public final class CollectorService implements Service {
             "collector-" + config.instanceId(),
             config.producerOverrides());
     txProps.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, config.transactionalId());
-    DiscoveryEmitter[] emitterRef = new DiscoveryEmitter[1];
+    // The registry and the emitter need each other; the registry reaches the emitter through this
+    // field, set just below and before any poll can emit.
     accounts =
         new AccountRegistry(
             vertx,
@@ -213,7 +214,7 @@ public final class CollectorService implements Service {
             tokens,
             config.schedule(),
             seen,
-            (ctx, account, partition, items) -> emitterRef[0].emit(ctx, account, partition, items),
+            (ctx, account, partition, items) -> emitter.emit(ctx, account, partition, items),
             metrics,
             config.clock());
     emitter =
@@ -224,7 +225,6 @@ public final class CollectorService implements Service {
             seen,
             accounts::owns,
             metrics);
-    emitterRef[0] = emitter;
     emitter.start();
     vertx.setPeriodic(
         config.clock().realDelay(config.seenSweepInterval()).toMillis(), id -> expireSeenMarkers());
