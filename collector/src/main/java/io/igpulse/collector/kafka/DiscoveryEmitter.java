@@ -71,6 +71,21 @@ public final class DiscoveryEmitter implements AutoCloseable {
   static final Backoff REPLACEMENT_RETRIES =
       new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30), () -> 1.0);
 
+  /**
+   * How long a failed transaction keeps the emitter not ready unless one commits first: twice the
+   * producer's default max.block.ms, so that during a broker outage, where each try blocks that
+   * long before it fails, readiness stays down between tries; and an instance with nothing more to
+   * emit is ready again on its own.
+   */
+  static final Duration FAILURE_HOLD = Duration.ofMinutes(2);
+
+  /**
+   * A transaction open longer than this waits on a broker that does not answer: one normally takes
+   * milliseconds, while a try during an outage blocks up to max.block.ms (60 s) or, flushing,
+   * delivery.timeout.ms (120 s) before it fails.
+   */
+  static final Duration STUCK_AFTER = Duration.ofSeconds(10);
+
   private final Supplier<Producer<String, byte[]>> producers;
   private volatile Producer<String, byte[]> producer;
   private final Serializer<MediaDiscovered> serializer;
@@ -85,6 +100,20 @@ public final class DiscoveryEmitter implements AutoCloseable {
   private volatile boolean replacing;
   private volatile boolean drained;
   private volatile GroupContext group;
+  private final long stuckAfterNanos;
+  private final long failureHoldNanos;
+
+  /** Whether the last transaction failed, and when (System.nanoTime()). */
+  private volatile boolean lastFailed;
+
+  private volatile long lastFailedAt;
+
+  /**
+   * When the open transaction began (System.nanoTime()); meaningful while {@code inTransaction}.
+   */
+  private volatile boolean inTransaction;
+
+  private volatile long transactionBeganAt;
 
   /**
    * @param producers makes a transactional producer, {@code initTransactions()} not yet called,
@@ -98,6 +127,21 @@ public final class DiscoveryEmitter implements AutoCloseable {
       SeenState seen,
       Predicate<String> owns,
       CollectorMetrics metrics) {
+    this(producers, serializer, seenTopic, seen, owns, metrics, STUCK_AFTER, FAILURE_HOLD);
+  }
+
+  /** With readiness limits of a test's choosing. */
+  DiscoveryEmitter(
+      Supplier<Producer<String, byte[]>> producers,
+      Serializer<MediaDiscovered> serializer,
+      String seenTopic,
+      SeenState seen,
+      Predicate<String> owns,
+      CollectorMetrics metrics,
+      Duration stuckAfter,
+      Duration failureHold) {
+    this.stuckAfterNanos = stuckAfter.toNanos();
+    this.failureHoldNanos = failureHold.toNanos();
     this.producers = producers;
     this.serializer = serializer;
     this.seenTopic = seenTopic;
@@ -117,9 +161,21 @@ public final class DiscoveryEmitter implements AutoCloseable {
     thread.start();
   }
 
-  /** Whether it emits now: false while a producer is being replaced, and for good once fatal. */
+  /**
+   * Whether it emits now: false while a producer is being replaced, while a transaction waits on
+   * the broker longer than {@link #STUCK_AFTER}, after a transaction failed (until one commits, or
+   * for {@link #FAILURE_HOLD}), and for good once fatal.
+   */
   public boolean healthy() {
-    return !fatal && !replacing && running && !drained;
+    return !fatal && !replacing && running && !drained && !failedRecently() && !stuck();
+  }
+
+  private boolean stuck() {
+    return inTransaction && System.nanoTime() - transactionBeganAt > stuckAfterNanos;
+  }
+
+  private boolean failedRecently() {
+    return lastFailed && System.nanoTime() - lastFailedAt < failureHoldNanos;
   }
 
   /**
@@ -276,6 +332,8 @@ public final class DiscoveryEmitter implements AutoCloseable {
         markers.add(new SeenMarker(d.key(), r.partition(), d.event().getDiscoveredAt()));
       }
     }
+    transactionBeganAt = System.nanoTime();
+    inTransaction = true;
     try {
       producer.beginTransaction();
       for (Request r : requests) {
@@ -302,6 +360,7 @@ public final class DiscoveryEmitter implements AutoCloseable {
         producer.sendOffsetsToTransaction(g.offsets(), g.metadata());
       }
       producer.commitTransaction();
+      lastFailed = false;
     } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException e) {
       fatal = true;
       metrics.transaction("fenced");
@@ -311,6 +370,8 @@ public final class DiscoveryEmitter implements AutoCloseable {
       failAll(requests, markers, forgotten, e);
       return;
     } catch (RuntimeException e) {
+      lastFailedAt = System.nanoTime();
+      lastFailed = true;
       metrics.transaction("aborted");
       LOG.warn("Emit transaction aborted, its media will be found again: {}", e.toString());
       boolean aborted = false;
@@ -327,6 +388,8 @@ public final class DiscoveryEmitter implements AutoCloseable {
         replaceProducer();
       }
       return;
+    } finally {
+      inTransaction = false;
     }
     // Committed: nothing below may count as a failed transaction.
     seen.confirm(markers);
@@ -357,6 +420,8 @@ public final class DiscoveryEmitter implements AutoCloseable {
       try {
         fresh.initTransactions();
         producer = fresh;
+        // The broker answered the new producer: the failure that led here is over.
+        lastFailed = false;
         replacing = false;
         LOG.info("Discovery producer replaced; emitting again");
         return;
@@ -459,8 +524,12 @@ public final class DiscoveryEmitter implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    Producer<String, byte[]> last = producer;
+    if (last == null) {
+      return; // never started
+    }
     try {
-      producer.close(Duration.ofSeconds(10));
+      last.close(Duration.ofSeconds(10));
     } catch (KafkaException e) {
       LOG.warn("Closing the discovery producer: {}", e.toString());
     }

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -166,11 +167,13 @@ class DiscoveryEmitterTest {
 
     assertFails(emit(story));
 
-    assertThat(emitter.healthy()).isTrue();
+    assertThat(emitter.healthy()).as("not ready until a transaction commits").isFalse();
+    assertThat(emitter.alive()).isTrue();
     assertThat(current().history()).isEmpty();
     current().commitTransactionException = null;
     assertThat(seen.claim(story.key())).isTrue();
     assertThat(emit(story).get()).isEqualTo(1);
+    assertThat(emitter.healthy()).isTrue();
     assertThat(current().history())
         .extracting(r -> r.topic() + "/" + r.key())
         .containsExactly("instagram.media.discovered/s1", "seen/" + story.key().encode());
@@ -178,6 +181,82 @@ class DiscoveryEmitterTest {
     assertThat(meters.get("igpulse.collector.transactions").tag("outcome", "aborted").counter())
         .extracting(c -> c.count())
         .isEqualTo(1.0);
+  }
+
+  /**
+   * An instance with nothing more to emit after a failed transaction is ready again once the hold
+   * has passed: a failure never leaves it out of rotation for good.
+   */
+  @Test
+  void shouldBeReadyAgainAfterTheHoldWhenNothingMoreIsEmitted() {
+    DiscoveryEmitter held =
+        new DiscoveryEmitter(
+            this::newProducer,
+            (topic, event) -> event.getMediaId().getBytes(StandardCharsets.UTF_8),
+            "seen",
+            seen,
+            account -> true,
+            new CollectorMetrics(meters),
+            DiscoveryEmitter.STUCK_AFTER,
+            Duration.ofMillis(500));
+    held.start();
+    try {
+      current().commitTransactionException = new KafkaException("broker away");
+      assertFails(
+          held.emit(context, "1784", 0, List.of(discovery("s1")))
+              .toCompletionStage()
+              .toCompletableFuture());
+
+      assertThat(held.healthy()).isFalse();
+      Awaitility.await().atMost(Duration.ofSeconds(10)).until(held::healthy);
+    } finally {
+      held.close();
+    }
+  }
+
+  /** A transaction that waits on the broker makes the emitter not ready until it is done. */
+  @Test
+  void shouldNotBeReadyWhileATransactionWaitsOnTheBroker() throws Exception {
+    CountDownLatch brokerBack = new CountDownLatch(1);
+    DiscoveryEmitter waiting =
+        new DiscoveryEmitter(
+            () ->
+                new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer()) {
+                  @Override
+                  public void commitTransaction() {
+                    try {
+                      brokerBack.await();
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                    super.commitTransaction();
+                  }
+                },
+            (topic, event) -> event.getMediaId().getBytes(StandardCharsets.UTF_8),
+            "seen",
+            seen,
+            account -> true,
+            new CollectorMetrics(meters),
+            Duration.ofMillis(300),
+            DiscoveryEmitter.FAILURE_HOLD);
+    waiting.start();
+    try {
+      assertThat(waiting.healthy()).isTrue();
+      CompletableFuture<Integer> emitted =
+          waiting
+              .emit(context, "1784", 0, List.of(discovery("s1")))
+              .toCompletionStage()
+              .toCompletableFuture();
+
+      Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !waiting.healthy());
+      assertThat(waiting.alive()).isTrue();
+      brokerBack.countDown();
+      assertThat(emitted.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+      assertThat(waiting.healthy()).isTrue();
+    } finally {
+      brokerBack.countDown();
+      waiting.close();
+    }
   }
 
   /** Completed with a failure within 10 s (a future left pending fails the test too). */
