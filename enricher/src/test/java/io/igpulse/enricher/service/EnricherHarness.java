@@ -23,6 +23,7 @@ import io.igpulse.simulator.Simulator;
 import io.igpulse.simulator.world.Account;
 import io.igpulse.simulator.world.AccountMedia;
 import io.igpulse.simulator.world.Media;
+import io.igpulse.simulator.world.MediaKind;
 import io.igpulse.simulator.world.MediaTotals;
 import io.igpulse.testkit.TopicReader;
 import io.igpulse.testkit.kafka.KafkaCluster;
@@ -333,6 +334,22 @@ final class EnricherHarness {
     out.put("crossposted_views", t.views() + t.facebookViews());
     out.put("facebook_views", t.facebookViews());
     return out;
+  }
+
+  /**
+   * Insights calls a media's snapshots cost: one each, and for a reel its cross-posted views, asked
+   * at every read of a cross-posted reel and once of any other (refused, then never again).
+   */
+  static long insightCalls(Media m, long snapshots) {
+    if (m.kind() != MediaKind.REELS || snapshots == 0) {
+      return snapshots;
+    }
+    return snapshots + (m.crossPosted() ? snapshots : 1);
+  }
+
+  /** Code-100 refusals a media's reads earn from the API as it is: a plain reel's, once. */
+  static long crossPostedRefusals(Media m) {
+    return m.kind() == MediaKind.REELS && !m.crossPosted() ? 1 : 0;
   }
 
   long simErrors(String code) {

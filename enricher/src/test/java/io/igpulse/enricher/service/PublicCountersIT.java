@@ -155,11 +155,30 @@ class PublicCountersIT {
     long insightSnapshots = seen.stream().filter(x -> x.getKind() == SnapshotKind.INSIGHTS).count();
     assertThat(insightCalls)
         .as("media_insights calls: exactly one per snapshot of an own post, none for the others")
-        .isEqualTo(insightSnapshots)
+        .isEqualTo(
+            s.owned().stream()
+                .mapToLong(
+                    m -> EnricherHarness.insightCalls(m, byMedia.get(Long.toString(m.id())).size()))
+                .sum());
+    assertThat(insightSnapshots)
         .isEqualTo(
             s.owned().stream().mapToLong(m -> byMedia.get(Long.toString(m.id())).size()).sum());
     assertThat(delta(statsBefore, statsAfter, "media")).as("direct media reads").isZero();
-    assertThat(statsAfter.path("errors")).as("refusals").isEqualTo(statsBefore.path("errors"));
+    JsonNode errorsBefore = statsBefore.path("errors");
+    JsonNode errorsAfter = statsAfter.path("errors");
+    assertThat(errorsAfter.path("100").asLong(0) - errorsBefore.path("100").asLong(0))
+        .as("refusals: a plain reel's cross-posted views, once")
+        .isEqualTo(s.owned().stream().mapToLong(EnricherHarness::crossPostedRefusals).sum());
+    errorsAfter
+        .fieldNames()
+        .forEachRemaining(
+            code -> {
+              if (!"100".equals(code)) {
+                assertThat(errorsAfter.path(code).asLong(0))
+                    .as("refusals with code %s", code)
+                    .isEqualTo(errorsBefore.path(code).asLong(0));
+              }
+            });
     long publicCalls =
         delta(statsBefore, statsAfter, "user_tags")
             + delta(statsBefore, statsAfter, "user")

@@ -64,37 +64,4 @@ final class Youngest {
     }
     throw new AssertionError("no " + count + " young " + kind + " posts in two simulated days");
   }
-
-  /**
-   * Two reels 20 min to 5 h old, each from an account of its own: the first cross-posted to
-   * Facebook, the second not.
-   */
-  static synchronized List<Media> reelsCrossPostedAndNot(EnricherHarness h) {
-    for (int attempt = 0; attempt < 48; attempt++) {
-      Media crossPosted = null;
-      Media plain = null;
-      int crossPostedAccount = -1;
-      int plainAccount = -1;
-      for (int a = 0; a < FIRST_RESERVED_ACCOUNT; a++) {
-        if (HANDED_OUT.contains(a)) {
-          continue;
-        }
-        for (Media m : h.youngPosts(a, 20, Duration.ofHours(5), "REELS")) {
-          if (m.crossPosted() && crossPosted == null && a != plainAccount) {
-            crossPosted = m;
-            crossPostedAccount = a;
-          } else if (!m.crossPosted() && plain == null && a != crossPostedAccount) {
-            plain = m;
-            plainAccount = a;
-          }
-        }
-      }
-      if (crossPosted != null && plain != null) {
-        HANDED_OUT.addAll(List.of(crossPostedAccount, plainAccount));
-        return List.of(crossPosted, plain);
-      }
-      h.advance(Duration.ofHours(1));
-    }
-    throw new AssertionError("no young cross-posted and plain reels in two simulated days");
-  }
 }
