@@ -9,6 +9,8 @@ import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.CloseOptions.GroupMembershipOperation;
 import org.apache.kafka.streams.KafkaStreams;
@@ -27,6 +29,13 @@ import org.slf4j.LoggerFactory;
 public final class StreamsApp implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(StreamsApp.class);
+
+  /**
+   * A stream thread's consumer that has sent its group coordinator no heartbeat for this long has
+   * lost the brokers: heartbeats go every 3 s (heartbeat.interval.ms) while the coordinator
+   * answers. Kafka Streams itself stays RUNNING through a broker outage, waiting.
+   */
+  static final Duration SILENT_AFTER = Duration.ofSeconds(10);
 
   private final KafkaStreams streams;
   private final KafkaStreamsMetrics meters;
@@ -51,8 +60,18 @@ public final class StreamsApp implements AutoCloseable {
     return this;
   }
 
+  /** RUNNING, and its brokers answering (see {@link #SILENT_AFTER}). */
   public boolean ready() {
-    return !closed.get() && streams.state() == KafkaStreams.State.RUNNING;
+    return !closed.get() && streams.state() == KafkaStreams.State.RUNNING && !brokersSilent();
+  }
+
+  private boolean brokersSilent() {
+    for (Map.Entry<MetricName, ? extends Metric> m : streams.metrics().entrySet()) {
+      if (BrokerSilence.isSilent(m.getKey(), m.getValue().metricValue(), SILENT_AFTER)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -64,9 +83,10 @@ public final class StreamsApp implements AutoCloseable {
     return closed.get() || streams.state() != KafkaStreams.State.ERROR;
   }
 
-  /** What {@code /health/ready} says: RUNNING or not, with the Streams state as detail. */
+  /** What {@code /health/ready} says, with the Streams state and the brokers' silence as detail. */
   public Readiness readiness() {
-    Map<String, Object> details = Map.of("streams", streams.state().name());
+    Map<String, Object> details =
+        Map.of("streams", streams.state().name(), "brokers_silent", brokersSilent());
     return ready() ? Readiness.up(details) : Readiness.down(details);
   }
 
