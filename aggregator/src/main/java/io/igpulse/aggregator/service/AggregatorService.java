@@ -1,5 +1,6 @@
 package io.igpulse.aggregator.service;
 
+import io.igpulse.runtime.http.PlainHttp;
 import io.igpulse.aggregator.config.AggregatorConfig;
 import io.igpulse.aggregator.query.QueryRouter;
 import io.igpulse.aggregator.topology.TrendTopology;
@@ -65,7 +66,7 @@ public final class AggregatorService implements Service {
     TopicBootstrap.ensure(config.adminClient(), List.copyOf(Topics.all()));
     // The router needs this instance's own address, known only once the server listens: built then.
     return vertx
-        .createHttpServer()
+        .createHttpServer(PlainHttp.options())
         .requestHandler(this::route)
         .listen(config.httpPort(), config.bindAddress())
         .compose(

@@ -1,5 +1,6 @@
 package io.igpulse.collector.service;
 
+import io.igpulse.runtime.http.PlainHttp;
 import io.igpulse.collector.admin.AccountImport;
 import io.igpulse.collector.admin.AccountWriter;
 import io.igpulse.collector.admin.AdminRoutes;
@@ -124,7 +125,7 @@ public final class CollectorService implements Service {
             config.adminAuth())
         .mount(router);
     return vertx
-        .createHttpServer()
+        .createHttpServer(PlainHttp.options())
         .requestHandler(router)
         .listen(config.httpPort(), config.bindAddress())
         .compose(

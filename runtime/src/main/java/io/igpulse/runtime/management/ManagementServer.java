@@ -1,5 +1,6 @@
 package io.igpulse.runtime.management;
 
+import io.igpulse.runtime.http.PlainHttp;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -36,7 +37,7 @@ public final class ManagementServer {
       BooleanSupplier liveness,
       PrometheusMeterRegistry metrics) {
     return vertx
-        .createHttpServer()
+        .createHttpServer(PlainHttp.options())
         .requestHandler(router(vertx, readiness, liveness, metrics))
         .listen(port, host)
         .map(ManagementServer::new);

@@ -65,6 +65,36 @@ class ManagementServerIT {
         .contains("igpulse_test_events_total{service=\"test-service\"} 3.0");
   }
 
+  /**
+   * Java's HttpClient asks every plain-HTTP request to upgrade to HTTP/2 (h2c); the server answers
+   * in HTTP/1.1, whole. Over an upgraded connection a large scrape once arrived as garbage.
+   */
+  @Test
+  void shouldAnswerAnUpgradeToCleartextHttp2InHttp11() throws Exception {
+    PrometheusMeterRegistry metrics = Metrics.prometheus("test-service");
+    for (int i = 0; i < 2_000; i++) {
+      metrics.counter("igpulse_test_series", "n", Integer.toString(i)).increment();
+    }
+    ManagementServer server =
+        await(
+            ManagementServer.start(
+                vertx, "127.0.0.1", 0, () -> Readiness.up(Map.of()), () -> true, metrics));
+
+    java.net.http.HttpResponse<String> scrape =
+        java.net.http.HttpClient.newBuilder()
+            .version(java.net.http.HttpClient.Version.HTTP_2)
+            .build()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + server.port() + "/metrics"))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+    assertThat(scrape.version()).isEqualTo(java.net.http.HttpClient.Version.HTTP_1_1);
+    assertThat(scrape.statusCode()).isEqualTo(200);
+    assertThat(scrape.body()).contains("igpulse_test_series_total{n=\"1999\"");
+  }
+
   private static <T> T await(io.vertx.core.Future<T> future) throws Exception {
     return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
