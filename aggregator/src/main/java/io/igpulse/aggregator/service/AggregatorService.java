@@ -1,10 +1,10 @@
 package io.igpulse.aggregator.service;
 
-import io.igpulse.runtime.http.PlainHttp;
 import io.igpulse.aggregator.config.AggregatorConfig;
 import io.igpulse.aggregator.query.QueryRouter;
 import io.igpulse.aggregator.topology.TrendTopology;
 import io.igpulse.runtime.Service;
+import io.igpulse.runtime.http.PlainHttp;
 import io.igpulse.runtime.kafka.TopicBootstrap;
 import io.igpulse.runtime.management.ManagementServer;
 import io.igpulse.runtime.management.Metrics;

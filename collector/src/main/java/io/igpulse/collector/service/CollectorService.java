@@ -1,6 +1,5 @@
 package io.igpulse.collector.service;
 
-import io.igpulse.runtime.http.PlainHttp;
 import io.igpulse.collector.admin.AccountImport;
 import io.igpulse.collector.admin.AccountWriter;
 import io.igpulse.collector.admin.AdminRoutes;
@@ -19,6 +18,7 @@ import io.igpulse.graphapi.pacing.PacingClock;
 import io.igpulse.graphapi.token.ReferencedTokens;
 import io.igpulse.graphapi.token.TokenRedactor;
 import io.igpulse.runtime.Service;
+import io.igpulse.runtime.http.PlainHttp;
 import io.igpulse.runtime.kafka.ClientSettings;
 import io.igpulse.runtime.kafka.TopicBootstrap;
 import io.igpulse.runtime.management.ManagementServer;
