@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The running aggregator: the query server first (its port goes into Streams' application.server so
  * other instances can route to it), then Kafka Streams (built and started on a worker thread, never
- * on the event loop), then the management server. Ready means Streams is RUNNING.
+ * on the event loop), then the management server. Ready means Streams is RUNNING with its brokers
+ * answering (StreamsApp).
  */
 public final class AggregatorService implements Service {
 

@@ -41,7 +41,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The running enricher: the Graph API client, Kafka Streams with the schedule topology, and the
- * management server. Ready means Streams is RUNNING; readiness is cleared first on close.
+ * management server. Ready means Streams is RUNNING with its brokers answering (StreamsApp);
+ * readiness is cleared first on close.
  */
 public final class EnricherService implements Service {
 
