@@ -5,6 +5,7 @@ import io.igpulse.collector.discovery.SeenState;
 import io.igpulse.collector.service.CollectorMetrics;
 import io.igpulse.events.AccountRegistration;
 import io.igpulse.graphapi.outcome.Backoff;
+import io.igpulse.runtime.kafka.BrokerSilence;
 import io.igpulse.runtime.log.LogSafe;
 import io.igpulse.schemas.deadletter.DeadLetters;
 import io.igpulse.schemas.serde.RecordDecoder;
@@ -69,6 +70,7 @@ public final class AccountsLoop implements Runnable, ConsumerRebalanceListener {
   private volatile boolean running = true;
   private volatile boolean assignedOnce;
   private volatile boolean ended;
+  private volatile boolean brokersSilent;
   private volatile List<Integer> owned = List.of();
 
   public AccountsLoop(
@@ -112,6 +114,14 @@ public final class AccountsLoop implements Runnable, ConsumerRebalanceListener {
     return assignedOnce && !ended;
   }
 
+  /**
+   * Whether the brokers are away: the consumer has gone {@link BrokerSilence#SILENT_AFTER} without
+   * a coordinator heartbeat, or its last call timed out. The loop keeps polling meanwhile.
+   */
+  public boolean brokersSilent() {
+    return brokersSilent;
+  }
+
   /** Accounts partitions this instance owns now. */
   public List<Integer> ownedPartitions() {
     return owned;
@@ -134,6 +144,7 @@ public final class AccountsLoop implements Runnable, ConsumerRebalanceListener {
             subscribed = true;
           }
           pollOnce();
+          brokersSilent = BrokerSilence.anySilent(consumer.metrics());
           timeoutsInARow = 0;
         } catch (KafkaException e) {
           if (!isTimeout(e)) {
@@ -141,6 +152,7 @@ public final class AccountsLoop implements Runnable, ConsumerRebalanceListener {
           }
           // position(), endOffsets or the seen-topic load timed out: the broker is away. Leaving
           // the group revokes this instance's accounts; joining again reloads their seen state.
+          brokersSilent = true;
           Duration wait = REJOINS.bound(++timeoutsInARow);
           LOG.warn("Accounts consumer timed out ({}); joining again in {}", e, wait);
           leaveGroup();

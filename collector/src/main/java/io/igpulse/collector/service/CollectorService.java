@@ -272,6 +272,7 @@ public final class CollectorService implements Service {
     Map<String, Object> details =
         Map.of(
             "assigned", loop != null && loop.assigned(),
+            "brokers_silent", loop != null && loop.brokersSilent(),
             "emitter", emitter != null && emitter.healthy(),
             "partitions", loop == null ? List.of() : loop.ownedPartitions());
     return up ? Readiness.up(details) : Readiness.down(details);
@@ -291,6 +292,7 @@ public final class CollectorService implements Service {
         && http != null
         && loop != null
         && loop.assigned()
+        && !loop.brokersSilent()
         && emitter != null
         && emitter.healthy();
   }

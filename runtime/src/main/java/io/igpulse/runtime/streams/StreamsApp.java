@@ -1,5 +1,6 @@
 package io.igpulse.runtime.streams;
 
+import io.igpulse.runtime.kafka.BrokerSilence;
 import io.igpulse.runtime.management.Readiness;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
@@ -9,8 +10,6 @@ import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.common.Metric;
-import org.apache.kafka.common.MetricName;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.CloseOptions.GroupMembershipOperation;
 import org.apache.kafka.streams.KafkaStreams;
@@ -29,13 +28,6 @@ import org.slf4j.LoggerFactory;
 public final class StreamsApp implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(StreamsApp.class);
-
-  /**
-   * A stream thread's consumer that has sent its group coordinator no heartbeat for this long has
-   * lost the brokers: heartbeats go every 3 s (heartbeat.interval.ms) while the coordinator
-   * answers. Kafka Streams itself stays RUNNING through a broker outage, waiting.
-   */
-  static final Duration SILENT_AFTER = Duration.ofSeconds(10);
 
   private final KafkaStreams streams;
   private final KafkaStreamsMetrics meters;
@@ -60,18 +52,17 @@ public final class StreamsApp implements AutoCloseable {
     return this;
   }
 
-  /** RUNNING, and its brokers answering (see {@link #SILENT_AFTER}). */
+  /**
+   * RUNNING, and its brokers answering: Kafka Streams itself stays RUNNING through a broker outage,
+   * waiting, so a stream thread's consumer without a coordinator heartbeat tells it ({@link
+   * BrokerSilence}).
+   */
   public boolean ready() {
     return !closed.get() && streams.state() == KafkaStreams.State.RUNNING && !brokersSilent();
   }
 
   private boolean brokersSilent() {
-    for (Map.Entry<MetricName, ? extends Metric> m : streams.metrics().entrySet()) {
-      if (BrokerSilence.isSilent(m.getKey(), m.getValue().metricValue(), SILENT_AFTER)) {
-        return true;
-      }
-    }
-    return false;
+    return BrokerSilence.anySilent(streams.metrics());
   }
 
   /**

@@ -1,4 +1,4 @@
-package io.igpulse.runtime.streams;
+package io.igpulse.runtime.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
