@@ -63,9 +63,7 @@ class BrokerOutageIT {
       await().atMost(Duration.ofSeconds(60)).until(() -> tap.keys().size() >= expected.size() / 4);
 
       long down = System.nanoTime();
-      for (int b = 0; b < kafka.brokerCount(); b++) {
-        kafka.stopBroker(b);
-      }
+      kafka.stopAllBrokers();
       int beforeOutage = tap.keys().size();
       // Live for the whole outage (a restart would not help: the broker is what is missing), and
       // the first moment it says it is not ready.
@@ -85,9 +83,7 @@ class BrokerOutageIT {
       Http.delete(faults);
 
       long up = System.nanoTime();
-      for (int b = 0; b < kafka.brokerCount(); b++) {
-        kafka.startBroker(b);
-      }
+      kafka.startAllBrokers();
       await()
           .atMost(Duration.ofSeconds(120))
           .pollInterval(Duration.ofMillis(250))

@@ -77,9 +77,7 @@ class AggregatorOutageIT {
       awaitTotals(harness, trends, totalAfterRound.get(half - 1));
 
       long down = System.nanoTime();
-      for (int b = 0; b < kafka.brokerCount(); b++) {
-        kafka.stopBroker(b);
-      }
+      kafka.stopAllBrokers();
       AtomicLong notReadyAfterMs = new AtomicLong(-1);
       Duration left = OUTAGE.minusNanos(System.nanoTime() - down);
       await()
@@ -99,9 +97,7 @@ class AggregatorOutageIT {
               });
 
       long up = System.nanoTime();
-      for (int b = 0; b < kafka.brokerCount(); b++) {
-        kafka.startBroker(b);
-      }
+      kafka.startAllBrokers();
       await()
           .atMost(Duration.ofSeconds(120))
           .pollInterval(Duration.ofMillis(250))

@@ -29,6 +29,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
@@ -70,7 +71,11 @@ public final class AccountsLoop implements Runnable, ConsumerRebalanceListener {
   private volatile boolean running = true;
   private volatile boolean assignedOnce;
   private volatile boolean ended;
-  private volatile boolean brokersSilent;
+  private volatile boolean timedOut;
+
+  /** The consumer's coordinator heartbeat metric, found at the first poll and read on demand. */
+  private volatile Metric heartbeat;
+
   private volatile List<Integer> owned = List.of();
 
   public AccountsLoop(
@@ -119,7 +124,8 @@ public final class AccountsLoop implements Runnable, ConsumerRebalanceListener {
    * a coordinator heartbeat, or its last call timed out. The loop keeps polling meanwhile.
    */
   public boolean brokersSilent() {
-    return brokersSilent;
+    Metric h = heartbeat;
+    return timedOut || (h != null && BrokerSilence.isSilent(h));
   }
 
   /** Accounts partitions this instance owns now. */
@@ -144,7 +150,10 @@ public final class AccountsLoop implements Runnable, ConsumerRebalanceListener {
             subscribed = true;
           }
           pollOnce();
-          brokersSilent = BrokerSilence.anySilent(consumer.metrics());
+          timedOut = false;
+          if (heartbeat == null) {
+            heartbeat = BrokerSilence.heartbeat(consumer.metrics()).orElse(null);
+          }
           timeoutsInARow = 0;
         } catch (KafkaException e) {
           if (!isTimeout(e)) {
@@ -152,7 +161,7 @@ public final class AccountsLoop implements Runnable, ConsumerRebalanceListener {
           }
           // position(), endOffsets or the seen-topic load timed out: the broker is away. Leaving
           // the group revokes this instance's accounts; joining again reloads their seen state.
-          brokersSilent = true;
+          timedOut = true;
           Duration wait = REJOINS.bound(++timeoutsInARow);
           LOG.warn("Accounts consumer timed out ({}); joining again in {}", e, wait);
           leaveGroup();

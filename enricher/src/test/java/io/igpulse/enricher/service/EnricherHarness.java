@@ -337,6 +337,25 @@ final class EnricherHarness {
   }
 
   /**
+   * Waits until each media has at least the snapshots the schedule asks for at {@code lookedAt}
+   * (see {@link ScheduleReplay}); returns every snapshot read.
+   */
+  List<MediaInsightSnapshot> awaitScheduled(
+      TopicReader out, List<Media> media, List<Instant> lookedAt, Duration timeout) {
+    return awaitSnapshots(
+        out,
+        all -> {
+          Map<String, List<MediaInsightSnapshot>> by = byMedia(all);
+          return media.stream()
+              .allMatch(
+                  m ->
+                      by.getOrDefault(Long.toString(m.id()), List.of()).size()
+                          >= ScheduleReplay.expected(m, lookedAt).size());
+        },
+        timeout);
+  }
+
+  /**
    * Insights calls a media's snapshots cost: one each, and for a reel its cross-posted views, asked
    * at every read of a cross-posted reel and once of any other (refused, then never again).
    */

@@ -217,11 +217,11 @@ class EnricherIT {
 
     lookedAt.add(own.sim().clock().now());
     own.discover(reels);
-    List<MediaInsightSnapshot> seen = awaitExpected(own, out, reels, lookedAt);
+    List<MediaInsightSnapshot> seen = own.awaitScheduled(out, reels, lookedAt, WAIT);
     for (int step = 0; step < 2; step++) {
       own.advance(Duration.ofMinutes(15));
       lookedAt.add(own.sim().clock().now());
-      seen = awaitExpected(own, out, reels, lookedAt);
+      seen = own.awaitScheduled(out, reels, lookedAt, WAIT);
     }
 
     Map<String, List<MediaInsightSnapshot>> byMedia = EnricherHarness.byMedia(seen);
@@ -644,21 +644,6 @@ class EnricherIT {
 
   private List<MediaInsightSnapshot> awaitExpected(
       TopicReader out, List<Media> media, List<Instant> lookedAt) {
-    return awaitExpected(harness, out, media, lookedAt);
-  }
-
-  private static List<MediaInsightSnapshot> awaitExpected(
-      EnricherHarness h, TopicReader out, List<Media> media, List<Instant> lookedAt) {
-    return h.awaitSnapshots(
-        out,
-        all -> {
-          Map<String, List<MediaInsightSnapshot>> by = EnricherHarness.byMedia(all);
-          return media.stream()
-              .allMatch(
-                  m ->
-                      by.getOrDefault(Long.toString(m.id()), List.of()).size()
-                          >= ScheduleReplay.expected(m, lookedAt).size());
-        },
-        WAIT);
+    return harness.awaitScheduled(out, media, lookedAt, WAIT);
   }
 }

@@ -39,6 +39,7 @@ class EnricherOutageIT {
 
   private static final Duration OUTAGE = Duration.ofSeconds(90);
   private static final int ACCOUNTS = 10;
+  private static final Duration WAIT = Duration.ofSeconds(120);
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @Test
@@ -59,12 +60,10 @@ class EnricherOutageIT {
       String health = "http://127.0.0.1:" + service.managementPort() + "/health/";
       lookedAt.add(sim.clock().now());
       harness.discover(media);
-      awaitExpected(harness, out, media, lookedAt);
+      harness.awaitScheduled(out, media, lookedAt, WAIT);
 
       long down = System.nanoTime();
-      for (int b = 0; b < kafka.brokerCount(); b++) {
-        kafka.stopBroker(b);
-      }
+      kafka.stopAllBrokers();
       // Due while the brokers are away: read, but not publishable until they are back.
       harness.advance(Duration.ofMinutes(15));
       lookedAt.add(sim.clock().now());
@@ -83,19 +82,17 @@ class EnricherOutageIT {
               });
 
       long up = System.nanoTime();
-      for (int b = 0; b < kafka.brokerCount(); b++) {
-        kafka.startBroker(b);
-      }
+      kafka.startAllBrokers();
       await()
           .atMost(Duration.ofSeconds(120))
           .pollInterval(Duration.ofMillis(250))
           .until(() -> status(health + "ready") == 200);
       long readyAfterMs = (System.nanoTime() - up) / 1_000_000;
-      awaitExpected(harness, out, media, lookedAt);
+      harness.awaitScheduled(out, media, lookedAt, WAIT);
       long publishedAfterMs = (System.nanoTime() - up) / 1_000_000;
       harness.advance(Duration.ofMinutes(15));
       lookedAt.add(sim.clock().now());
-      List<MediaInsightSnapshot> seen = awaitExpected(harness, out, media, lookedAt);
+      List<MediaInsightSnapshot> seen = harness.awaitScheduled(out, media, lookedAt, WAIT);
 
       Map<String, List<MediaInsightSnapshot>> byMedia = EnricherHarness.byMedia(seen);
       int snapshots = 0;
@@ -146,20 +143,5 @@ class EnricherOutageIT {
             HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
             HttpResponse.BodyHandlers.discarding())
         .statusCode();
-  }
-
-  private static List<MediaInsightSnapshot> awaitExpected(
-      EnricherHarness harness, TopicReader out, List<Media> media, List<Instant> lookedAt) {
-    return harness.awaitSnapshots(
-        out,
-        all -> {
-          Map<String, List<MediaInsightSnapshot>> by = EnricherHarness.byMedia(all);
-          return media.stream()
-              .allMatch(
-                  m ->
-                      by.getOrDefault(Long.toString(m.id()), List.of()).size()
-                          >= ScheduleReplay.expected(m, lookedAt).size());
-        },
-        Duration.ofSeconds(120));
   }
 }

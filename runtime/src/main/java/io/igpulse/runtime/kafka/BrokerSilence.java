@@ -2,6 +2,7 @@ package io.igpulse.runtime.kafka;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 
@@ -29,6 +30,22 @@ public final class BrokerSilence {
       }
     }
     return false;
+  }
+
+  /**
+   * A group consumer's heartbeat metric among these, to read again later (a client's metric object
+   * lives as long as the client, and reading its value is thread-safe); empty when it has none.
+   */
+  public static Optional<Metric> heartbeat(Map<MetricName, ? extends Metric> metrics) {
+    return metrics.entrySet().stream()
+        .filter(m -> NAME.equals(m.getKey().name()) && GROUP.equals(m.getKey().group()))
+        .<Metric>map(Map.Entry::getValue)
+        .findFirst();
+  }
+
+  /** Whether this heartbeat metric says {@link #SILENT_AFTER} went by without one. */
+  public static boolean isSilent(Metric heartbeat) {
+    return isSilent(heartbeat.metricName(), heartbeat.metricValue(), SILENT_AFTER);
   }
 
   static boolean isSilent(MetricName name, Object value, Duration after) {

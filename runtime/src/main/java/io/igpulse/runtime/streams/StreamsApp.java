@@ -58,7 +58,11 @@ public final class StreamsApp implements AutoCloseable {
    * BrokerSilence}).
    */
   public boolean ready() {
-    return !closed.get() && streams.state() == KafkaStreams.State.RUNNING && !brokersSilent();
+    return ready(brokersSilent());
+  }
+
+  private boolean ready(boolean brokersSilent) {
+    return !closed.get() && streams.state() == KafkaStreams.State.RUNNING && !brokersSilent;
   }
 
   private boolean brokersSilent() {
@@ -76,9 +80,10 @@ public final class StreamsApp implements AutoCloseable {
 
   /** What {@code /health/ready} says, with the Streams state and the brokers' silence as detail. */
   public Readiness readiness() {
+    boolean silent = brokersSilent();
     Map<String, Object> details =
-        Map.of("streams", streams.state().name(), "brokers_silent", brokersSilent());
-    return ready() ? Readiness.up(details) : Readiness.down(details);
+        Map.of("streams", streams.state().name(), "brokers_silent", silent);
+    return ready(silent) ? Readiness.up(details) : Readiness.down(details);
   }
 
   public KafkaStreams streams() {

@@ -33,6 +33,20 @@ public interface KafkaCluster extends AutoCloseable {
   /** Starts a broker stopped by {@link #stopBroker(int)}. */
   void startBroker(int index);
 
+  /** Stops every broker: the whole cluster away, its data kept for {@link #startAllBrokers()}. */
+  default void stopAllBrokers() {
+    for (int b = 0; b < brokerCount(); b++) {
+      stopBroker(b);
+    }
+  }
+
+  /** Starts every broker that {@link #stopAllBrokers()} stopped. */
+  default void startAllBrokers() {
+    for (int b = 0; b < brokerCount(); b++) {
+      startBroker(b);
+    }
+  }
+
   /** An admin client on this cluster; the caller closes it. */
   default Admin admin() {
     return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()));
