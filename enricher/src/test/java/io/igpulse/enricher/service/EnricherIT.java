@@ -202,7 +202,7 @@ class EnricherIT {
       KafkaCluster kafka, SchemaRegistry registry) {
     // A simulator of its own, its accounts beyond the shared world's: the shared world's young
     // posts are few, and the other tests need them.
-    try (Simulator reelsWorld = Simulator.start(SimulatorConfig.of(42L, OWN_WORLD_ACCOUNTS))) {
+    try (Simulator reelsWorld = Simulator.start(SimulatorConfig.of(42L, REELS_ACCOUNTS.end()))) {
       EnricherHarness own = new EnricherHarness(kafka, registry, reelsWorld);
       List<Media> reels = reelsBeyondSharedWorld(own);
       service = own.start(own.config("enricher-it-reels-" + id, ApiVersion.DEFAULT), reels);
@@ -265,11 +265,11 @@ class EnricherIT {
     // is learnt per kind: it costs the reels' first read and the first image's, then nothing.
     try (Simulator retiring =
         Simulator.start(
-            SimulatorConfig.of(42L, OWN_WORLD_ACCOUNTS)
+            SimulatorConfig.of(42L, RETIRING_ACCOUNTS.end())
                 .withInsightRules(InsightRules.defaults().withRetiredMetrics(Set.of("reposts"))))) {
       EnricherHarness own = new EnricherHarness(kafka, registry, retiring);
-      List<Media> reels = postsBeyondSharedWorld(own, 2, "REELS");
-      List<Media> image = postsBeyondSharedWorld(own, 1, "IMAGE");
+      List<Media> reels = postsOf(own, RETIRING_ACCOUNTS, 2, "REELS");
+      List<Media> image = postsOf(own, RETIRING_ACCOUNTS, 1, "IMAGE");
       List<Media> all = new ArrayList<>(reels);
       all.addAll(image);
       service = own.start(own.config("enricher-it-retired-" + id, ApiVersion.DEFAULT), all);
@@ -358,22 +358,23 @@ class EnricherIT {
     return harness.sim().stats().toJson().path("faults").path("graph_error").asLong(0);
   }
 
-  /** Accounts of a world of its own from this index on: the shared world has 50. */
-  private static final int FIRST_OWN_ACCOUNT = 50;
-
-  private static final int OWN_WORLD_ACCOUNTS = 90;
-
   /**
-   * {@code count} posts of {@code kind}, one per account, 20 min to 5 h old, of accounts the shared
-   * world does not have: no other test's discoveries in the topic name them, and no shared account
-   * is taken from the tests that need many.
+   * Accounts of the worlds of their own, beyond the shared world's 50, and apart from each other: a
+   * media id is made of its account and ordinal whatever the seed, and the enricher of each test
+   * reads every discovery already in the shared topic, so two tests drawing from the same accounts
+   * would find each other's media already on their schedules.
    */
-  /** A young reel cross-posted to Facebook and one that is not, beyond the shared world. */
+  private record Accounts(int start, int end) {}
+
+  private static final Accounts REELS_ACCOUNTS = new Accounts(50, 90);
+  private static final Accounts RETIRING_ACCOUNTS = new Accounts(90, 130);
+
+  /** A young reel cross-posted to Facebook and one that is not, of {@link #REELS_ACCOUNTS}. */
   private static List<Media> reelsBeyondSharedWorld(EnricherHarness h) {
     for (int attempt = 0; attempt < 48; attempt++) {
       Media crossPosted = null;
       Media plain = null;
-      for (int a = FIRST_OWN_ACCOUNT; a < OWN_WORLD_ACCOUNTS; a++) {
+      for (int a = REELS_ACCOUNTS.start(); a < REELS_ACCOUNTS.end(); a++) {
         for (Media m : h.youngPosts(a, 20, Duration.ofHours(5), "REELS")) {
           if (m.crossPosted() && crossPosted == null) {
             crossPosted = m;
@@ -390,10 +391,11 @@ class EnricherIT {
     throw new AssertionError("no young cross-posted and plain reels in two simulated days");
   }
 
-  private static List<Media> postsBeyondSharedWorld(EnricherHarness h, int count, String kind) {
+  /** {@code count} posts of {@code kind}, one per account, 20 min to 5 h old. */
+  private static List<Media> postsOf(EnricherHarness h, Accounts accounts, int count, String kind) {
     for (int attempt = 0; attempt < 48; attempt++) {
       List<Media> out = new ArrayList<>();
-      for (int a = FIRST_OWN_ACCOUNT; a < OWN_WORLD_ACCOUNTS && out.size() < count; a++) {
+      for (int a = accounts.start(); a < accounts.end() && out.size() < count; a++) {
         out.addAll(h.youngPosts(a, 1, Duration.ofHours(5), kind));
       }
       if (out.size() == count) {
