@@ -52,7 +52,7 @@ final class AggregatorHarness {
   private static final AtomicLong NEXT_BASE =
       new AtomicLong(
           Instant.now()
-              .minus(Duration.ofDays(12))
+              .minus(Duration.ofDays(14))
               .truncatedTo(java.time.temporal.ChronoUnit.DAYS)
               .toEpochMilli());
 
@@ -67,8 +67,8 @@ final class AggregatorHarness {
   }
 
   /**
-   * A fresh midnight (UTC) for one test, a day after the previous test's, from 12 days ago: the
-   * module's ITs take 13 bases, so the last stays in the past (the routes' default ranges, such as
+   * A fresh midnight (UTC) for one test, a day after the previous test's, from 14 days ago: the
+   * module's ITs take 14 bases, so the last stays in the past (the routes' default ranges, such as
    * follower days, are counted back from the present).
    */
   static Instant nextBase() {
@@ -171,6 +171,11 @@ final class AggregatorHarness {
    */
   <V> Map<String, V> awaitLatest(
       TopicReader mark, Topic<String, V> topic, Predicate<Map<String, V>> done) {
+    return awaitLatest(mark, topic, done, Duration.ofSeconds(60));
+  }
+
+  <V> Map<String, V> awaitLatest(
+      TopicReader mark, Topic<String, V> topic, Predicate<Map<String, V>> done, Duration wait) {
     Map<String, V> latest = new HashMap<>();
     try (RecordDecoder<V> decoder = RecordDecoder.forValues(topic, registry.config())) {
       mark.readUntil(
@@ -183,7 +188,7 @@ final class AggregatorHarness {
             }
             return done.test(latest);
           },
-          Duration.ofSeconds(60));
+          wait);
     }
     return latest;
   }

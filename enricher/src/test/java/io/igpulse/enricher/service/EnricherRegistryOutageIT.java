@@ -1,0 +1,147 @@
+package io.igpulse.enricher.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.igpulse.enricher.config.EnricherConfig;
+import io.igpulse.events.MediaInsightSnapshot;
+import io.igpulse.graphapi.ApiVersion;
+import io.igpulse.schemas.topic.Topics;
+import io.igpulse.simulator.Simulator;
+import io.igpulse.simulator.SimulatorConfig;
+import io.igpulse.simulator.world.Media;
+import io.igpulse.testkit.TopicReader;
+import io.igpulse.testkit.WithInfrastructure;
+import io.igpulse.testkit.kafka.KafkaCluster;
+import io.igpulse.testkit.registry.GatedRegistry;
+import io.igpulse.testkit.registry.SchemaRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The schema registry unreachable for 60 s under an enricher with media due: the schemas it
+ * resolved before serve it meanwhile, so the rounds that fall due during the outage (one past the
+ * serdes' 30 s check period) are read and published before the registry returns, it stays live and
+ * ready, and every snapshot is published once and equal to the simulator's truth.
+ */
+@WithInfrastructure
+class EnricherRegistryOutageIT {
+
+  private static final Duration OUTAGE = Duration.ofSeconds(60);
+  private static final Duration WAIT = Duration.ofSeconds(60);
+
+  /**
+   * Accounts of its own world beyond those of the shared world (0–49) and of EnricherIT's (50–129):
+   * media ids are made of account and ordinal whatever the seed, and the shared discovery topic
+   * holds the other tests' media.
+   */
+  private static final int FIRST_ACCOUNT = 130;
+
+  private static final int ACCOUNTS = 150;
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private final String id = UUID.randomUUID().toString().substring(0, 8);
+
+  @Test
+  void shouldPublishEveryDueSnapshotThroughARegistryOutage(
+      KafkaCluster kafka, SchemaRegistry registry) throws Exception {
+    try (Simulator sim = Simulator.start(SimulatorConfig.of(7L, ACCOUNTS));
+        GatedRegistry gated = GatedRegistry.inFrontOf(registry)) {
+      EnricherHarness direct = new EnricherHarness(kafka, registry, sim);
+      EnricherConfig config =
+          new EnricherHarness(kafka, gated, sim)
+              .config("enricher-registry-out-" + id, ApiVersion.DEFAULT);
+      List<Media> media = youngPosts(direct, 4);
+      List<Instant> lookedAt = new ArrayList<>();
+      try (EnricherService service = direct.start(config, media)) {
+        TopicReader out = direct.mark(Topics.MEDIA_INSIGHTS);
+        String health = "http://127.0.0.1:" + service.managementPort() + "/health/";
+        lookedAt.add(sim.clock().now());
+        direct.discover(media);
+        direct.awaitScheduled(out, media, lookedAt, WAIT);
+        assertThat(gated.gate().accepted())
+            .as("connections the enricher made to the registry")
+            .isPositive();
+
+        long down = System.nanoTime();
+        gated.gate().shut();
+        boolean liveThroughout = true;
+        boolean readyThroughout = true;
+        int rounds = 0;
+        while (System.nanoTime() - down < OUTAGE.toNanos()) {
+          // A round due 5 s and 35 s into the outage, the second past the 30 s check period.
+          long dueAt = down + Duration.ofSeconds(5 + 30L * rounds).toNanos();
+          if (rounds < 2 && System.nanoTime() >= dueAt) {
+            direct.advance(Duration.ofMinutes(15));
+            lookedAt.add(sim.clock().now());
+            rounds++;
+          }
+          liveThroughout &= status(health + "live") == 200;
+          readyThroughout &= status(health + "ready") == 200;
+          Thread.sleep(500);
+        }
+        direct.awaitScheduled(out, media, lookedAt, Duration.ofSeconds(30));
+        long publishedByMs = (System.nanoTime() - down) / 1_000_000;
+        assertThat(gated.gate().isOpen()).isFalse();
+
+        gated.gate().open();
+        direct.advance(Duration.ofMinutes(15));
+        lookedAt.add(sim.clock().now());
+        List<MediaInsightSnapshot> seen = direct.awaitScheduled(out, media, lookedAt, WAIT);
+
+        Map<String, List<MediaInsightSnapshot>> byMedia = EnricherHarness.byMedia(seen);
+        int snapshots = 0;
+        for (Media m : media) {
+          List<MediaInsightSnapshot> own = byMedia.get(Long.toString(m.id()));
+          assertThat(own)
+              .extracting(MediaInsightSnapshot::getCapturedAt)
+              .as("captures of %s, each once", m.id())
+              .containsExactlyElementsOf(ScheduleReplay.expected(m, lookedAt));
+          for (MediaInsightSnapshot s : own) {
+            assertThat(s.getEngagement())
+                .as("engagement of %s at %s", m.id(), s.getCapturedAt())
+                .isEqualTo(direct.truth(s).get("total_interactions"));
+          }
+          snapshots += own.size();
+        }
+        assertThat(liveThroughout).as("live through the outage").isTrue();
+        assertThat(readyThroughout).as("ready through the outage").isTrue();
+        System.out.printf(
+            "registry outage: enricher, %d media, %d snapshots in all, each once and equal to the"
+                + " truth; the 2 rounds due during the %d s outage published by %d ms into it,"
+                + " before the registry returned; live and ready throughout%n",
+            media.size(), snapshots, OUTAGE.toSeconds(), publishedByMs);
+      }
+    }
+  }
+
+  /** {@code count} posts 20 min to 5 h old, one per account at most. */
+  private static List<Media> youngPosts(EnricherHarness h, int count) {
+    for (int attempt = 0; attempt < 48; attempt++) {
+      List<Media> out = new ArrayList<>();
+      for (int a = FIRST_ACCOUNT; a < ACCOUNTS && out.size() < count; a++) {
+        out.addAll(h.youngPosts(a, 1, Duration.ofHours(5), null));
+      }
+      if (out.size() == count) {
+        return out;
+      }
+      h.advance(Duration.ofHours(1));
+    }
+    throw new AssertionError("no " + count + " young posts in two simulated days");
+  }
+
+  private static int status(String url) throws Exception {
+    return HTTP.send(
+            HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+            HttpResponse.BodyHandlers.discarding())
+        .statusCode();
+  }
+}
