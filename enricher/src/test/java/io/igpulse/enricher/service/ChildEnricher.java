@@ -1,37 +1,27 @@
 package io.igpulse.enricher.service;
 
 import io.igpulse.simulator.world.Media;
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import io.igpulse.testkit.process.ChildService;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The enricher's runnable jar in a child process, so that a test can kill it the hard way ({@code
- * destroyForcibly}: SIGKILL, no shutdown hook, no commit) and start it again on the same state
- * directory, as an orchestrator would after a node failure.
+ * The enricher's runnable jar in a child process ({@link ChildService}), so that a test can kill it
+ * the hard way and start it again on the same state directory.
  */
 final class ChildEnricher implements AutoCloseable {
 
-  private final Process process;
+  private final ChildService process;
 
-  private ChildEnricher(Process process) {
+  private ChildEnricher(ChildService process) {
     this.process = process;
   }
 
   static ChildEnricher start(
       EnricherHarness h, String applicationId, Path stateDir, List<Media> media, Path log) {
-    File jar = runnableJar();
-    ProcessBuilder pb =
-        new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xmx256m",
-            "-jar",
-            jar.getAbsolutePath());
-    Map<String, String> env = pb.environment();
+    Map<String, String> env = new HashMap<>();
     env.put("IGPULSE_KAFKA_BOOTSTRAP_SERVERS", h.kafka().bootstrapServers());
     env.put("IGPULSE_REGISTRY_URL", h.registry().config().url().toString());
     env.put("IGPULSE_GRAPH_BASE_URL", h.sim().baseUrl());
@@ -51,52 +41,20 @@ final class ChildEnricher implements AutoCloseable {
     for (Media m : media) {
       env.put("IGPULSE_TOKEN_" + h.accountId(m), h.sim().world().account(m.account()).token());
     }
-    pb.redirectErrorStream(true);
-    pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-    try {
-      return new ChildEnricher(pb.start());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return new ChildEnricher(ChildService.start("enricher", env, log));
   }
 
   boolean alive() {
-    return process.isAlive();
+    return process.alive();
   }
 
   /** SIGKILL: no shutdown hook runs, the open transaction is neither committed nor aborted. */
   void kill() {
-    process.destroyForcibly();
-    try {
-      process.waitFor();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    process.kill();
   }
 
   @Override
   public void close() {
-    if (process.isAlive()) {
-      kill();
-    }
-  }
-
-  private static File runnableJar() {
-    File[] jars =
-        new File("target")
-            .listFiles(
-                (dir, name) -> name.startsWith("igpulse-enricher-") && name.endsWith("-all.jar"));
-    if (jars == null || jars.length == 0) {
-      throw new AssertionError("the runnable jar is built by the package phase: run mvn verify");
-    }
-    return jars[0];
-  }
-
-  static Path tempDir(String prefix) {
-    try {
-      return Files.createTempDirectory(prefix);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    process.close();
   }
 }

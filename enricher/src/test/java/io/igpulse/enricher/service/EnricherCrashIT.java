@@ -9,6 +9,7 @@ import io.igpulse.simulator.world.Media;
 import io.igpulse.testkit.TopicReader;
 import io.igpulse.testkit.WithInfrastructure;
 import io.igpulse.testkit.kafka.KafkaCluster;
+import io.igpulse.testkit.process.ChildService;
 import io.igpulse.testkit.registry.SchemaRegistry;
 import io.igpulse.testkit.simulator.WithSimulator;
 import java.nio.file.Path;
@@ -39,7 +40,7 @@ class EnricherCrashIT {
     EnricherHarness harness = new EnricherHarness(kafka, registry, sim);
     List<Media> media = Youngest.posts(harness, 4, 4, null);
     String app = "enricher-crash-" + UUID.randomUUID().toString().substring(0, 8);
-    Path state = ChildEnricher.tempDir("enricher-crash-state");
+    Path state = ChildService.tempDir("enricher-crash-state");
     Path log = Path.of("target", app + ".log");
     TopicReader out = harness.mark(Topics.MEDIA_INSIGHTS);
     List<Instant> lookedAt = new ArrayList<>();
