@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.igpulse.events.AccountTrend;
 import io.igpulse.events.MediaInsightSnapshot;
 import io.igpulse.schemas.topic.Topics;
+import io.igpulse.testkit.HealthWatch;
 import io.igpulse.testkit.TopicReader;
 import io.igpulse.testkit.WithInfrastructure;
 import io.igpulse.testkit.kafka.KafkaCluster;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -84,20 +86,21 @@ class AggregatorRegistryOutageIT {
 
       long down = System.nanoTime();
       gated.gate().shut();
-      int sentDuring = 0;
-      boolean readyThroughout = true;
-      boolean liveThroughout = true;
-      while (System.nanoTime() - down < OUTAGE.toNanos()) {
-        long dueAt =
-            down + (OUTAGE.toNanos() / DURING) * sentDuring + Duration.ofSeconds(5).toNanos();
-        if (sentDuring < DURING && System.nanoTime() >= dueAt) {
-          direct.send(rounds.get(BEFORE + sentDuring).toArray(MediaInsightSnapshot[]::new));
-          sentDuring++;
-        }
-        liveThroughout &= AggregatorHarness.get(port, "/health/live").statusCode() == 200;
-        readyThroughout &= AggregatorHarness.get(port, "/health/ready").statusCode() == 200;
-        Thread.sleep(500);
-      }
+      AtomicInteger sentDuring = new AtomicInteger();
+      HealthWatch health =
+          HealthWatch.watch(
+              port,
+              down,
+              OUTAGE,
+              () -> {
+                // One round 5 s into the outage and one every 15 s after.
+                int next = sentDuring.get();
+                long dueAt = down + Duration.ofSeconds(5 + 15L * next).toNanos();
+                if (next < DURING && System.nanoTime() >= dueAt) {
+                  direct.send(rounds.get(BEFORE + next).toArray(MediaInsightSnapshot[]::new));
+                  sentDuring.incrementAndGet();
+                }
+              });
       // Counted while the registry is still away: the rounds sent during the outage, the last one
       // 50 s into it, past the serdes' 30 s check period.
       awaitTotals(direct, trends, totalAfterRound.get(BEFORE + DURING - 1), Duration.ofSeconds(30));
@@ -110,8 +113,9 @@ class AggregatorRegistryOutageIT {
       }
       awaitTotals(direct, trends, totalAfterRound.get(ROUNDS - 1), Duration.ofSeconds(60));
 
-      assertThat(liveThroughout).as("live through the outage").isTrue();
-      assertThat(readyThroughout).as("ready through the outage").isTrue();
+      assertThat(sentDuring.get()).isEqualTo(DURING);
+      assertThat(health.liveThroughout()).as("live through the outage").isTrue();
+      assertThat(health.readyThroughout()).as("ready through the outage").isTrue();
       System.out.printf(
           "registry outage: aggregator, %d snapshots (%d before the %d s outage, %d during it,"
               + " %d after), totals exact; those sent during it all counted by %d ms into it,"

@@ -9,21 +9,19 @@ import io.igpulse.schemas.topic.Topics;
 import io.igpulse.simulator.Simulator;
 import io.igpulse.simulator.SimulatorConfig;
 import io.igpulse.simulator.world.Media;
+import io.igpulse.testkit.HealthWatch;
 import io.igpulse.testkit.TopicReader;
 import io.igpulse.testkit.WithInfrastructure;
 import io.igpulse.testkit.kafka.KafkaCluster;
 import io.igpulse.testkit.registry.GatedRegistry;
 import io.igpulse.testkit.registry.SchemaRegistry;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,7 +44,6 @@ class EnricherRegistryOutageIT {
   private static final int FIRST_ACCOUNT = 130;
 
   private static final int ACCOUNTS = 150;
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private final String id = UUID.randomUUID().toString().substring(0, 8);
 
@@ -63,7 +60,6 @@ class EnricherRegistryOutageIT {
       List<Instant> lookedAt = new ArrayList<>();
       try (EnricherService service = direct.start(config, media)) {
         TopicReader out = direct.mark(Topics.MEDIA_INSIGHTS);
-        String health = "http://127.0.0.1:" + service.managementPort() + "/health/";
         lookedAt.add(sim.clock().now());
         direct.discover(media);
         direct.awaitScheduled(out, media, lookedAt, WAIT);
@@ -73,21 +69,23 @@ class EnricherRegistryOutageIT {
 
         long down = System.nanoTime();
         gated.gate().shut();
-        boolean liveThroughout = true;
-        boolean readyThroughout = true;
-        int rounds = 0;
-        while (System.nanoTime() - down < OUTAGE.toNanos()) {
-          // A round due 5 s and 35 s into the outage, the second past the 30 s check period.
-          long dueAt = down + Duration.ofSeconds(5 + 30L * rounds).toNanos();
-          if (rounds < 2 && System.nanoTime() >= dueAt) {
-            direct.advance(Duration.ofMinutes(15));
-            lookedAt.add(sim.clock().now());
-            rounds++;
-          }
-          liveThroughout &= status(health + "live") == 200;
-          readyThroughout &= status(health + "ready") == 200;
-          Thread.sleep(500);
-        }
+        AtomicInteger rounds = new AtomicInteger();
+        HealthWatch health =
+            HealthWatch.watch(
+                service.managementPort(),
+                down,
+                OUTAGE,
+                () -> {
+                  // A round due 5 s and 35 s into the outage, the second past the 30 s check
+                  // period.
+                  int next = rounds.get();
+                  long dueAt = down + Duration.ofSeconds(5 + 30L * next).toNanos();
+                  if (next < 2 && System.nanoTime() >= dueAt) {
+                    direct.advance(Duration.ofMinutes(15));
+                    lookedAt.add(sim.clock().now());
+                    rounds.incrementAndGet();
+                  }
+                });
         direct.awaitScheduled(out, media, lookedAt, Duration.ofSeconds(30));
         long publishedByMs = (System.nanoTime() - down) / 1_000_000;
         assertThat(gated.gate().isOpen()).isFalse();
@@ -112,8 +110,9 @@ class EnricherRegistryOutageIT {
           }
           snapshots += own.size();
         }
-        assertThat(liveThroughout).as("live through the outage").isTrue();
-        assertThat(readyThroughout).as("ready through the outage").isTrue();
+        assertThat(rounds.get()).isEqualTo(2);
+        assertThat(health.liveThroughout()).as("live through the outage").isTrue();
+        assertThat(health.readyThroughout()).as("ready through the outage").isTrue();
         System.out.printf(
             "registry outage: enricher, %d media, %d snapshots in all, each once and equal to the"
                 + " truth; the 2 rounds due during the %d s outage published by %d ms into it,"
@@ -136,12 +135,5 @@ class EnricherRegistryOutageIT {
       h.advance(Duration.ofHours(1));
     }
     throw new AssertionError("no " + count + " young posts in two simulated days");
-  }
-
-  private static int status(String url) throws Exception {
-    return HTTP.send(
-            HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
-            HttpResponse.BodyHandlers.discarding())
-        .statusCode();
   }
 }
