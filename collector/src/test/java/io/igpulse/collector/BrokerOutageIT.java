@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.igpulse.collector.discovery.SeenKey;
 import io.igpulse.collector.service.CollectorService;
+import io.igpulse.schemas.topic.Topics;
 import io.igpulse.simulator.Simulator;
+import io.igpulse.testkit.HealthWatch;
 import io.igpulse.testkit.kafka.KafkaCluster;
 import io.igpulse.testkit.kafka.WithKafka;
 import io.igpulse.testkit.registry.SchemaRegistry;
@@ -16,16 +18,23 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
- * The whole Kafka cluster down for 90 s while the collector discovers: the collector stops being
- * ready once a transaction has waited on the brokers 10 s, but stays live (it can recover, so
- * nothing should restart it), and once the brokers are back it resumes by itself (the transaction
- * that timed out aborted and its media found again, the accounts group joined again) and its output
- * is the ground truth exactly once. A 3-broker cluster of its own, so the JVM's shared broker stays
- * up for the other tests. Accounts 32–37 of the shared simulator.
+ * Brokers lost while the collector discovers, on a 3-broker cluster of its own (the JVM's shared
+ * broker stays up for the other tests); accounts 32–37 of the shared simulator, each test with its
+ * own seen state.
+ *
+ * <ul>
+ *   <li>The whole cluster down for 90 s: the collector stops being ready once a transaction has
+ *       waited on the brokers 10 s, but stays live (it can recover, so nothing should restart it),
+ *       and once the brokers are back it resumes by itself (the transaction that timed out aborted
+ *       and its media found again, the accounts group joined again).
+ *   <li>The broker leading most of its partitions down for 30 s: the others take over its
+ *       partitions and discovery goes on.
+ * </ul>
+ *
+ * Either way its output is the ground truth exactly once.
  */
 @WithKafka(brokers = 3)
 @WithRegistry
@@ -33,91 +42,155 @@ import org.junit.jupiter.api.Test;
 class BrokerOutageIT {
 
   private static final Duration OUTAGE = Duration.ofSeconds(90);
+  private static final Duration LEADER_LOSS = Duration.ofSeconds(30);
+  private static final List<Integer> INDEXES = List.of(32, 33, 34, 35, 36, 37);
 
   @Test
   void shouldResumeByItselfAfterTheWholeClusterWasDownAndEmitTheTruthExactlyOnce(
       KafkaCluster kafka, SchemaRegistry registry, Simulator sim) throws Exception {
-    List<Integer> indexes = List.of(32, 33, 34, 35, 36, 37);
-    String tag = sim.world().hashtags().name(3);
-    GroundTruth truth = new GroundTruth(sim.world());
-    long now = sim.clock().nowEpochSecond();
-    Set<SeenKey> expected = new HashSet<>();
-    Set<String> accounts = new HashSet<>();
-    for (int i : indexes) {
-      expected.addAll(truth.all(i, i == 32 ? List.of(tag) : List.of(), now));
-      accounts.add(GroundTruth.account(sim.world(), i));
-    }
-    String faults = sim.baseUrl() + "/_sim/faults";
-    try (CollectorHarness harness = new CollectorHarness(kafka, registry, sim, "outage-it");
-        OutputTap tap = harness.tap(accounts)) {
-      // Slow answers, so that the outage lands while discovery is still going on.
-      Http.post(
-          faults,
-          "{\"kind\":\"latency\",\"endpoint\":\"*\",\"rate\":1.0,\"delay_ms\":500}",
-          Map.of());
-      CollectorService collector = harness.start("o1");
-      String health = "http://127.0.0.1:" + collector.managementPort() + "/health/";
-      for (int i : indexes) {
-        harness.register(i, i == 32 ? List.of(tag) : List.of());
-      }
-      await().atMost(Duration.ofSeconds(60)).until(() -> tap.keys().size() >= expected.size() / 4);
+    try (Discovery run = new Discovery(kafka, registry, sim, "outage-it")) {
+      run.startAndAwaitAQuarter();
 
       long down = System.nanoTime();
       kafka.stopAllBrokers();
-      int beforeOutage = tap.keys().size();
-      // Live for the whole outage (a restart would not help: the broker is what is missing), and
-      // the first moment it says it is not ready.
-      AtomicLong notReadyAfterMs = new AtomicLong(-1);
-      Duration left = OUTAGE.minusNanos(System.nanoTime() - down);
-      await()
-          .during(left)
-          .atMost(left.plusSeconds(10))
-          .pollInterval(Duration.ofMillis(500))
-          .until(
-              () -> {
-                if (notReadyAfterMs.get() < 0 && Http.get(health + "ready").statusCode() == 503) {
-                  notReadyAfterMs.set((System.nanoTime() - down) / 1_000_000);
-                }
-                return Http.get(health + "live").statusCode() == 200;
-              });
-      Http.delete(faults);
+      int beforeOutage = run.tap.keys().size();
+      HealthWatch health = HealthWatch.watch(run.managementPort(), down, OUTAGE);
+      run.stopSlowingAnswers();
 
       long up = System.nanoTime();
       kafka.startAllBrokers();
-      await()
-          .atMost(Duration.ofSeconds(120))
-          .pollInterval(Duration.ofMillis(250))
-          .until(() -> Http.get(health + "ready").statusCode() == 200);
-      long readyAfterMs = (System.nanoTime() - up) / 1_000_000;
-      await()
-          .atMost(Duration.ofSeconds(120))
-          .until(() -> new HashSet<>(tap.keys()).containsAll(expected));
-      long completeAfterMs = (System.nanoTime() - up) / 1_000_000;
-      await()
-          .during(Duration.ofSeconds(4))
-          .atMost(Duration.ofSeconds(10))
-          .until(() -> tap.keys().size() == expected.size());
+      long readyAfterMs = HealthWatch.awaitReady(run.managementPort(), up, Duration.ofSeconds(120));
+      long completeAfterMs = run.awaitTheTruthExactlyOnce(up);
 
-      assertThat(beforeOutage).isLessThan(expected.size());
-      assertThat(notReadyAfterMs.get()).as("not ready during the outage").isPositive();
-      assertThat(tap.keys()).doesNotHaveDuplicates();
-      assertThat(new HashSet<>(tap.keys())).isEqualTo(expected);
+      assertThat(beforeOutage).isLessThan(run.expected.size());
+      assertThat(health.liveThroughout()).as("live through the outage").isTrue();
+      assertThat(health.firstNotReadyMs()).as("not ready during the outage").isPositive();
       System.out.printf(
           "outage: %d media to discover, %d emitted before the %d s outage, not ready %d ms into"
               + " it, live throughout; after the brokers came back: ready in %d ms, all %d emitted"
               + " in %d ms, 0 duplicates, 0 missing%n",
-          expected.size(),
+          run.expected.size(),
           beforeOutage,
           OUTAGE.toSeconds(),
-          notReadyAfterMs.get(),
+          health.firstNotReadyMs(),
           readyAfterMs,
-          expected.size(),
+          run.expected.size(),
           completeAfterMs);
-      for (int i : indexes) {
-        harness.deactivate(i);
+    }
+  }
+
+  @Test
+  void shouldKeepDiscoveringWhileTheBrokerLeadingMostOfItsPartitionsIsDown(
+      KafkaCluster kafka, SchemaRegistry registry, Simulator sim) throws Exception {
+    try (Discovery run = new Discovery(kafka, registry, sim, "leader-it")) {
+      run.startAndAwaitAQuarter();
+
+      int lost =
+          kafka.busiestLeader(
+              List.of(
+                  Topics.MEDIA_DISCOVERED.name(), Topics.ACCOUNTS.name(), run.harness.seenTopic()));
+      long down = System.nanoTime();
+      kafka.stopBroker(lost);
+      int beforeLoss = run.tap.keys().size();
+      HealthWatch health = HealthWatch.watch(run.managementPort(), down, LEADER_LOSS);
+      int duringLoss = run.tap.keys().size() - beforeLoss;
+      run.stopSlowingAnswers();
+
+      long up = System.nanoTime();
+      kafka.startBroker(lost);
+      long completeAfterMs = run.awaitTheTruthExactlyOnce(up);
+
+      assertThat(duringLoss).as("emitted while the broker was down").isPositive();
+      assertThat(health.liveThroughout()).as("live while the broker was down").isTrue();
+      System.out.printf(
+          "leader loss: collector, broker %d of 3 (leading most of its partitions) down %d s; %d"
+              + " media to discover, %d emitted before, %d while it was down; live throughout, %s;"
+              + " all emitted %d ms after it returned, 0 duplicates, 0 missing%n",
+          lost,
+          LEADER_LOSS.toSeconds(),
+          run.expected.size(),
+          beforeLoss,
+          duringLoss,
+          health.readyThroughout()
+              ? "ready throughout"
+              : "not ready from " + health.firstNotReadyMs() + " ms",
+          completeAfterMs);
+    }
+  }
+
+  /** One collector discovering accounts 32–37 slowly, its output tapped. */
+  private static final class Discovery implements AutoCloseable {
+
+    final CollectorHarness harness;
+    final OutputTap tap;
+    final Set<SeenKey> expected = new HashSet<>();
+    private final String faults;
+    private final String tag;
+    private CollectorService collector;
+
+    Discovery(KafkaCluster kafka, SchemaRegistry registry, Simulator sim, String group) {
+      tag = sim.world().hashtags().name(3);
+      GroundTruth truth = new GroundTruth(sim.world());
+      long now = sim.clock().nowEpochSecond();
+      Set<String> accounts = new HashSet<>();
+      for (int i : INDEXES) {
+        expected.addAll(truth.all(i, i == 32 ? List.of(tag) : List.of(), now));
+        accounts.add(GroundTruth.account(sim.world(), i));
       }
-    } finally {
+      faults = sim.baseUrl() + "/_sim/faults";
+      harness = new CollectorHarness(kafka, registry, sim, group);
+      tap = harness.tap(accounts);
+    }
+
+    /** Starts with slow answers, so that the fault lands while discovery is still going on. */
+    void startAndAwaitAQuarter() throws Exception {
+      Http.post(
+          faults,
+          "{\"kind\":\"latency\",\"endpoint\":\"*\",\"rate\":1.0,\"delay_ms\":500}",
+          Map.of());
+      collector = harness.start("o1");
+      for (int i : INDEXES) {
+        harness.register(i, i == 32 ? List.of(tag) : List.of());
+      }
+      await().atMost(Duration.ofSeconds(60)).until(() -> tap.keys().size() >= expected.size() / 4);
+    }
+
+    int managementPort() {
+      return collector.managementPort();
+    }
+
+    void stopSlowingAnswers() throws Exception {
       Http.delete(faults);
+    }
+
+    /**
+     * Waits for every expected key, then checks none came twice; the wait in ms since {@code t0}.
+     */
+    long awaitTheTruthExactlyOnce(long t0) {
+      await()
+          .atMost(Duration.ofSeconds(120))
+          .until(() -> new HashSet<>(tap.keys()).containsAll(expected));
+      long completeAfterMs = (System.nanoTime() - t0) / 1_000_000;
+      await()
+          .during(Duration.ofSeconds(4))
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> tap.keys().size() == expected.size());
+      assertThat(tap.keys()).doesNotHaveDuplicates();
+      assertThat(new HashSet<>(tap.keys())).isEqualTo(expected);
+      return completeAfterMs;
+    }
+
+    @Override
+    public void close() throws Exception {
+      try {
+        for (int i : INDEXES) {
+          harness.deactivate(i);
+        }
+      } finally {
+        Http.delete(faults);
+        tap.close();
+        harness.close();
+      }
     }
   }
 }

@@ -59,6 +59,11 @@ final class CollectorHarness implements AutoCloseable {
             kafka.bootstrapServers(), Map.of(), registry.config(), producer, Clock.systemUTC());
   }
 
+  /** The seen topic of this harness's collectors. */
+  String seenTopic() {
+    return "igpulse.collector.seen." + group;
+  }
+
   Map<String, String> env(String instance, Map<String, String> extra) {
     Map<String, String> env = new HashMap<>();
     env.put("IGPULSE_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
@@ -68,7 +73,7 @@ final class CollectorHarness implements AutoCloseable {
     env.put("IGPULSE_COLLECTOR_GROUP_ID", group);
     // Simulators with other seeds reuse the same account and media ids: each test keeps its own
     // seen state so that one test's markers never hide another's media.
-    env.put("IGPULSE_COLLECTOR_SEEN_TOPIC", "igpulse.collector.seen." + group);
+    env.put("IGPULSE_COLLECTOR_SEEN_TOPIC", seenTopic());
     env.put("IGPULSE_COLLECTOR_WEBHOOK_TOPIC", "igpulse.collector.webhooks." + group);
     env.put("IGPULSE_COLLECTOR_INSTANCE_ID", instance);
     env.put("IGPULSE_COLLECTOR_HTTP_PORT", "0");

@@ -2,11 +2,11 @@ package io.igpulse.aggregator.service;
 
 import static io.igpulse.aggregator.Snapshots.media;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.igpulse.events.AccountTrend;
 import io.igpulse.events.MediaInsightSnapshot;
 import io.igpulse.schemas.topic.Topics;
+import io.igpulse.testkit.HealthWatch;
 import io.igpulse.testkit.TopicReader;
 import io.igpulse.testkit.kafka.KafkaCluster;
 import io.igpulse.testkit.kafka.WithKafka;
@@ -20,110 +20,166 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
- * The whole Kafka cluster down for 90 s under an aggregator that is counting: it says it is not
- * ready once its brokers are silent, stays live (Kafka Streams waits and resumes by itself, nothing
- * should restart it) and, once the brokers are back, every snapshot sent before and after the
- * outage is counted exactly once. A 3-broker cluster of its own, so the JVM's shared broker stays
- * up for the other tests.
+ * Brokers lost under an aggregator that is counting, on a 3-broker cluster of its own (the JVM's
+ * shared broker stays up for the other tests).
+ *
+ * <ul>
+ *   <li>The whole cluster down for 90 s: it says it is not ready once its brokers are silent, stays
+ *       live (Kafka Streams waits and resumes by itself, nothing should restart it).
+ *   <li>The broker leading most of its partitions down for 30 s: the others take over, and the
+ *       snapshots sent meanwhile are counted before it returns.
+ * </ul>
+ *
+ * Either way every snapshot sent before, during and after is counted exactly once.
  */
 @WithKafka(brokers = 3)
 @WithRegistry
 class AggregatorOutageIT {
 
   private static final Duration OUTAGE = Duration.ofSeconds(90);
+  private static final Duration LEADER_LOSS = Duration.ofSeconds(30);
   private static final int ACCOUNTS = 3;
   private static final int MEDIA_PER_ACCOUNT = 8;
   private static final int ROUNDS = 12;
 
+  /**
+   * The cluster is this class's own: any past day will do, one for both tests (each new aggregator
+   * reads every snapshot already sent, so stream time must not go back beyond the grace).
+   */
+  private static final Instant DAY =
+      Instant.now().minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.DAYS);
+
   @Test
   void shouldCountEverySnapshotOnceAcrossAWholeClusterOutage(
       KafkaCluster kafka, SchemaRegistry registry) throws Exception {
+    Load load = new Load("outage");
     AggregatorHarness harness = new AggregatorHarness(kafka, registry);
-    // The cluster is this test's own: any past day will do for stream time.
-    Instant day = Instant.now().minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.DAYS);
-    List<List<MediaInsightSnapshot>> rounds = new ArrayList<>();
-    List<Map<String, Long>> totalAfterRound = new ArrayList<>();
-    Map<String, Long> total = new HashMap<>();
-    for (int round = 0; round < ROUNDS; round++) {
-      List<MediaInsightSnapshot> sent = new ArrayList<>();
-      for (int a = 0; a < ACCOUNTS; a++) {
-        for (int k = 0; k < MEDIA_PER_ACCOUNT; k++) {
-          sent.add(
-              media(
-                  "m" + a + "-" + k,
-                  "acc" + a,
-                  List.of(),
-                  day,
-                  day.plus(Duration.ofMinutes(5L + 15L * round)),
-                  Map.of("engagement", (round + 1L) * (k + 1))));
-          total.merge("acc" + a, (long) (k + 1), Long::sum);
-        }
-      }
-      rounds.add(sent);
-      totalAfterRound.add(Map.copyOf(total));
-    }
     TopicReader trends = harness.mark(Topics.ACCOUNT_TRENDS);
+    int half = ROUNDS / 2;
 
     try (AggregatorService service = harness.start(harness.config("aggregator-outage"))) {
-      String health = "/health/";
-      int half = ROUNDS / 2;
-      for (List<MediaInsightSnapshot> round : rounds.subList(0, half)) {
-        harness.send(round.toArray(MediaInsightSnapshot[]::new));
-      }
-      awaitTotals(harness, trends, totalAfterRound.get(half - 1));
+      load.send(harness, 0, half);
+      awaitTotals(harness, trends, load.totalAfter(half));
 
       long down = System.nanoTime();
       kafka.stopAllBrokers();
-      AtomicLong notReadyAfterMs = new AtomicLong(-1);
-      Duration left = OUTAGE.minusNanos(System.nanoTime() - down);
-      await()
-          .during(left)
-          .atMost(left.plusSeconds(10))
-          .pollInterval(Duration.ofMillis(500))
-          .until(
-              () -> {
-                if (notReadyAfterMs.get() < 0
-                    && AggregatorHarness.get(service.managementPort(), health + "ready")
-                            .statusCode()
-                        == 503) {
-                  notReadyAfterMs.set((System.nanoTime() - down) / 1_000_000);
-                }
-                return AggregatorHarness.get(service.managementPort(), health + "live").statusCode()
-                    == 200;
-              });
+      HealthWatch health = HealthWatch.watch(service.managementPort(), down, OUTAGE);
 
       long up = System.nanoTime();
       kafka.startAllBrokers();
-      await()
-          .atMost(Duration.ofSeconds(120))
-          .pollInterval(Duration.ofMillis(250))
-          .until(
-              () ->
-                  AggregatorHarness.get(service.managementPort(), health + "ready").statusCode()
-                      == 200);
-      long readyAfterMs = (System.nanoTime() - up) / 1_000_000;
-      for (List<MediaInsightSnapshot> round : rounds.subList(half, ROUNDS)) {
-        harness.send(round.toArray(MediaInsightSnapshot[]::new));
-      }
-      awaitTotals(harness, trends, totalAfterRound.get(ROUNDS - 1));
+      long readyAfterMs =
+          HealthWatch.awaitReady(service.managementPort(), up, Duration.ofSeconds(120));
+      load.send(harness, half, ROUNDS);
+      awaitTotals(harness, trends, load.totalAfter(ROUNDS));
       long countedAfterMs = (System.nanoTime() - up) / 1_000_000;
 
-      assertThat(notReadyAfterMs.get()).as("not ready during the outage").isPositive();
+      assertThat(health.liveThroughout()).as("live through the outage").isTrue();
+      assertThat(health.firstNotReadyMs()).as("not ready during the outage").isPositive();
       System.out.printf(
           "outage: aggregator, %d snapshots (%d before the %d s outage, %d after), totals exact;"
-              + " not ready %s; live throughout; ready %d ms after the brokers returned, all"
-              + " counted %d ms after%n",
-          ROUNDS * ACCOUNTS * MEDIA_PER_ACCOUNT,
-          half * ACCOUNTS * MEDIA_PER_ACCOUNT,
+              + " not ready %d ms into it; live throughout; ready %d ms after the brokers"
+              + " returned, all counted %d ms after%n",
+          load.snapshots(0, ROUNDS),
+          load.snapshots(0, half),
           OUTAGE.toSeconds(),
-          (ROUNDS - half) * ACCOUNTS * MEDIA_PER_ACCOUNT,
-          notReadyAfterMs.get() + " ms into it",
+          load.snapshots(half, ROUNDS),
+          health.firstNotReadyMs(),
           readyAfterMs,
           countedAfterMs);
+    }
+  }
+
+  @Test
+  void shouldCountWhileTheBrokerLeadingMostOfItsPartitionsIsDown(
+      KafkaCluster kafka, SchemaRegistry registry) throws Exception {
+    Load load = new Load("leader");
+    AggregatorHarness harness = new AggregatorHarness(kafka, registry);
+    TopicReader trends = harness.mark(Topics.ACCOUNT_TRENDS);
+    int before = 4;
+    int during = 8;
+
+    try (AggregatorService service = harness.start(harness.config("aggregator-leader"))) {
+      load.send(harness, 0, before);
+      awaitTotals(harness, trends, load.totalAfter(before));
+
+      int lost =
+          kafka.busiestLeader(List.of(Topics.MEDIA_INSIGHTS.name(), Topics.ACCOUNT_TRENDS.name()));
+      long down = System.nanoTime();
+      kafka.stopBroker(lost);
+      load.send(harness, before, during);
+      awaitTotals(harness, trends, load.totalAfter(during));
+      long countedDuringMs = (System.nanoTime() - down) / 1_000_000;
+      HealthWatch health = HealthWatch.watch(service.managementPort(), down, LEADER_LOSS);
+      assertThat(countedDuringMs).as("counted before the broker returned").isLessThan(30_000);
+
+      kafka.startBroker(lost);
+      load.send(harness, during, ROUNDS);
+      awaitTotals(harness, trends, load.totalAfter(ROUNDS));
+
+      assertThat(health.liveThroughout()).as("live while the broker was down").isTrue();
+      System.out.printf(
+          "leader loss: aggregator, broker %d of 3 (leading most of its partitions) down %d s;"
+              + " %d snapshots (%d before, %d sent while it was down and counted %d ms after it"
+              + " went, %d after it returned), totals exact; live throughout, %s%n",
+          lost,
+          LEADER_LOSS.toSeconds(),
+          load.snapshots(0, ROUNDS),
+          load.snapshots(0, before),
+          load.snapshots(before, during),
+          countedDuringMs,
+          load.snapshots(during, ROUNDS),
+          health.readyThroughout()
+              ? "ready throughout"
+              : "not ready from " + health.firstNotReadyMs() + " ms");
+    }
+  }
+
+  /** Rounds of 15 minutes: every media of every account gains {@code k + 1} per round. */
+  private static final class Load {
+
+    private final List<List<MediaInsightSnapshot>> rounds = new ArrayList<>();
+    private final List<Map<String, Long>> totalAfterRound = new ArrayList<>();
+
+    Load(String prefix) {
+      Map<String, Long> total = new HashMap<>();
+      for (int round = 0; round < ROUNDS; round++) {
+        List<MediaInsightSnapshot> sent = new ArrayList<>();
+        for (int a = 0; a < ACCOUNTS; a++) {
+          String account = prefix + "-acc" + a;
+          for (int k = 0; k < MEDIA_PER_ACCOUNT; k++) {
+            sent.add(
+                media(
+                    prefix + "-m" + a + "-" + k,
+                    account,
+                    List.of(),
+                    DAY,
+                    DAY.plus(Duration.ofMinutes(5L + 15L * round)),
+                    Map.of("engagement", (round + 1L) * (k + 1))));
+            total.merge(account, (long) (k + 1), Long::sum);
+          }
+        }
+        rounds.add(sent);
+        totalAfterRound.add(Map.copyOf(total));
+      }
+    }
+
+    /** Sends rounds {@code from} (inclusive) to {@code to} (exclusive). */
+    void send(AggregatorHarness harness, int from, int to) {
+      for (List<MediaInsightSnapshot> round : rounds.subList(from, to)) {
+        harness.send(round.toArray(MediaInsightSnapshot[]::new));
+      }
+    }
+
+    /** Each account's total once the first {@code rounds} rounds are counted. */
+    Map<String, Long> totalAfter(int rounds) {
+      return totalAfterRound.get(rounds - 1);
+    }
+
+    int snapshots(int from, int to) {
+      return (to - from) * ACCOUNTS * MEDIA_PER_ACCOUNT;
     }
   }
 

@@ -1,7 +1,6 @@
 package io.igpulse.enricher.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.igpulse.events.MediaInsightSnapshot;
 import io.igpulse.graphapi.ApiVersion;
@@ -9,125 +8,166 @@ import io.igpulse.schemas.topic.Topics;
 import io.igpulse.simulator.Simulator;
 import io.igpulse.simulator.SimulatorConfig;
 import io.igpulse.simulator.world.Media;
+import io.igpulse.testkit.HealthWatch;
 import io.igpulse.testkit.TopicReader;
 import io.igpulse.testkit.kafka.KafkaCluster;
 import io.igpulse.testkit.kafka.WithKafka;
 import io.igpulse.testkit.registry.SchemaRegistry;
 import io.igpulse.testkit.registry.WithRegistry;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
- * The whole Kafka cluster down for 90 s under an enricher with media due: it says it is not ready
- * once its brokers are silent, stays live, and once they are back it publishes every snapshot the
- * schedule asked for, each once and equal to the simulator's truth (the simulated clock stands
- * still, so a read repeated after an aborted transaction sees the same instant). A 3-broker cluster
- * of its own, so the JVM's shared broker stays up for the other tests.
+ * Brokers lost under an enricher with media due, on a 3-broker cluster of its own (the JVM's shared
+ * broker stays up for the other tests), each test with a simulator world of its own.
+ *
+ * <ul>
+ *   <li>The whole cluster down for 90 s: it says it is not ready once its brokers are silent, stays
+ *       live, and once they are back it publishes every snapshot the schedule asked for.
+ *   <li>The broker leading most of its partitions down for 30 s: the others take over, and the
+ *       round that falls due meanwhile is published before it returns.
+ * </ul>
+ *
+ * Either way each snapshot is published once and equal to the simulator's truth (the simulated
+ * clock stands still, so a read repeated after an aborted transaction sees the same instant).
  */
 @WithKafka(brokers = 3)
 @WithRegistry
 class EnricherOutageIT {
 
   private static final Duration OUTAGE = Duration.ofSeconds(90);
-  private static final int ACCOUNTS = 10;
+  private static final Duration LEADER_LOSS = Duration.ofSeconds(30);
   private static final Duration WAIT = Duration.ofSeconds(120);
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  /**
+   * Each test draws its media from accounts of its own: a media id is made of its account and
+   * ordinal whatever the seed, and each enricher reads every discovery already in the cluster.
+   */
+  private static final int WORLD_ACCOUNTS = 20;
 
   @Test
   void shouldPublishEveryDueSnapshotOnceAfterAWholeClusterOutage(
       KafkaCluster kafka, SchemaRegistry registry) throws Exception {
-    try (Simulator sim = Simulator.start(SimulatorConfig.of(7L, ACCOUNTS))) {
+    try (Simulator sim = Simulator.start(SimulatorConfig.of(7L, WORLD_ACCOUNTS))) {
       EnricherHarness harness = new EnricherHarness(kafka, registry, sim);
-      run(kafka, harness, sim, youngPosts(harness, 4));
-    }
-  }
+      List<Media> media = youngPosts(harness, 0, 4);
+      List<Instant> lookedAt = new ArrayList<>();
+      try (EnricherService service =
+          harness.start(harness.config("enricher-outage", ApiVersion.DEFAULT), media)) {
+        TopicReader out = harness.mark(Topics.MEDIA_INSIGHTS);
+        lookedAt.add(sim.clock().now());
+        harness.discover(media);
+        harness.awaitScheduled(out, media, lookedAt, WAIT);
 
-  private void run(KafkaCluster kafka, EnricherHarness harness, Simulator sim, List<Media> media)
-      throws Exception {
-    List<Instant> lookedAt = new ArrayList<>();
-    try (EnricherService service =
-        harness.start(harness.config("enricher-outage", ApiVersion.DEFAULT), media)) {
-      TopicReader out = harness.mark(Topics.MEDIA_INSIGHTS);
-      String health = "http://127.0.0.1:" + service.managementPort() + "/health/";
-      lookedAt.add(sim.clock().now());
-      harness.discover(media);
-      harness.awaitScheduled(out, media, lookedAt, WAIT);
+        long down = System.nanoTime();
+        kafka.stopAllBrokers();
+        // Due while the brokers are away: read, but not publishable until they are back.
+        harness.advance(Duration.ofMinutes(15));
+        lookedAt.add(sim.clock().now());
+        HealthWatch health = HealthWatch.watch(service.managementPort(), down, OUTAGE);
 
-      long down = System.nanoTime();
-      kafka.stopAllBrokers();
-      // Due while the brokers are away: read, but not publishable until they are back.
-      harness.advance(Duration.ofMinutes(15));
-      lookedAt.add(sim.clock().now());
-      AtomicLong notReadyAfterMs = new AtomicLong(-1);
-      Duration left = OUTAGE.minusNanos(System.nanoTime() - down);
-      await()
-          .during(left)
-          .atMost(left.plusSeconds(10))
-          .pollInterval(Duration.ofMillis(500))
-          .until(
-              () -> {
-                if (notReadyAfterMs.get() < 0 && status(health + "ready") == 503) {
-                  notReadyAfterMs.set((System.nanoTime() - down) / 1_000_000);
-                }
-                return status(health + "live") == 200;
-              });
+        long up = System.nanoTime();
+        kafka.startAllBrokers();
+        long readyAfterMs = HealthWatch.awaitReady(service.managementPort(), up, WAIT);
+        harness.awaitScheduled(out, media, lookedAt, WAIT);
+        long publishedAfterMs = (System.nanoTime() - up) / 1_000_000;
+        harness.advance(Duration.ofMinutes(15));
+        lookedAt.add(sim.clock().now());
+        int snapshots = checkEachOnceAndTrue(harness, out, media, lookedAt);
 
-      long up = System.nanoTime();
-      kafka.startAllBrokers();
-      await()
-          .atMost(Duration.ofSeconds(120))
-          .pollInterval(Duration.ofMillis(250))
-          .until(() -> status(health + "ready") == 200);
-      long readyAfterMs = (System.nanoTime() - up) / 1_000_000;
-      harness.awaitScheduled(out, media, lookedAt, WAIT);
-      long publishedAfterMs = (System.nanoTime() - up) / 1_000_000;
-      harness.advance(Duration.ofMinutes(15));
-      lookedAt.add(sim.clock().now());
-      List<MediaInsightSnapshot> seen = harness.awaitScheduled(out, media, lookedAt, WAIT);
-
-      Map<String, List<MediaInsightSnapshot>> byMedia = EnricherHarness.byMedia(seen);
-      int snapshots = 0;
-      for (Media m : media) {
-        List<MediaInsightSnapshot> own = byMedia.get(Long.toString(m.id()));
-        assertThat(own)
-            .extracting(MediaInsightSnapshot::getCapturedAt)
-            .as("captures of %s, each once", m.id())
-            .containsExactlyElementsOf(ScheduleReplay.expected(m, lookedAt));
-        for (MediaInsightSnapshot s : own) {
-          assertThat(s.getEngagement())
-              .as("engagement of %s at %s", m.id(), s.getCapturedAt())
-              .isEqualTo(harness.truth(s).get("total_interactions"));
-        }
-        snapshots += own.size();
+        assertThat(health.liveThroughout()).as("live through the outage").isTrue();
+        assertThat(health.firstNotReadyMs()).as("not ready during the outage").isPositive();
+        System.out.printf(
+            "outage: enricher, %d media, %d snapshots in all, each once and equal to the truth;"
+                + " not ready %d ms into the %d s outage; live throughout; ready %d ms after the"
+                + " brokers returned, the snapshots due meanwhile published %d ms after%n",
+            media.size(),
+            snapshots,
+            health.firstNotReadyMs(),
+            OUTAGE.toSeconds(),
+            readyAfterMs,
+            publishedAfterMs);
       }
-      assertThat(notReadyAfterMs.get()).as("not ready during the outage").isPositive();
-      System.out.printf(
-          "outage: enricher, %d media, %d snapshots in all, each once and equal to the truth;"
-              + " not ready %d ms into the %d s outage; live throughout; ready %d ms after the"
-              + " brokers returned, the snapshots due meanwhile published %d ms after%n",
-          media.size(),
-          snapshots,
-          notReadyAfterMs.get(),
-          OUTAGE.toSeconds(),
-          readyAfterMs,
-          publishedAfterMs);
     }
   }
 
-  /** {@code count} posts 20 min to 5 h old, one per account at most. */
-  private static List<Media> youngPosts(EnricherHarness h, int count) {
+  @Test
+  void shouldPublishTheRoundDueWhileTheBrokerLeadingMostOfItsPartitionsIsDown(
+      KafkaCluster kafka, SchemaRegistry registry) throws Exception {
+    try (Simulator sim = Simulator.start(SimulatorConfig.of(7L, WORLD_ACCOUNTS))) {
+      EnricherHarness harness = new EnricherHarness(kafka, registry, sim);
+      List<Media> media = youngPosts(harness, WORLD_ACCOUNTS / 2, 4);
+      List<Instant> lookedAt = new ArrayList<>();
+      try (EnricherService service =
+          harness.start(harness.config("enricher-leader", ApiVersion.DEFAULT), media)) {
+        TopicReader out = harness.mark(Topics.MEDIA_INSIGHTS);
+        lookedAt.add(sim.clock().now());
+        harness.discover(media);
+        harness.awaitScheduled(out, media, lookedAt, WAIT);
+
+        int lost =
+            kafka.busiestLeader(
+                List.of(Topics.MEDIA_DISCOVERED.name(), Topics.MEDIA_INSIGHTS.name()));
+        long down = System.nanoTime();
+        kafka.stopBroker(lost);
+        harness.advance(Duration.ofMinutes(15));
+        lookedAt.add(sim.clock().now());
+        HealthWatch health = HealthWatch.watch(service.managementPort(), down, LEADER_LOSS);
+        // Published while the broker is still down.
+        harness.awaitScheduled(out, media, lookedAt, Duration.ofSeconds(1));
+
+        kafka.startBroker(lost);
+        harness.advance(Duration.ofMinutes(15));
+        lookedAt.add(sim.clock().now());
+        int snapshots = checkEachOnceAndTrue(harness, out, media, lookedAt);
+
+        assertThat(health.liveThroughout()).as("live while the broker was down").isTrue();
+        System.out.printf(
+            "leader loss: enricher, broker %d of 3 (leading most of its partitions) down %d s; the"
+                + " round due meanwhile published before it returned; %d media, %d snapshots in"
+                + " all, each once and equal to the truth; live throughout, %s%n",
+            lost,
+            LEADER_LOSS.toSeconds(),
+            media.size(),
+            snapshots,
+            health.readyThroughout()
+                ? "ready throughout"
+                : "not ready from " + health.firstNotReadyMs() + " ms");
+      }
+    }
+  }
+
+  /** Waits for the last look's snapshots; checks every capture once and equal to the truth. */
+  private static int checkEachOnceAndTrue(
+      EnricherHarness harness, TopicReader out, List<Media> media, List<Instant> lookedAt) {
+    List<MediaInsightSnapshot> seen = harness.awaitScheduled(out, media, lookedAt, WAIT);
+    Map<String, List<MediaInsightSnapshot>> byMedia = EnricherHarness.byMedia(seen);
+    int snapshots = 0;
+    for (Media m : media) {
+      List<MediaInsightSnapshot> own = byMedia.get(Long.toString(m.id()));
+      assertThat(own)
+          .extracting(MediaInsightSnapshot::getCapturedAt)
+          .as("captures of %s, each once", m.id())
+          .containsExactlyElementsOf(ScheduleReplay.expected(m, lookedAt));
+      for (MediaInsightSnapshot s : own) {
+        assertThat(s.getEngagement())
+            .as("engagement of %s at %s", m.id(), s.getCapturedAt())
+            .isEqualTo(harness.truth(s).get("total_interactions"));
+      }
+      snapshots += own.size();
+    }
+    return snapshots;
+  }
+
+  /** {@code count} posts 20 min to 5 h old, one per account at most, from account {@code first}. */
+  private static List<Media> youngPosts(EnricherHarness h, int first, int count) {
     for (int attempt = 0; attempt < 48; attempt++) {
       List<Media> out = new ArrayList<>();
-      for (int a = 0; a < ACCOUNTS && out.size() < count; a++) {
+      for (int a = first; a < first + WORLD_ACCOUNTS / 2 && out.size() < count; a++) {
         out.addAll(h.youngPosts(a, 1, Duration.ofHours(5), null));
       }
       if (out.size() == count) {
@@ -136,12 +176,5 @@ class EnricherOutageIT {
       h.advance(Duration.ofHours(1));
     }
     throw new AssertionError("no " + count + " young posts in two simulated days");
-  }
-
-  private static int status(String url) throws Exception {
-    return HTTP.send(
-            HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
-            HttpResponse.BodyHandlers.discarding())
-        .statusCode();
   }
 }

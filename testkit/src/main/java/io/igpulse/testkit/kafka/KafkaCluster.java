@@ -2,12 +2,15 @@ package io.igpulse.testkit.kafka;
 
 import io.igpulse.schemas.topic.Topic;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.Node;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
@@ -44,6 +47,29 @@ public interface KafkaCluster extends AutoCloseable {
   default void startAllBrokers() {
     for (int b = 0; b < brokerCount(); b++) {
       startBroker(b);
+    }
+  }
+
+  /**
+   * The index (as {@link #stopBroker(int)} takes it) of the broker that leads the most partitions
+   * of these topics now, all brokers up: the one whose loss moves the most leaders.
+   */
+  default int busiestLeader(Collection<String> topics) {
+    try (Admin admin = admin()) {
+      List<Integer> nodes =
+          admin.describeCluster().nodes().get().stream().map(Node::id).sorted().toList();
+      Map<Integer, Long> led =
+          admin.describeTopics(topics).allTopicNames().get().values().stream()
+              .flatMap(d -> d.partitions().stream())
+              .filter(p -> p.leader() != null)
+              .collect(Collectors.groupingBy(p -> p.leader().id(), Collectors.counting()));
+      int node = Collections.max(led.entrySet(), Map.Entry.comparingByValue()).getKey();
+      return nodes.indexOf(node);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("cannot describe " + topics, e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while describing " + topics, e);
     }
   }
 
