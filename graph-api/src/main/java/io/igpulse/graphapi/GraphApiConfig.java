@@ -1,5 +1,6 @@
 package io.igpulse.graphapi;
 
+import io.igpulse.graphapi.version.ApiVersion;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;

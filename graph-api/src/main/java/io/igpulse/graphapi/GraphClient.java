@@ -2,7 +2,6 @@ package io.igpulse.graphapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.igpulse.graphapi.metrics.AccountInsightsRules;
-import io.igpulse.graphapi.metrics.MediaKind;
 import io.igpulse.graphapi.metrics.MetricCatalog;
 import io.igpulse.graphapi.metrics.RetiredMetrics;
 import io.igpulse.graphapi.model.AccountInsight;
@@ -10,6 +9,7 @@ import io.igpulse.graphapi.model.AccountInsightsQuery;
 import io.igpulse.graphapi.model.IgAccount;
 import io.igpulse.graphapi.model.Media;
 import io.igpulse.graphapi.model.MediaInsights;
+import io.igpulse.graphapi.model.MediaKind;
 import io.igpulse.graphapi.model.PageAccount;
 import io.igpulse.graphapi.outcome.Backoff;
 import io.igpulse.graphapi.outcome.ErrorClassifier;

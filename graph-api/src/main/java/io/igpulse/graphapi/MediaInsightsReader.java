@@ -1,13 +1,16 @@
 package io.igpulse.graphapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.igpulse.graphapi.metrics.MediaKind;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.igpulse.graphapi.metrics.MetricBisector;
 import io.igpulse.graphapi.metrics.MetricCatalog;
 import io.igpulse.graphapi.metrics.RefusedMetrics;
 import io.igpulse.graphapi.metrics.RetiredMetrics;
 import io.igpulse.graphapi.model.Media;
 import io.igpulse.graphapi.model.MediaInsights;
+import io.igpulse.graphapi.model.MediaKind;
 import io.igpulse.graphapi.outcome.GraphError;
 import io.igpulse.graphapi.outcome.GraphResult;
 import io.igpulse.graphapi.paging.Pager;
@@ -15,6 +18,7 @@ import io.igpulse.graphapi.paging.Urls;
 import io.igpulse.graphapi.request.Fields;
 import io.igpulse.graphapi.request.GraphCall;
 import io.igpulse.graphapi.token.AccessToken;
+import io.igpulse.graphapi.version.ApiVersion;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -4,15 +4,16 @@ import static io.igpulse.graphapi.ClientFixture.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.igpulse.graphapi.metrics.MediaKind;
 import io.igpulse.graphapi.model.AccountInsight;
 import io.igpulse.graphapi.model.AccountInsightsQuery;
 import io.igpulse.graphapi.model.IgAccount;
 import io.igpulse.graphapi.model.Media;
 import io.igpulse.graphapi.model.MediaInsights;
+import io.igpulse.graphapi.model.MediaKind;
 import io.igpulse.graphapi.outcome.GraphError;
 import io.igpulse.graphapi.outcome.GraphResult;
 import io.igpulse.graphapi.token.AccessToken;
+import io.igpulse.graphapi.version.ApiVersion;
 import io.igpulse.simulator.Simulator;
 import io.igpulse.testkit.simulator.WithSimulator;
 import java.time.Duration;

@@ -3,6 +3,7 @@ package io.igpulse.graphapi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.igpulse.graphapi.version.ApiVersion;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -3,12 +3,13 @@ package io.igpulse.graphapi;
 import static io.igpulse.graphapi.ClientFixture.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.igpulse.graphapi.metrics.MediaKind;
 import io.igpulse.graphapi.metrics.RetiredMetrics;
 import io.igpulse.graphapi.model.Media;
 import io.igpulse.graphapi.model.MediaInsights;
+import io.igpulse.graphapi.model.MediaKind;
 import io.igpulse.graphapi.outcome.GraphResult;
 import io.igpulse.graphapi.token.AccessToken;
+import io.igpulse.graphapi.version.ApiVersion;
 import io.igpulse.simulator.Simulator;
 import io.igpulse.simulator.SimulatorConfig;
 import io.igpulse.simulator.api.InsightRules;

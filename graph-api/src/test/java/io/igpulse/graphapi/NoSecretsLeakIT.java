@@ -4,9 +4,10 @@ import static io.igpulse.graphapi.ClientFixture.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.igpulse.graphapi.metrics.MediaKind;
 import io.igpulse.graphapi.model.Media;
+import io.igpulse.graphapi.model.MediaKind;
 import io.igpulse.graphapi.token.AccessToken;
+import io.igpulse.graphapi.version.ApiVersion;
 import io.igpulse.simulator.Simulator;
 import io.igpulse.testkit.logs.LogCapture;
 import io.igpulse.testkit.simulator.WithSimulator;

@@ -8,7 +8,6 @@ import io.igpulse.graphapi.pacing.PacingClock;
 import io.igpulse.graphapi.token.AccessToken;
 import io.igpulse.graphapi.token.InMemoryTokenProvider;
 import io.igpulse.graphapi.token.RefreshPolicy;
-import io.igpulse.graphapi.token.TokenRefresher;
 import io.igpulse.simulator.Simulator;
 import io.igpulse.testkit.simulator.WithSimulator;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.igpulse.local;
 
-import io.igpulse.schemas.serde.RecordDecoder;
 import io.igpulse.schemas.serde.RegistryConfig;
+import io.igpulse.schemas.topic.RecordDecoder;
 import io.igpulse.schemas.topic.Topic;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -5,7 +5,7 @@ import io.igpulse.aggregator.config.WindowSpec;
 import io.igpulse.events.AccountInsightSnapshot;
 import io.igpulse.events.MediaInsightSnapshot;
 import io.igpulse.runtime.clock.ServiceClock;
-import io.igpulse.schemas.serde.RecordDecoder;
+import io.igpulse.schemas.topic.RecordDecoder;
 import io.igpulse.schemas.topic.Topic;
 import io.igpulse.schemas.topic.Topics;
 import io.igpulse.testkit.TopicReader;

@@ -1,7 +1,8 @@
 package io.igpulse.collector.admin;
 
+import io.igpulse.collector.config.AdminAuth;
 import io.igpulse.collector.discovery.AccountRegistry;
-import io.igpulse.collector.service.BoundedWork;
+import io.igpulse.collector.http.BoundedWork;
 import io.igpulse.events.AccountRegistration;
 import io.igpulse.events.LoginFlavour;
 import io.vertx.core.Future;

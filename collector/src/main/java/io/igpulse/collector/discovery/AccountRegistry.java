@@ -1,7 +1,6 @@
 package io.igpulse.collector.discovery;
 
-import io.igpulse.collector.config.CollectorConfig.Schedule;
-import io.igpulse.collector.service.CollectorMetrics;
+import io.igpulse.collector.metrics.CollectorMetrics;
 import io.igpulse.events.AccountRegistration;
 import io.igpulse.graphapi.GraphClient;
 import io.igpulse.graphapi.token.AccessToken;

@@ -1,6 +1,5 @@
 package io.igpulse.collector.discovery;
 
-import io.igpulse.collector.config.CollectorConfig.Schedule;
 import io.igpulse.events.DiscoverySource;
 import io.igpulse.graphapi.GraphClient;
 import io.igpulse.graphapi.model.Media;

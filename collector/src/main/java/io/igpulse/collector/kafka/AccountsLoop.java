@@ -2,14 +2,14 @@ package io.igpulse.collector.kafka;
 
 import io.igpulse.collector.discovery.AccountRegistry;
 import io.igpulse.collector.discovery.SeenState;
-import io.igpulse.collector.service.CollectorMetrics;
+import io.igpulse.collector.metrics.CollectorMetrics;
 import io.igpulse.events.AccountRegistration;
 import io.igpulse.graphapi.outcome.Backoff;
 import io.igpulse.runtime.kafka.BrokerSilence;
 import io.igpulse.runtime.log.LogSafe;
 import io.igpulse.schemas.deadletter.DeadLetters;
-import io.igpulse.schemas.serde.RecordDecoder;
 import io.igpulse.schemas.serde.UndecodableRecordException;
+import io.igpulse.schemas.topic.RecordDecoder;
 import io.igpulse.schemas.topic.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -4,7 +4,7 @@ import io.igpulse.collector.discovery.Discovery;
 import io.igpulse.collector.discovery.SeenKey;
 import io.igpulse.collector.discovery.SeenMarker;
 import io.igpulse.collector.discovery.SeenState;
-import io.igpulse.collector.service.CollectorMetrics;
+import io.igpulse.collector.metrics.CollectorMetrics;
 import io.igpulse.events.MediaDiscovered;
 import io.igpulse.graphapi.outcome.Backoff;
 import io.igpulse.schemas.topic.Topics;

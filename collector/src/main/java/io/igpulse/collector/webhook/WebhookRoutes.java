@@ -1,8 +1,9 @@
 package io.igpulse.collector.webhook;
 
+import io.igpulse.collector.http.BoundedWork;
 import io.igpulse.collector.kafka.CollectorTopics;
-import io.igpulse.collector.service.BoundedWork;
-import io.igpulse.collector.service.CollectorMetrics;
+import io.igpulse.collector.kafka.WebhookValue;
+import io.igpulse.collector.metrics.CollectorMetrics;
 import io.igpulse.runtime.log.LogRateLimit;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;

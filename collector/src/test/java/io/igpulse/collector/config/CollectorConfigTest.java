@@ -3,7 +3,6 @@ package io.igpulse.collector.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.igpulse.collector.admin.AdminAuth;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

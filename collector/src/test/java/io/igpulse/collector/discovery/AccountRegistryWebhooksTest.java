@@ -3,8 +3,7 @@ package io.igpulse.collector.discovery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.igpulse.collector.config.CollectorConfig.Schedule;
-import io.igpulse.collector.service.CollectorMetrics;
+import io.igpulse.collector.metrics.CollectorMetrics;
 import io.igpulse.events.AccountRegistration;
 import io.igpulse.events.LoginFlavour;
 import io.igpulse.graphapi.Flavour;

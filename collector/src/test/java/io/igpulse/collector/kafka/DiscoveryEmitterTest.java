@@ -7,7 +7,7 @@ import io.igpulse.collector.discovery.Discovery;
 import io.igpulse.collector.discovery.SeenExpiry;
 import io.igpulse.collector.discovery.SeenKey;
 import io.igpulse.collector.discovery.SeenState;
-import io.igpulse.collector.service.CollectorMetrics;
+import io.igpulse.collector.metrics.CollectorMetrics;
 import io.igpulse.events.DiscoverySource;
 import io.igpulse.events.MediaDiscovered;
 import io.igpulse.events.MediaProductType;

@@ -3,8 +3,8 @@ package io.igpulse.collector.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.igpulse.collector.service.BoundedWork;
-import io.igpulse.collector.service.CollectorMetrics;
+import io.igpulse.collector.http.BoundedWork;
+import io.igpulse.collector.metrics.CollectorMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;

@@ -4,6 +4,7 @@ import io.igpulse.enricher.config.EnricherConfig;
 import io.igpulse.enricher.fetch.AccountInsightsFetcher;
 import io.igpulse.enricher.fetch.InsightFetcher;
 import io.igpulse.enricher.fetch.PublicCounterFetcher;
+import io.igpulse.enricher.metrics.EnricherMetrics;
 import io.igpulse.enricher.schedule.CallBudget;
 import io.igpulse.enricher.schedule.PublicReadPlanner;
 import io.igpulse.enricher.schedule.RefreshPlanner;

@@ -2,10 +2,10 @@ package io.igpulse.enricher.topology;
 
 import io.igpulse.enricher.fetch.AccountInsightsFetcher;
 import io.igpulse.enricher.fetch.InsightFetcher;
+import io.igpulse.enricher.metrics.EnricherMetrics;
 import io.igpulse.enricher.schedule.CallBudget;
 import io.igpulse.enricher.schedule.RefreshPlanner;
 import io.igpulse.enricher.schedule.RefreshSchedule;
-import io.igpulse.enricher.service.EnricherMetrics;
 import io.igpulse.enricher.snapshot.SnapshotBuilder;
 import io.igpulse.graphapi.token.TokenProvider;
 import java.time.Clock;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.igpulse.enricher.config.EnricherConfig;
 import io.igpulse.enricher.snapshot.ReadOutcome;
 import io.igpulse.events.MediaInsightSnapshot;
-import io.igpulse.graphapi.ApiVersion;
+import io.igpulse.graphapi.version.ApiVersion;
 import io.igpulse.schemas.topic.Topics;
 import io.igpulse.simulator.Simulator;
 import io.igpulse.simulator.SimulatorConfig;

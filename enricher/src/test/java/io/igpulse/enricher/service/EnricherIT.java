@@ -9,7 +9,7 @@ import io.igpulse.events.MediaDiscovered;
 import io.igpulse.events.MediaInsightSnapshot;
 import io.igpulse.events.UnavailableMetric;
 import io.igpulse.events.UnavailableReason;
-import io.igpulse.graphapi.ApiVersion;
+import io.igpulse.graphapi.version.ApiVersion;
 import io.igpulse.schemas.deadletter.DeadLetters;
 import io.igpulse.schemas.topic.Topics;
 import io.igpulse.simulator.Simulator;

@@ -2,8 +2,7 @@ package io.igpulse.enricher.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.igpulse.events.MediaInsightSnapshot;
-import io.igpulse.graphapi.ApiVersion;
+import io.igpulse.graphapi.version.ApiVersion;
 import io.igpulse.schemas.topic.Topics;
 import io.igpulse.simulator.Simulator;
 import io.igpulse.simulator.SimulatorConfig;

@@ -1,6 +1,7 @@
 package io.igpulse.graphapi.metrics;
 
-import io.igpulse.graphapi.ApiVersion;
+import io.igpulse.graphapi.model.MediaKind;
+import io.igpulse.graphapi.version.ApiVersion;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;

@@ -1,6 +1,6 @@
 package io.igpulse.graphapi.metrics;
 
-import io.igpulse.graphapi.ApiVersion;
+import io.igpulse.graphapi.version.ApiVersion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

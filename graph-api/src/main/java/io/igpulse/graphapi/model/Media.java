@@ -1,7 +1,6 @@
 package io.igpulse.graphapi.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.igpulse.graphapi.metrics.MediaKind;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;

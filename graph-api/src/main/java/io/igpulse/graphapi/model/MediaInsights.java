@@ -1,7 +1,6 @@
 package io.igpulse.graphapi.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.igpulse.graphapi.metrics.Engagement;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalLong;

@@ -2,7 +2,9 @@ package io.igpulse.graphapi.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.igpulse.graphapi.ApiVersion;
+import io.igpulse.graphapi.model.Engagement;
+import io.igpulse.graphapi.model.MediaKind;
+import io.igpulse.graphapi.version.ApiVersion;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

@@ -3,7 +3,6 @@ package io.igpulse.graphapi.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.igpulse.graphapi.Fixtures;
-import io.igpulse.graphapi.metrics.MediaKind;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

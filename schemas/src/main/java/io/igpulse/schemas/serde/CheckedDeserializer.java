@@ -80,7 +80,7 @@ public final class CheckedDeserializer<T> implements Deserializer<T> {
     }
   }
 
-  static UndecodableRecordException classify(String topic, byte[] data, RuntimeException e) {
+  public static UndecodableRecordException classify(String topic, byte[] data, RuntimeException e) {
     if (e instanceof UndecodableRecordException already) {
       return already;
     }

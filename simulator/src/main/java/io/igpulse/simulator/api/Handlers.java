@@ -2,7 +2,6 @@ package io.igpulse.simulator.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.igpulse.simulator.api.auth.TokenInfo;
-import io.igpulse.simulator.api.auth.TokenRegistry;
 
 /** The endpoint handlers the {@link Router} dispatches to, built once. */
 final class Handlers {

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.igpulse.simulator.api.CallStats;
 import io.igpulse.simulator.api.Endpoint;
 import io.igpulse.simulator.api.Json;
-import io.igpulse.simulator.api.auth.TokenRegistry;
+import io.igpulse.simulator.api.TokenRegistry;
 import io.igpulse.simulator.clock.SimClock;
 import io.igpulse.simulator.world.Account;
 import io.igpulse.simulator.world.Ids;

@@ -6,7 +6,7 @@ import io.igpulse.simulator.api.GraphErrors;
 import io.igpulse.simulator.api.GraphResponse;
 import io.igpulse.simulator.api.Json;
 import io.igpulse.simulator.api.QueryStrings;
-import io.igpulse.simulator.api.auth.TokenRegistry;
+import io.igpulse.simulator.api.TokenRegistry;
 import io.igpulse.simulator.control.FaultKind;
 import io.igpulse.simulator.control.Faults;
 import io.vertx.core.Handler;

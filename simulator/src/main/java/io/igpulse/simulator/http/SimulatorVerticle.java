@@ -2,7 +2,7 @@ package io.igpulse.simulator.http;
 
 import io.igpulse.simulator.api.CallStats;
 import io.igpulse.simulator.api.GraphApi;
-import io.igpulse.simulator.api.auth.TokenRegistry;
+import io.igpulse.simulator.api.TokenRegistry;
 import io.igpulse.simulator.control.ControlApi;
 import io.igpulse.simulator.control.Faults;
 import io.igpulse.simulator.webhook.WebhookDelivery;

@@ -2,7 +2,6 @@ package io.igpulse.simulator.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.igpulse.simulator.api.auth.AppCredentials;
-import io.igpulse.simulator.api.auth.TokenRegistry;
 import io.igpulse.simulator.clock.SimClock;
 import io.igpulse.simulator.world.BurstPlan;
 import io.igpulse.simulator.world.Media;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.igpulse.simulator.api.auth.AppCredentials;
-import io.igpulse.simulator.api.auth.TokenRegistry;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.igpulse.collector.service;
+package io.igpulse.collector.http;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

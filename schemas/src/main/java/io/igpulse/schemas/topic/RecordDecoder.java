@@ -1,6 +1,8 @@
-package io.igpulse.schemas.serde;
+package io.igpulse.schemas.topic;
 
-import io.igpulse.schemas.topic.Topic;
+import io.igpulse.schemas.serde.CheckedDeserializer;
+import io.igpulse.schemas.serde.RegistryConfig;
+import io.igpulse.schemas.serde.UndecodableRecordException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 

@@ -1,4 +1,4 @@
-package io.igpulse.collector.admin;
+package io.igpulse.collector.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;

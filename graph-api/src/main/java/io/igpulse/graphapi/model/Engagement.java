@@ -1,4 +1,4 @@
-package io.igpulse.graphapi.metrics;
+package io.igpulse.graphapi.model;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.igpulse.collector.service;
+package io.igpulse.collector.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,8 +1,10 @@
-package io.igpulse.graphapi.token;
+package io.igpulse.graphapi;
 
-import io.igpulse.graphapi.GraphClient;
 import io.igpulse.graphapi.outcome.GraphResult;
 import io.igpulse.graphapi.pacing.PacingClock;
+import io.igpulse.graphapi.token.AccessToken;
+import io.igpulse.graphapi.token.RefreshPolicy;
+import io.igpulse.graphapi.token.TokenProvider;
 import io.vertx.core.Future;
 import java.util.Optional;
 import org.slf4j.Logger;

@@ -1,4 +1,4 @@
-package io.igpulse.collector.service;
+package io.igpulse.collector.metrics;
 
 import io.igpulse.events.DiscoverySource;
 import io.micrometer.core.instrument.Counter;

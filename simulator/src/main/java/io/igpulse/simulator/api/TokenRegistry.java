@@ -1,6 +1,8 @@
-package io.igpulse.simulator.api.auth;
+package io.igpulse.simulator.api;
 
-import io.igpulse.simulator.api.GraphErrors;
+import io.igpulse.simulator.api.auth.AppCredentials;
+import io.igpulse.simulator.api.auth.TokenInfo;
+import io.igpulse.simulator.api.auth.TokenKind;
 import io.igpulse.simulator.world.Account;
 import io.igpulse.simulator.world.Mix;
 import io.igpulse.simulator.world.World;

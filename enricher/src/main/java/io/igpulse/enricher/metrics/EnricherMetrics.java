@@ -1,4 +1,4 @@
-package io.igpulse.enricher.service;
+package io.igpulse.enricher.metrics;
 
 import io.igpulse.enricher.snapshot.ReadOutcome;
 import io.micrometer.core.instrument.Counter;

@@ -1,4 +1,4 @@
-package io.igpulse.collector.admin;
+package io.igpulse.collector.config;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

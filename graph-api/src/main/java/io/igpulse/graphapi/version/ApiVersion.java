@@ -1,4 +1,4 @@
-package io.igpulse.graphapi;
+package io.igpulse.graphapi.version;
 
 import java.time.LocalDate;
 import java.util.Map;
