@@ -1,7 +1,7 @@
 package io.igpulse.aggregator.topology.codec;
 
 /** How one internal type is laid out in the compact format; read in the order written. */
-public interface Codec<T> {
+public interface CompactCodec<T> {
 
   void write(T value, CompactWriter out);
 

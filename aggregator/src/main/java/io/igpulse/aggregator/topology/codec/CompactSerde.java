@@ -24,12 +24,12 @@ public final class CompactSerde<T> implements Serde<T> {
 
   private final Class<T> type;
   private final byte format;
-  private final Codec<T> codec;
-  private final Map<Byte, Codec<T>> olderFormats;
+  private final CompactCodec<T> codec;
+  private final Map<Byte, CompactCodec<T>> olderFormats;
   private final Deserializer<T> legacyJson;
 
   private CompactSerde(
-      Class<T> type, byte format, Codec<T> codec, Map<Byte, Codec<T>> olderFormats) {
+      Class<T> type, byte format, CompactCodec<T> codec, Map<Byte, CompactCodec<T>> olderFormats) {
     this.type = type;
     this.format = format;
     this.codec = codec;
@@ -38,7 +38,7 @@ public final class CompactSerde<T> implements Serde<T> {
   }
 
   /** A type still in its first compact format. */
-  public static <T> CompactSerde<T> of(Class<T> type, Codec<T> codec) {
+  public static <T> CompactSerde<T> of(Class<T> type, CompactCodec<T> codec) {
     return new CompactSerde<>(type, FORMAT_1, codec, Map.of());
   }
 
@@ -47,7 +47,7 @@ public final class CompactSerde<T> implements Serde<T> {
    * still found in stores and repartition topics.
    */
   public static <T> CompactSerde<T> of(
-      Class<T> type, byte format, Codec<T> codec, Map<Byte, Codec<T>> olderFormats) {
+      Class<T> type, byte format, CompactCodec<T> codec, Map<Byte, CompactCodec<T>> olderFormats) {
     return new CompactSerde<>(type, format, codec, olderFormats);
   }
 
@@ -69,7 +69,7 @@ public final class CompactSerde<T> implements Serde<T> {
   }
 
   T read(String topic, byte[] data) {
-    Codec<T> reader =
+    CompactCodec<T> reader =
         data.length == 0 ? null : data[0] == format ? codec : olderFormats.get(data[0]);
     if (reader != null) {
       CompactReader in = new CompactReader(data, 1);

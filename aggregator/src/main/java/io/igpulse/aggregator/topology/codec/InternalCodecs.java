@@ -3,9 +3,9 @@ package io.igpulse.aggregator.topology.codec;
 import io.igpulse.aggregator.topology.account.FollowerHistory;
 import io.igpulse.aggregator.topology.account.HourOfWeek;
 import io.igpulse.aggregator.topology.account.PostingHoursState;
+import io.igpulse.aggregator.topology.delta.DeltaState;
 import io.igpulse.aggregator.topology.delta.HashtagCredit;
 import io.igpulse.aggregator.topology.delta.MediaDelta;
-import io.igpulse.aggregator.topology.delta.MediaState;
 import io.igpulse.aggregator.topology.trend.ScoredHashtag;
 import io.igpulse.aggregator.topology.trend.WindowRanking;
 import io.igpulse.aggregator.topology.window.AccountWindow;
@@ -45,19 +45,19 @@ final class InternalCodecs {
    * Media state, format 1: one reading (insights) and the posting-hour flag. Still read; written
    * only by tests that check it is.
    */
-  static final Codec<MediaState> MEDIA_STATE_1 =
-      new Codec<>() {
+  static final CompactCodec<DeltaState> MEDIA_STATE_1 =
+      new CompactCodec<>() {
         @Override
-        public void write(MediaState value, CompactWriter out) {
+        public void write(DeltaState value, CompactWriter out) {
           out.writeLong(value.insights().capturedAt());
           writeMetrics(value.insights().metrics(), out);
           out.writeBoolean(value.countedForPostingHour());
         }
 
         @Override
-        public MediaState read(CompactReader in) {
-          return new MediaState(
-              new MediaState.Reading(in.readLong(), readMetrics(in)), null, null, in.readBoolean());
+        public DeltaState read(CompactReader in) {
+          return new DeltaState(
+              new DeltaState.Reading(in.readLong(), readMetrics(in)), null, null, in.readBoolean());
         }
       };
 
@@ -65,10 +65,10 @@ final class InternalCodecs {
    * Media state, format 2: a reading per kind, and the owner insights are credited to. Still read;
    * written within format 3.
    */
-  static final Codec<MediaState> MEDIA_STATE_2 =
-      new Codec<>() {
+  static final CompactCodec<DeltaState> MEDIA_STATE_2 =
+      new CompactCodec<>() {
         @Override
-        public void write(MediaState value, CompactWriter out) {
+        public void write(DeltaState value, CompactWriter out) {
           writeReading(value.insights(), out);
           writeReading(value.publicCounters(), out);
           out.writeNullableString(value.owner());
@@ -76,17 +76,17 @@ final class InternalCodecs {
         }
 
         @Override
-        public MediaState read(CompactReader in) {
-          return new MediaState(
+        public DeltaState read(CompactReader in) {
+          return new DeltaState(
               readReading(in), readReading(in), in.readNullableString(), in.readBoolean());
         }
       };
 
   /** Media state, format 3: format 2 and what public counters gave the hashtags before insights. */
-  static final Codec<MediaState> MEDIA_STATE =
-      new Codec<>() {
+  static final CompactCodec<DeltaState> MEDIA_STATE =
+      new CompactCodec<>() {
         @Override
-        public void write(MediaState value, CompactWriter out) {
+        public void write(DeltaState value, CompactWriter out) {
           MEDIA_STATE_2.write(value, out);
           HashtagCredit credit = value.hashtagCredit();
           out.writeBoolean(credit != null);
@@ -99,8 +99,8 @@ final class InternalCodecs {
         }
 
         @Override
-        public MediaState read(CompactReader in) {
-          MediaState state = MEDIA_STATE_2.read(in);
+        public DeltaState read(CompactReader in) {
+          DeltaState state = MEDIA_STATE_2.read(in);
           if (!in.readBoolean()) {
             return state;
           }
@@ -108,7 +108,7 @@ final class InternalCodecs {
           long to = from + in.readLong();
           HashtagCredit credit =
               new HashtagCredit(from, to, readStrings(in, new ArrayList<>()), readMetrics(in));
-          return new MediaState(
+          return new DeltaState(
               state.insights(),
               state.publicCounters(),
               state.owner(),
@@ -117,7 +117,7 @@ final class InternalCodecs {
         }
       };
 
-  private static void writeReading(MediaState.Reading reading, CompactWriter out) {
+  private static void writeReading(DeltaState.Reading reading, CompactWriter out) {
     out.writeBoolean(reading != null);
     if (reading != null) {
       out.writeLong(reading.capturedAt());
@@ -125,16 +125,16 @@ final class InternalCodecs {
     }
   }
 
-  private static MediaState.Reading readReading(CompactReader in) {
-    return in.readBoolean() ? new MediaState.Reading(in.readLong(), readMetrics(in)) : null;
+  private static DeltaState.Reading readReading(CompactReader in) {
+    return in.readBoolean() ? new DeltaState.Reading(in.readLong(), readMetrics(in)) : null;
   }
 
   /**
    * Media delta, format 1: an insight delta counted at its capture time. Still read (repartition
    * topics written before the upgrade); written only by tests that check it is.
    */
-  static final Codec<MediaDelta> MEDIA_DELTA_1 =
-      new Codec<>() {
+  static final CompactCodec<MediaDelta> MEDIA_DELTA_1 =
+      new CompactCodec<>() {
         @Override
         public void write(MediaDelta value, CompactWriter out) {
           out.writeString(value.mediaId());
@@ -172,8 +172,8 @@ final class InternalCodecs {
       };
 
   /** Media delta, format 2: kind, owner username, earned-by accounts and the interval's start. */
-  static final Codec<MediaDelta> MEDIA_DELTA =
-      new Codec<>() {
+  static final CompactCodec<MediaDelta> MEDIA_DELTA =
+      new CompactCodec<>() {
         @Override
         public void write(MediaDelta value, CompactWriter out) {
           out.writeString(value.mediaId());
@@ -219,8 +219,8 @@ final class InternalCodecs {
         }
       };
 
-  static final Codec<AccountWindow> ACCOUNT_WINDOW =
-      new Codec<>() {
+  static final CompactCodec<AccountWindow> ACCOUNT_WINDOW =
+      new CompactCodec<>() {
         @Override
         public void write(AccountWindow value, CompactWriter out) {
           out.writeLong(value.engagement());
@@ -252,8 +252,8 @@ final class InternalCodecs {
         }
       };
 
-  static final Codec<EarnedWindow> EARNED_WINDOW =
-      new Codec<>() {
+  static final CompactCodec<EarnedWindow> EARNED_WINDOW =
+      new CompactCodec<>() {
         @Override
         public void write(EarnedWindow value, CompactWriter out) {
           out.writeLong(value.engagement());
@@ -284,8 +284,8 @@ final class InternalCodecs {
         }
       };
 
-  static final Codec<HashtagWindow> HASHTAG_WINDOW =
-      new Codec<>() {
+  static final CompactCodec<HashtagWindow> HASHTAG_WINDOW =
+      new CompactCodec<>() {
         @Override
         public void write(HashtagWindow value, CompactWriter out) {
           out.writeLong(value.engagement());
@@ -323,8 +323,8 @@ final class InternalCodecs {
     return media;
   }
 
-  static final Codec<PostingHoursState> POSTING_HOURS =
-      new Codec<>() {
+  static final CompactCodec<PostingHoursState> POSTING_HOURS =
+      new CompactCodec<>() {
         @Override
         public void write(PostingHoursState value, CompactWriter out) {
           out.writeLong(value.updatedAt());
@@ -363,8 +363,8 @@ final class InternalCodecs {
         }
       };
 
-  static final Codec<ScoredHashtag> SCORED_HASHTAG =
-      new Codec<>() {
+  static final CompactCodec<ScoredHashtag> SCORED_HASHTAG =
+      new CompactCodec<>() {
         @Override
         public void write(ScoredHashtag value, CompactWriter out) {
           out.writeString(value.hashtag());
@@ -398,8 +398,8 @@ final class InternalCodecs {
         }
       };
 
-  static final Codec<WindowRanking> WINDOW_RANKING =
-      new Codec<>() {
+  static final CompactCodec<WindowRanking> WINDOW_RANKING =
+      new CompactCodec<>() {
         @Override
         public void write(WindowRanking value, CompactWriter out) {
           out.writeLong(value.windowEnd());
@@ -438,8 +438,8 @@ final class InternalCodecs {
         }
       };
 
-  static final Codec<HashtagMediaBucket> HASHTAG_MEDIA =
-      new Codec<>() {
+  static final CompactCodec<HashtagMediaBucket> HASHTAG_MEDIA =
+      new CompactCodec<>() {
         @Override
         public void write(HashtagMediaBucket value, CompactWriter out) {
           var entries = value.entries();
@@ -464,8 +464,8 @@ final class InternalCodecs {
         }
       };
 
-  static final Codec<FollowerHistory> FOLLOWER_HISTORY =
-      new Codec<>() {
+  static final CompactCodec<FollowerHistory> FOLLOWER_HISTORY =
+      new CompactCodec<>() {
         @Override
         public void write(FollowerHistory value, CompactWriter out) {
           out.writeSize(value.days().size());

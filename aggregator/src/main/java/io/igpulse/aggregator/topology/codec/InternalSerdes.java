@@ -2,8 +2,8 @@ package io.igpulse.aggregator.topology.codec;
 
 import io.igpulse.aggregator.topology.account.FollowerHistory;
 import io.igpulse.aggregator.topology.account.PostingHoursState;
+import io.igpulse.aggregator.topology.delta.DeltaState;
 import io.igpulse.aggregator.topology.delta.MediaDelta;
-import io.igpulse.aggregator.topology.delta.MediaState;
 import io.igpulse.aggregator.topology.trend.ScoredHashtag;
 import io.igpulse.aggregator.topology.trend.WindowRanking;
 import io.igpulse.aggregator.topology.window.AccountWindow;
@@ -16,9 +16,9 @@ import org.apache.kafka.common.serialization.Serde;
 /** The serdes of the aggregator's internal values: see {@link CompactSerde}. */
 public final class InternalSerdes {
 
-  public static final Serde<MediaState> MEDIA_STATE =
+  public static final Serde<DeltaState> MEDIA_STATE =
       CompactSerde.of(
-          MediaState.class,
+          DeltaState.class,
           CompactSerde.FORMAT_3,
           InternalCodecs.MEDIA_STATE,
           Map.of(

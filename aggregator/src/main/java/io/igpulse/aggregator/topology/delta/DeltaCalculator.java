@@ -56,14 +56,14 @@ public final class DeltaCalculator {
    * The new state, and the deltas to count: none, one, or a retraction of the public counters'
    * hashtag credit followed by the first insights delta.
    */
-  public record Outcome(MediaState state, List<MediaDelta> deltas) {
+  public record Outcome(DeltaState state, List<MediaDelta> deltas) {
     public Outcome {
       deltas = List.copyOf(deltas);
     }
   }
 
   /** Empty when the snapshot is a duplicate, older than the one already counted, or of no kind. */
-  public Optional<Outcome> apply(MediaState previous, MediaInsightSnapshot snapshot) {
+  public Optional<Outcome> apply(DeltaState previous, MediaInsightSnapshot snapshot) {
     SnapshotKind kind = snapshot.getKind();
     if (kind != SnapshotKind.INSIGHTS && kind != SnapshotKind.PUBLIC_COUNTERS) {
       return Optional.empty();
@@ -71,7 +71,7 @@ public final class DeltaCalculator {
     boolean insights = kind == SnapshotKind.INSIGHTS;
     long capturedAt = snapshot.getCapturedAt().toEpochMilli();
     long postedAt = snapshot.getPostedAt().toEpochMilli();
-    MediaState.Reading before = previous == null ? null : previous.reading(kind);
+    DeltaState.Reading before = previous == null ? null : previous.reading(kind);
     if (before != null && capturedAt <= before.capturedAt()) {
       return Optional.empty();
     }
@@ -104,7 +104,7 @@ public final class DeltaCalculator {
     if (!insights) {
       publicEngagement(changes);
     }
-    MediaState.Reading reading = new MediaState.Reading(capturedAt, known);
+    DeltaState.Reading reading = new DeltaState.Reading(capturedAt, known);
     String owner = previous == null ? null : previous.owner();
     if (insights && owner == null) {
       owner = snapshot.getOwnerId();
@@ -142,8 +142,8 @@ public final class DeltaCalculator {
       }
       deltas.add(delta);
     }
-    MediaState next =
-        new MediaState(
+    DeltaState next =
+        new DeltaState(
             insights ? reading : previous == null ? null : previous.insights(),
             insights ? previous == null ? null : previous.publicCounters() : reading,
             owner,

@@ -17,7 +17,7 @@ public final class DeltaProcessor
   private final String storeName;
   private final DeltaCalculator calculator;
   private ProcessorContext<String, MediaDelta> context;
-  private KeyValueStore<String, MediaState> store;
+  private KeyValueStore<String, DeltaState> store;
 
   public DeltaProcessor(String storeName, DeltaCalculator calculator) {
     this.storeName = storeName;

@@ -17,7 +17,7 @@ import java.util.Map;
  * @param hashtagCredit what public counters gave the media's hashtags before any insights, to be
  *     taken back when insights arrive; null once they have, or when nothing was given
  */
-public record MediaState(
+public record DeltaState(
     Reading insights,
     Reading publicCounters,
     String owner,
@@ -25,7 +25,7 @@ public record MediaState(
     HashtagCredit hashtagCredit) {
 
   /** A state with nothing credited to hashtags by public counters. */
-  public MediaState(
+  public DeltaState(
       Reading insights, Reading publicCounters, String owner, boolean countedForPostingHour) {
     this(insights, publicCounters, owner, countedForPostingHour, null);
   }
@@ -42,11 +42,11 @@ public record MediaState(
 
   /** A state as written as JSON before the compact format (insights only, no owner). */
   @JsonCreator
-  static MediaState fromLegacyJson(
+  static DeltaState fromLegacyJson(
       @JsonProperty("capturedAt") long capturedAt,
       @JsonProperty("metrics") Map<String, Long> metrics,
       @JsonProperty("countedForPostingHour") boolean countedForPostingHour) {
-    return new MediaState(
+    return new DeltaState(
         new Reading(capturedAt, metrics == null ? Map.of() : metrics),
         null,
         null,

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.igpulse.aggregator.topology.account.FollowerHistory;
 import io.igpulse.aggregator.topology.account.PostingHoursState;
+import io.igpulse.aggregator.topology.delta.DeltaState;
 import io.igpulse.aggregator.topology.delta.HashtagCredit;
 import io.igpulse.aggregator.topology.delta.MediaDelta;
-import io.igpulse.aggregator.topology.delta.MediaState;
 import io.igpulse.aggregator.topology.trend.ScoredHashtag;
 import io.igpulse.aggregator.topology.trend.WindowRanking;
 import io.igpulse.aggregator.topology.window.AccountWindow;
@@ -77,26 +77,26 @@ class CompactSerdeTest {
             true);
     assertThat(roundTrip(InternalSerdes.MEDIA_DELTA, earned, CompactSerde.FORMAT_2))
         .isEqualTo(earned);
-    MediaState state =
-        new MediaState(
-            new MediaState.Reading(POSTED + 60_000, Map.of("views", Long.MAX_VALUE, "likes", 0L)),
-            new MediaState.Reading(POSTED + 90_000, Map.of("comments", 4L)),
+    DeltaState state =
+        new DeltaState(
+            new DeltaState.Reading(POSTED + 60_000, Map.of("views", Long.MAX_VALUE, "likes", 0L)),
+            new DeltaState.Reading(POSTED + 90_000, Map.of("comments", 4L)),
             "acc-1",
             true);
     assertThat(roundTrip(InternalSerdes.MEDIA_STATE, state, CompactSerde.FORMAT_3))
         .isEqualTo(state);
-    MediaState credited =
-        new MediaState(
+    DeltaState credited =
+        new DeltaState(
             null,
-            new MediaState.Reading(POSTED + 90_000, Map.of("likes", 7L)),
+            new DeltaState.Reading(POSTED + 90_000, Map.of("likes", 7L)),
             null,
             false,
             new HashtagCredit(
                 POSTED, POSTED + 90_000, List.of("bread"), Map.of("engagement", 9L, "likes", 7L)));
     assertThat(roundTrip(InternalSerdes.MEDIA_STATE, credited, CompactSerde.FORMAT_3))
         .isEqualTo(credited);
-    MediaState publicOnly =
-        new MediaState(null, new MediaState.Reading(POSTED, Map.of()), null, false);
+    DeltaState publicOnly =
+        new DeltaState(null, new DeltaState.Reading(POSTED, Map.of()), null, false);
     assertThat(roundTrip(InternalSerdes.MEDIA_STATE, publicOnly, CompactSerde.FORMAT_3))
         .isEqualTo(publicOnly);
     EarnedWindow earnedWindow = EarnedWindow.empty().add(earned);
@@ -114,9 +114,9 @@ class CompactSerdeTest {
     assertThat(InternalCodecs.METRIC_CODES)
         .containsExactly("engagement", "reach", "views", "likes", "comments", "saved", "shares");
     assertThat(InternalCodecs.METRIC_BY_NAME).isEqualTo(InternalCodecs.METRIC_CODES.size());
-    MediaState state =
-        new MediaState(
-            new MediaState.Reading(POSTED, Map.of("shares", 5L, "reposts", 2L)), null, null, false);
+    DeltaState state =
+        new DeltaState(
+            new DeltaState.Reading(POSTED, Map.of("shares", 5L, "reposts", 2L)), null, null, false);
     byte[] bytes = InternalSerdes.MEDIA_STATE.serializer().serialize("t", state);
     assertThat(InternalSerdes.MEDIA_STATE.deserializer().deserialize("t", bytes)).isEqualTo(state);
     // "shares" is code 6: one varint byte (zig-zag 12), no name; "reposts" is spelled out.
@@ -127,16 +127,16 @@ class CompactSerdeTest {
   /** Media states of format 2 (before hashtag credits) are still read: they credit nothing. */
   @Test
   void shouldStillReadTheSecondFormatOfMediaStates() {
-    MediaState old =
-        new MediaState(
-            new MediaState.Reading(POSTED, Map.of("engagement", 40L)),
-            new MediaState.Reading(POSTED + 5, Map.of("likes", 2L)),
+    DeltaState old =
+        new DeltaState(
+            new DeltaState.Reading(POSTED, Map.of("engagement", 40L)),
+            new DeltaState.Reading(POSTED + 5, Map.of("likes", 2L)),
             "acc-1",
             true);
     CompactWriter out = new CompactWriter(64);
     out.writeByte(CompactSerde.FORMAT_2);
     InternalCodecs.MEDIA_STATE_2.write(old, out);
-    MediaState back = InternalSerdes.MEDIA_STATE.deserializer().deserialize("t", out.toByteArray());
+    DeltaState back = InternalSerdes.MEDIA_STATE.deserializer().deserialize("t", out.toByteArray());
     assertThat(back).isEqualTo(old);
     assertThat(back.hashtagCredit()).isNull();
   }
@@ -165,8 +165,8 @@ class CompactSerdeTest {
     InternalCodecs.MEDIA_DELTA_1.write(old, delta);
     assertThat(InternalSerdes.MEDIA_DELTA.deserializer().deserialize("t", delta.toByteArray()))
         .isEqualTo(old);
-    MediaState oldState =
-        new MediaState(new MediaState.Reading(POSTED, Map.of("engagement", 40L)), null, null, true);
+    DeltaState oldState =
+        new DeltaState(new DeltaState.Reading(POSTED, Map.of("engagement", 40L)), null, null, true);
     CompactWriter state = new CompactWriter(64);
     state.writeByte(CompactSerde.FORMAT_1);
     InternalCodecs.MEDIA_STATE_1.write(oldState, state);

@@ -18,7 +18,7 @@ class DeltaCalculatorTest {
 
   private static final Instant POSTED = Instant.parse("2026-11-23T10:00:00Z");
   private final DeltaCalculator calculator = new DeltaCalculator(Duration.ofHours(1));
-  private MediaState state;
+  private DeltaState state;
 
   private static Instant minutes(int after) {
     return POSTED.plus(Duration.ofMinutes(after));
