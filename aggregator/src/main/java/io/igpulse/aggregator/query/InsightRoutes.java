@@ -12,8 +12,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,11 +26,6 @@ import org.apache.kafka.streams.state.HostInfo;
  * account list has no key, so every instance is asked for its own accounts and the parts merged.
  */
 final class InsightRoutes {
-
-  /** Years a time parameter may name: the data cannot be older, a typo is caught early. */
-  private static final int FIRST_YEAR = 2010;
-
-  private static final int LAST_YEAR = 2100;
 
   private final QueryRouter keyed;
   private final Vertx vertx;
@@ -60,9 +53,9 @@ final class InsightRoutes {
   }
 
   void mount(Router router) {
-    router.get("/api/accounts").handler(this::accounts);
-    router.get("/api/accounts/:account/audience").handler(this::audience);
-    router.get("/api/hashtags/:hashtag/media").handler(this::hashtagMedia);
+    router.get("/api/accounts").handler(QueryRouter.bounded(this::accounts));
+    router.get("/api/accounts/:account/audience").handler(QueryRouter.bounded(this::audience));
+    router.get("/api/hashtags/:hashtag/media").handler(QueryRouter.bounded(this::hashtagMedia));
   }
 
   private void audience(RoutingContext ctx) {
@@ -71,11 +64,8 @@ final class InsightRoutes {
   }
 
   private void hashtagMedia(RoutingContext ctx) {
-    WindowSpec spec = window(ctx);
-    Instant at = spec == null ? null : at(ctx);
-    if (at == null) {
-      return;
-    }
+    WindowSpec spec = keyed.window(ctx);
+    Instant at = QueryRouter.instant(ctx, "at", clock.instant());
     String hashtag = ctx.pathParam("hashtag").toLowerCase(Locale.ROOT);
     long start = spec.startOfWindowEndingBy(at.toEpochMilli());
     keyed.answer(
@@ -83,11 +73,8 @@ final class InsightRoutes {
   }
 
   private void accounts(RoutingContext ctx) {
-    WindowSpec spec = window(ctx);
-    Instant at = spec == null ? null : at(ctx);
-    if (at == null) {
-      return;
-    }
+    WindowSpec spec = keyed.window(ctx);
+    Instant at = QueryRouter.instant(ctx, "at", clock.instant());
     KafkaStreams kafkaStreams = streams.get();
     if (kafkaStreams == null || kafkaStreams.state() != KafkaStreams.State.RUNNING) {
       QueryRouter.error(
@@ -146,46 +133,5 @@ final class InsightRoutes {
               }
               return response.bodyAsJsonObject().getJsonArray("accounts");
             });
-  }
-
-  private WindowSpec window(RoutingContext ctx) {
-    String name = ctx.queryParams().get("window");
-    if (name == null) {
-      return config.windows().get(0);
-    }
-    for (WindowSpec spec : config.windows()) {
-      if (spec.name().equals(name)) {
-        return spec;
-      }
-    }
-    QueryRouter.error(
-        ctx,
-        400,
-        "unknown window "
-            + name
-            + "; configured: "
-            + config.windows().stream().map(WindowSpec::name).toList());
-    return null;
-  }
-
-  /** The "at" parameter (default now), or null after answering 400. */
-  private Instant at(RoutingContext ctx) {
-    String value = ctx.queryParams().get("at");
-    if (value == null) {
-      return clock.instant();
-    }
-    try {
-      Instant at = Instant.parse(value);
-      int year = at.atZone(ZoneOffset.UTC).getYear();
-      if (year < FIRST_YEAR || year > LAST_YEAR) {
-        QueryRouter.error(
-            ctx, 400, "at must lie in the years " + FIRST_YEAR + "-" + LAST_YEAR + ": " + value);
-        return null;
-      }
-      return at;
-    } catch (DateTimeParseException e) {
-      QueryRouter.error(ctx, 400, "at must be an ISO-8601 instant like 2026-11-23T10:00:00Z");
-      return null;
-    }
   }
 }

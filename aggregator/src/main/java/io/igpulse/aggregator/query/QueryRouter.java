@@ -6,7 +6,9 @@ import io.igpulse.aggregator.topology.StoreNames;
 import io.igpulse.aggregator.topology.trend.TrendKeys;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
@@ -62,6 +64,7 @@ public final class QueryRouter {
 
   public Router router() {
     Router router = Router.router(vertx);
+    ApiContract.served().guard(router);
     router.get("/api/hashtags/top").handler(bounded(this::topHashtags));
     router.get("/api/hashtags/:hashtag/trend").handler(bounded(this::hashtagTrend));
     router.get("/api/accounts/:account/trend").handler(bounded(this::accountTrend));
@@ -79,7 +82,7 @@ public final class QueryRouter {
    * Answers a parameter out of {@link QueryBounds} with 400 and its message, before any work: the
    * handlers parse and check all their parameters first.
    */
-  private static Handler<RoutingContext> bounded(Handler<RoutingContext> handler) {
+  static Handler<RoutingContext> bounded(Handler<RoutingContext> handler) {
     return ctx -> {
       try {
         handler.handle(ctx);
@@ -211,7 +214,7 @@ public final class QueryRouter {
                     .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                     .end(
                         response.bodyAsBuffer() == null
-                            ? io.vertx.core.buffer.Buffer.buffer()
+                            ? Buffer.buffer()
                             : response.bodyAsBuffer()))
         .onFailure(e -> error(ctx, 502, "owner " + owner + " did not answer: " + e.getMessage()));
   }
@@ -224,7 +227,7 @@ public final class QueryRouter {
     ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(body.toString());
   }
 
-  private WindowSpec window(RoutingContext ctx) {
+  WindowSpec window(RoutingContext ctx) {
     String name =
         ctx.queryParam("window").isEmpty()
             ? config.windows().get(0).name()
@@ -241,7 +244,7 @@ public final class QueryRouter {
             + config.windows().stream().map(WindowSpec::name).toList());
   }
 
-  private static Instant instant(RoutingContext ctx, String param, Instant fallback) {
+  static Instant instant(RoutingContext ctx, String param, Instant fallback) {
     return ctx.queryParam(param).isEmpty()
         ? fallback
         : QueryBounds.instant(param, ctx.queryParam(param).get(0));
@@ -252,7 +255,7 @@ public final class QueryRouter {
       ctx.response()
           .setStatusCode(status)
           .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-          .end(new io.vertx.core.json.JsonObject().put("error", message).encode());
+          .end(new JsonObject().put("error", message).encode());
     }
   }
 }

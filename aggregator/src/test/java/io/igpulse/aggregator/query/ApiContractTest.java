@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -72,6 +73,28 @@ class ApiContractTest {
         assertThat(declared).as(method + " " + path).isEqualTo(inPath);
       }
     }
+  }
+
+  @Test
+  void shouldDocumentThePathKeyBoundTheRouterChecks() {
+    JsonObject shared = document.getJsonObject("components").getJsonObject("parameters");
+    for (String name : List.of("hashtag", "account")) {
+      JsonObject schema = shared.getJsonObject(name).getJsonObject("schema");
+      assertThat(schema.getInteger("minLength")).as(name).isEqualTo(1);
+      assertThat(schema.getInteger("maxLength")).as(name).isEqualTo(QueryBounds.MAX_KEY_LENGTH);
+    }
+  }
+
+  @Test
+  void shouldGuardEachDocumentedOperationWithItsOwnParameters() {
+    ApiContract contract = ApiContract.of(document);
+
+    assertThat(contract.operations().keySet())
+        .extracting(path -> "GET " + path.replaceAll(":([A-Za-z0-9_]+)", "{$1}"))
+        .containsExactlyInAnyOrderElementsOf(documentedOperations());
+    assertThat(contract.operations().get("/api/accounts/:account/trend"))
+        .isEqualTo(new ApiContract.Operation(Set.of("window", "from", "to"), List.of("account")));
+    assertThat(contract.operations().get("/api/accounts/:account/posting-hours").query()).isEmpty();
   }
 
   @Test

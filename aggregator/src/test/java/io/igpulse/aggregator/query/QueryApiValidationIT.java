@@ -12,12 +12,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The query router over HTTP on loopback, with no Streams behind it: bad parameters are refused
@@ -67,7 +70,12 @@ class QueryApiValidationIT {
         "/api/accounts/17841/trend?to=noon|to must be an ISO-8601 instant",
         "/api/accounts/17841/earned?window=5m|unknown window 5m",
         "/api/accounts/17841/followers?from=2026-13-01|from must be a date like 2026-11-23",
-        "/api/accounts/17841/followers?to=2026-11-23T00:00:00Z|to must be a date like 2026-11-23"
+        "/api/accounts/17841/followers?to=2026-11-23T00:00:00Z|to must be a date like 2026-11-23",
+        "/api/accounts?window=P1Y|unknown window P1Y",
+        "/api/accounts?at=%2B1000000000-01-01T00:00:00Z|at must lie between",
+        "/api/hashtags/bread/media?at=noon|at must be an ISO-8601 instant",
+        "/api/accounts/17841/trend?form=2026-11-23T00:00:00Z|unknown parameter form;",
+        "/api/accounts/17841/audience?window=PT1H|takes none"
       })
   void shouldRefuseABadParameterWith400AndAMessage(String uri, String message) {
     HttpResponse<String> response = get(uri);
@@ -75,6 +83,59 @@ class QueryApiValidationIT {
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.headers().firstValue("content-type")).hasValue("application/json");
     assertThat(new JsonObject(response.body()).getString("error")).contains(message);
+  }
+
+  /** Every documented operation with its path parameters filled in. */
+  static Stream<Arguments> operations() {
+    return ApiContract.served().operations().entrySet().stream()
+        .map(e -> Arguments.of(e.getKey(), e.getValue()));
+  }
+
+  /**
+   * Each query parameter the document lists, given a value no parameter accepts, is refused with a
+   * message naming it: proof that the handler reads and checks every documented parameter.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("operations")
+  void shouldCheckEveryDocumentedParameterOfEveryOperation(
+      String path, ApiContract.Operation operation) {
+    for (String param : operation.query()) {
+      HttpResponse<String> response = get(filled(path, "x") + "?" + param + "=%7Enot-a-value");
+
+      assertThat(response.statusCode()).as("%s?%s", path, param).isEqualTo(400);
+      assertThat(new JsonObject(response.body()).getString("error"))
+          .as("%s?%s", path, param)
+          .matches("(" + param + " |unknown " + param + " ).*");
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("operations")
+  void shouldRefuseAnUndocumentedParameterAndAnOverlongKeyOnEveryOperation(
+      String path, ApiContract.Operation operation) {
+    HttpResponse<String> unknown = get(filled(path, "x") + "?limit=5");
+
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(new JsonObject(unknown.body()).getString("error"))
+        .startsWith("unknown parameter limit; " + path + " takes ");
+    if (!operation.path().isEmpty()) {
+      String overlong = "a".repeat(QueryBounds.MAX_KEY_LENGTH + 1);
+      HttpResponse<String> response = get(filled(path, overlong));
+
+      assertThat(response.statusCode()).isEqualTo(400);
+      assertThat(new JsonObject(response.body()).getString("error"))
+          .isEqualTo(
+              operation.path().get(0)
+                  + " must have 1 to "
+                  + QueryBounds.MAX_KEY_LENGTH
+                  + " characters, got "
+                  + overlong.length());
+    }
+  }
+
+  /** The Vert.x path with every ":param" replaced by {@code value}. */
+  private static String filled(String path, String value) {
+    return path.replaceAll(":[A-Za-z0-9_]+", value);
   }
 
   @Test
