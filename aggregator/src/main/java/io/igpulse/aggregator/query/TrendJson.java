@@ -17,15 +17,6 @@ final class TrendJson {
   private TrendJson() {}
 
   static JsonObject account(AccountTrend trend) {
-    JsonArray top = new JsonArray();
-    trend
-        .getTopMedia()
-        .forEach(
-            m ->
-                top.add(
-                    new JsonObject()
-                        .put("mediaId", m.getMediaId())
-                        .put("engagementGained", m.getEngagementGained())));
     return new JsonObject()
         .put("igUserId", trend.getIgUserId())
         .put("windowStart", trend.getWindowStart().toString())
@@ -34,7 +25,7 @@ final class TrendJson {
         .put("reachGained", trend.getReachGained())
         .put("viewsGained", trend.getViewsGained())
         .put("contributingMedia", trend.getContributingMedia())
-        .put("topMedia", top)
+        .put("topMedia", topMedia(trend.getTopMedia()))
         .put("velocityPerHour", trend.getVelocityPerHour())
         .put("baselineVelocityPerHour", trend.getBaselineVelocityPerHour())
         .put("trendScore", trend.getTrendScore());

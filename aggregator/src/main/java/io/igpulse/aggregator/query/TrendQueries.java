@@ -143,7 +143,7 @@ final class TrendQueries {
   }
 
   /** Window starts (multiples of the advance) from {@code from} to {@code to}, both included. */
-  private static List<Long> starts(WindowSpec spec, Instant from, Instant to) {
+  static List<Long> starts(WindowSpec spec, Instant from, Instant to) {
     long advance = spec.advance().toMillis();
     long first = Math.floorDiv(from.toEpochMilli() + advance - 1, advance) * advance;
     List<Long> starts = new ArrayList<>();
