@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -289,11 +290,11 @@ public final class AccountsLoop implements Runnable, ConsumerRebalanceListener {
       if (r.key() == null || r.value() == null) {
         continue;
       }
-      String[] fieldAndMedia = new String(r.value(), StandardCharsets.UTF_8).split("\\|", 2);
-      if (fieldAndMedia.length == 2) {
+      Optional<WebhookValue> value = WebhookValue.parse(r.value());
+      if (value.isPresent()) {
         WebhookPositions.Ticket ticket = webhookPositions.started(tp, r.offset());
         accounts
-            .webhook(r.key(), fieldAndMedia[0], fieldAndMedia[1], tp.partition())
+            .webhook(r.key(), value.get().field(), value.get().mediaId(), tp.partition())
             .onComplete(done -> webhookPositions.done(ticket));
       }
     }

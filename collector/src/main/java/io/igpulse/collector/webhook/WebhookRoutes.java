@@ -169,7 +169,7 @@ public final class WebhookRoutes {
   private int route(List<WebhookEnvelope.Notification> notes) throws Exception {
     List<Future<RecordMetadata>> sends = new ArrayList<>();
     for (WebhookEnvelope.Notification n : notes) {
-      byte[] value = (n.field() + "|" + n.mediaId()).getBytes(StandardCharsets.UTF_8);
+      byte[] value = new WebhookValue(n.field(), n.mediaId()).encode();
       sends.add(
           producer.send(
               new ProducerRecord<>(
