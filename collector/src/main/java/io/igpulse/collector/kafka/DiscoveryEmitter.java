@@ -57,12 +57,20 @@ public final class DiscoveryEmitter implements AutoCloseable {
   /** Keeps a transaction that deletes expired markers small, whatever a sweep found. */
   static final int MAX_TOMBSTONES_PER_TRANSACTION = 5_000;
 
+  /**
+   * What callers queue for the emitter's thread: media to emit, expired markers to forget, or a
+   * barrier to complete once everything queued before it is done. (Java 17 has no pattern switch,
+   * so the thread tells them apart with instanceof; the sealed type keeps the cases closed.)
+   */
+  private sealed interface Work permits Request, Barrier, Forget {}
+
   private record Request(
-      String account, int partition, List<Discovery> items, CompletableFuture<Integer> done) {}
+      String account, int partition, List<Discovery> items, CompletableFuture<Integer> done)
+      implements Work {}
 
-  private record Barrier(CompletableFuture<Void> done) {}
+  private record Barrier(CompletableFuture<Void> done) implements Work {}
 
-  private record Forget(List<SeenMarker> markers) {}
+  private record Forget(List<SeenMarker> markers) implements Work {}
 
   private record GroupContext(
       ConsumerGroupMetadata metadata, Map<TopicPartition, OffsetAndMetadata> offsets) {}
@@ -93,7 +101,7 @@ public final class DiscoveryEmitter implements AutoCloseable {
   private final SeenState seen;
   private final Predicate<String> owns;
   private final CollectorMetrics metrics;
-  private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+  private final BlockingQueue<Work> queue = new LinkedBlockingQueue<>();
   private final Thread thread;
   private volatile boolean running = true;
   private volatile boolean fatal;
@@ -267,7 +275,7 @@ public final class DiscoveryEmitter implements AutoCloseable {
 
   private void loop() {
     while (running) {
-      Object first;
+      Work first;
       try {
         first = queue.poll(200, TimeUnit.MILLISECONDS);
       } catch (InterruptedException e) {
@@ -277,7 +285,7 @@ public final class DiscoveryEmitter implements AutoCloseable {
       if (first == null) {
         continue;
       }
-      List<Object> batch = new ArrayList<>();
+      List<Work> batch = new ArrayList<>();
       batch.add(first);
       queue.drainTo(batch, MAX_REQUESTS_PER_TRANSACTION);
       try {
@@ -295,11 +303,11 @@ public final class DiscoveryEmitter implements AutoCloseable {
     }
   }
 
-  private void process(List<Object> batch) {
+  private void process(List<Work> batch) {
     List<Request> requests = new ArrayList<>();
     List<SeenMarker> forgotten = new ArrayList<>();
     List<Barrier> barriers = new ArrayList<>();
-    for (Object o : batch) {
+    for (Work o : batch) {
       if (o instanceof Request r) {
         if (owns.test(r.account()) && !fatal) {
           requests.add(r);
@@ -440,7 +448,7 @@ public final class DiscoveryEmitter implements AutoCloseable {
             e.toString(),
             REPLACEMENT_RETRIES.bound(attempt));
       }
-      List<Object> waiting = new ArrayList<>();
+      List<Work> waiting = new ArrayList<>();
       queue.drainTo(waiting);
       failBatch(waiting, new IllegalStateException("emitter waiting for Kafka"));
       // Tombstones are idempotent: they wait for the new producer.
@@ -479,14 +487,14 @@ public final class DiscoveryEmitter implements AutoCloseable {
 
   private void failRemaining() {
     drained = true; // before draining: an emit that adds after this takes its request back
-    List<Object> left = new ArrayList<>();
+    List<Work> left = new ArrayList<>();
     queue.drainTo(left);
     failBatch(left, new IllegalStateException("emitter stopped"));
   }
 
   /** Completes every request and barrier of these that is still open; releases their media. */
-  private void failBatch(List<Object> batch, Exception cause) {
-    for (Object o : batch) {
+  private void failBatch(List<Work> batch, Exception cause) {
+    for (Work o : batch) {
       if (o instanceof Request r && !r.done().isDone()) {
         seen.release(keys(r.items()));
         r.done().completeExceptionally(cause);
