@@ -20,6 +20,7 @@ import io.igpulse.graphapi.request.GraphCall;
 import io.igpulse.graphapi.token.AccessToken;
 import io.igpulse.graphapi.version.ApiVersion;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -114,7 +115,7 @@ public final class MediaInsightsReader {
     // The first read of a kind probes its metric set; reads that arrive meanwhile wait for it,
     // so that a refused metric costs one failed call even when many reads start at once.
     String scope = kind.name() + "@" + transport.config().version();
-    io.vertx.core.Promise<Void> probe = io.vertx.core.Promise.promise();
+    Promise<Void> probe = Promise.promise();
     Future<Void> gate = probes.putIfAbsent(scope, probe.future());
     if (gate == null) {
       return readWith(token, account, mediaId, kind.name(), metricsFor(kind, createdAt))
@@ -313,9 +314,7 @@ public final class MediaInsightsReader {
                       results -> {
                         for (JsonNode node : page.value().path("data")) {
                           GraphResult<MediaInsights> r = results.get(node.path("id").asText());
-                          if (r != null
-                              && r.isSuccess()
-                              && node instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+                          if (r != null && r.isSuccess() && node instanceof ObjectNode o) {
                             o.set("insights", asInsightsBody(r.value()));
                           }
                         }
@@ -325,9 +324,8 @@ public final class MediaInsightsReader {
   }
 
   private static JsonNode asInsightsBody(MediaInsights insights) {
-    com.fasterxml.jackson.databind.node.ObjectNode body =
-        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-    com.fasterxml.jackson.databind.node.ArrayNode data = body.putArray("data");
+    ObjectNode body = JsonNodeFactory.instance.objectNode();
+    ArrayNode data = body.putArray("data");
     insights
         .values()
         .forEach(

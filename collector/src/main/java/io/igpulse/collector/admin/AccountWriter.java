@@ -24,6 +24,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Serializer;
@@ -135,8 +136,7 @@ public final class AccountWriter {
     send(registration).get(30, TimeUnit.SECONDS);
   }
 
-  private Future<org.apache.kafka.clients.producer.RecordMetadata> send(
-      AccountRegistration registration) {
+  private Future<RecordMetadata> send(AccountRegistration registration) {
     String topic = Topics.ACCOUNTS.name();
     return producer.send(
         new ProducerRecord<>(

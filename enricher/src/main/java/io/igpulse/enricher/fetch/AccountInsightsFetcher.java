@@ -12,6 +12,7 @@ import io.igpulse.graphapi.model.IgAccount;
 import io.igpulse.graphapi.outcome.GraphError;
 import io.igpulse.graphapi.outcome.GraphResult;
 import io.igpulse.graphapi.token.AccessToken;
+import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -209,7 +210,7 @@ public final class AccountInsightsFetcher {
     return UnavailableReason.UNKNOWN;
   }
 
-  private <T> GraphResult<T> await(io.vertx.core.Future<GraphResult<T>> call) {
+  private <T> GraphResult<T> await(Future<GraphResult<T>> call) {
     return Blocking.await(call, timeout)
         .orElseGet(
             () -> GraphResult.failed(new GraphError.Transient("no answer within " + timeout)));

@@ -13,6 +13,7 @@ import io.igpulse.schemas.topic.Topics;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -103,8 +104,7 @@ public final class EnricherTopology {
                 Named.as("owned-only"))
             .map(
                 (id, media) ->
-                    org.apache.kafka.streams.KeyValue.pair(
-                        media.getFollowedAccountId(), DiscoveredMedia.of(media)),
+                    KeyValue.pair(media.getFollowedAccountId(), DiscoveredMedia.of(media)),
                 Named.as("by-account"))
             .repartition(
                 Repartitioned.<String, DiscoveredMedia>as(StoreNames.BY_ACCOUNT)

@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -138,7 +139,7 @@ final class ScheduleProcessor
     long keepFinished = parts.schedule().cadence().maxAge().toMillis() + FINISHED_GRACE_MS;
     try (KeyValueIterator<String, ScheduleEntry> all = schedule.all()) {
       while (all.hasNext()) {
-        org.apache.kafka.streams.KeyValue<String, ScheduleEntry> kv = all.next();
+        KeyValue<String, ScheduleEntry> kv = all.next();
         ScheduleEntry e = kv.value;
         accountsSeen.add(e.account());
         if (!e.readWithInsights()) {

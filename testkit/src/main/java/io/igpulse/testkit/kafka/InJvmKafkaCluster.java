@@ -4,6 +4,7 @@ import java.util.Map;
 import kafka.server.BrokerServer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.common.utils.AppInfoParser;
 
 /**
  * Kafka's own KRaft cluster inside the test JVM: real brokers on real sockets, no Docker needed.
@@ -77,7 +78,7 @@ final class InJvmKafkaCluster implements KafkaCluster {
   @Override
   public String description() {
     return "in-JVM KRaft cluster (KafkaClusterTestKit, Kafka "
-        + org.apache.kafka.common.utils.AppInfoParser.getVersion()
+        + AppInfoParser.getVersion()
         + ", "
         + brokers
         + " broker(s)) at "
