@@ -45,6 +45,9 @@ public final class AccountInsightsFetcher {
   /** What one day costs: the profile, the daily totals, the followers, one call per dimension. */
   public static final int CALLS_PER_DAY = 3 + DIMENSIONS.size();
 
+  /** The API's account days end at Pacific midnight: 08:00 UTC. */
+  public static final Duration API_DAY_END = Duration.ofHours(8);
+
   private final GraphClient client;
   private final Clock clock;
   private final Duration timeout;
@@ -66,9 +69,7 @@ public final class AccountInsightsFetcher {
     GraphResult<List<AccountInsight>> daily =
         await(
             client.accountInsights(
-                token,
-                account,
-                new AccountInsightsQuery(DAILY, "day", "total_value", null, since, until)));
+                token, account, AccountInsightsQuery.dailyTotals(DAILY, since, until)));
     if (stops(daily.error())) {
       return new Result(null, daily.error());
     }
@@ -77,8 +78,7 @@ public final class AccountInsightsFetcher {
             client.accountInsights(
                 token,
                 account,
-                new AccountInsightsQuery(
-                    List.of("follower_count"), "day", null, null, since, until)));
+                AccountInsightsQuery.daily(List.of("follower_count"), since, until)));
     if (stops(followers.error())) {
       return new Result(null, followers.error());
     }
@@ -89,13 +89,7 @@ public final class AccountInsightsFetcher {
               client.accountInsights(
                   token,
                   account,
-                  new AccountInsightsQuery(
-                      List.of("follower_demographics"),
-                      "lifetime",
-                      "total_value",
-                      dimension,
-                      null,
-                      null)));
+                  AccountInsightsQuery.demographics("follower_demographics", dimension)));
       if (stops(cells.error())) {
         return new Result(null, cells.error());
       }

@@ -31,7 +31,6 @@ import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -113,7 +112,6 @@ public final class EnricherService implements Service {
             metrics,
             config.tick(),
             config.accountInsights(),
-            Duration.ofHours(8),
             config.maxReadsPerTick(),
             new PublicCounters(
                 new RefreshSchedule(config.publicCounters().cadence()),

@@ -16,7 +16,6 @@ import java.time.Duration;
  * the edges (fetchers, tokens, clock, meters). Built once per service and shared by its stream
  * threads; every part is thread-safe or immutable.
  *
- * @param accountDayEnd API days end this long after midnight UTC (08:00: Pacific midnight)
  * @param maxReadsPerTick media read at most per tick and stream thread (one punctuation's work)
  * @param publicCounters the path of media igpulse does not own (public counters through edges)
  */
@@ -32,6 +31,5 @@ public record Enrichment(
     EnricherMetrics metrics,
     Duration tick,
     boolean accountInsights,
-    Duration accountDayEnd,
     int maxReadsPerTick,
     PublicCounters publicCounters) {}

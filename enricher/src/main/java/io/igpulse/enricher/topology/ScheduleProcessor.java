@@ -175,7 +175,7 @@ final class ScheduleProcessor
     if (parts.accountInsights()) {
       Instant since =
           AccountInsightsFetcher.lastCompleteDayStart(
-              Instant.ofEpochMilli(now), parts.accountDayEnd());
+              Instant.ofEpochMilli(now), AccountInsightsFetcher.API_DAY_END);
       for (String account : accountsSeen) {
         accountDay(account, since, now);
       }

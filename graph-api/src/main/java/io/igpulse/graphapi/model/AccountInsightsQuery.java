@@ -39,6 +39,22 @@ public record AccountInsightsQuery(
     this(metrics, period, metricType, breakdown, since, until, null);
   }
 
+  /** Daily values from {@code since} to {@code until}, in the shape the API chooses per metric. */
+  public static AccountInsightsQuery daily(List<String> metrics, Instant since, Instant until) {
+    return new AccountInsightsQuery(metrics, "day", null, null, since, until);
+  }
+
+  /** Each metric's total over {@code since} to {@code until}, by day. */
+  public static AccountInsightsQuery dailyTotals(
+      List<String> metrics, Instant since, Instant until) {
+    return new AccountInsightsQuery(metrics, "day", "total_value", null, since, until);
+  }
+
+  /** A demographics query with the API's default timeframe. */
+  public static AccountInsightsQuery demographics(String metric, String breakdown) {
+    return demographics(metric, breakdown, null);
+  }
+
   /** A demographics query: lifetime, total value, one breakdown, a timeframe. */
   public static AccountInsightsQuery demographics(
       String metric, String breakdown, String timeframe) {
