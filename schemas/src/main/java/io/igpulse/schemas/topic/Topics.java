@@ -31,8 +31,10 @@ public final class Topics {
           Optional.empty());
 
   /**
-   * One record per discovered media; compacted so a restarted collector can rebuild what it has
-   * seen.
+   * One record per discovery, keyed by media id; compacted, so that a reader starting from the
+   * beginning (a new enricher building its schedule) gets each media's latest discovery rather than
+   * every one. The collector's own "already seen" state is not here: compaction keeps one source
+   * per media, so it lives in the collector's internal seen topic.
    */
   public static final Topic<String, MediaDiscovered> MEDIA_DISCOVERED =
       new Topic<>(
