@@ -14,7 +14,6 @@ import io.igpulse.testkit.registry.SchemaRegistry;
 import io.igpulse.testkit.registry.WithRegistry;
 import io.igpulse.testkit.simulator.WithSimulator;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -123,7 +122,7 @@ class BrokerOutageIT {
 
     final CollectorHarness harness;
     final OutputTap tap;
-    final Set<SeenKey> expected = new HashSet<>();
+    final Set<SeenKey> expected;
     private final String faults;
     private final String tag;
     private CollectorService collector;
@@ -131,15 +130,10 @@ class BrokerOutageIT {
     Discovery(KafkaCluster kafka, SchemaRegistry registry, Simulator sim, String group) {
       tag = sim.world().hashtags().name(3);
       GroundTruth truth = new GroundTruth(sim.world());
-      long now = sim.clock().nowEpochSecond();
-      Set<String> accounts = new HashSet<>();
-      for (int i : INDEXES) {
-        expected.addAll(truth.all(i, i == 32 ? List.of(tag) : List.of(), now));
-        accounts.add(GroundTruth.account(sim.world(), i));
-      }
+      expected = truth.all(INDEXES, tag, sim.clock().nowEpochSecond());
       faults = sim.baseUrl() + "/_sim/faults";
       harness = new CollectorHarness(kafka, registry, sim, group);
-      tap = harness.tap(accounts);
+      tap = harness.tap(truth.accounts(INDEXES));
     }
 
     /** Starts with slow answers, so that the fault lands while discovery is still going on. */
@@ -167,17 +161,7 @@ class BrokerOutageIT {
      * Waits for every expected key, then checks none came twice; the wait in ms since {@code t0}.
      */
     long awaitTheTruthExactlyOnce(long t0) {
-      await()
-          .atMost(Duration.ofSeconds(120))
-          .until(() -> new HashSet<>(tap.keys()).containsAll(expected));
-      long completeAfterMs = (System.nanoTime() - t0) / 1_000_000;
-      await()
-          .during(Duration.ofSeconds(4))
-          .atMost(Duration.ofSeconds(10))
-          .until(() -> tap.keys().size() == expected.size());
-      assertThat(tap.keys()).doesNotHaveDuplicates();
-      assertThat(new HashSet<>(tap.keys())).isEqualTo(expected);
-      return completeAfterMs;
+      return tap.awaitExactly(expected, t0);
     }
 
     @Override

@@ -12,7 +12,6 @@ import io.igpulse.testkit.process.ChildService;
 import io.igpulse.testkit.registry.SchemaRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,15 +38,9 @@ class CollectorCrashIT {
         CollectorHarness harness = new CollectorHarness(kafka, registry, sim, "crash-it-" + id)) {
       String tag = sim.world().hashtags().name(2);
       GroundTruth truth = new GroundTruth(sim.world());
-      long now = sim.clock().nowEpochSecond();
-      Set<SeenKey> expected = new HashSet<>();
-      Set<String> accounts = new HashSet<>();
-      for (int i : INDEXES) {
-        expected.addAll(truth.all(i, i == 50 ? List.of(tag) : List.of(), now));
-        accounts.add(GroundTruth.account(sim.world(), i));
-      }
+      Set<SeenKey> expected = truth.all(INDEXES, tag, sim.clock().nowEpochSecond());
       Map<String, String> env = harness.env("k1", Map.of());
-      try (OutputTap tap = harness.tap(accounts)) {
+      try (OutputTap tap = harness.tap(truth.accounts(INDEXES))) {
         // Slow answers, so that the kill lands while discovery is still going on.
         Http.post(
             sim.baseUrl() + "/_sim/faults",
@@ -69,16 +62,7 @@ class CollectorCrashIT {
 
         long restarted = System.nanoTime();
         try (ChildService second = ChildService.start("collector", env, log)) {
-          await()
-              .atMost(Duration.ofSeconds(90))
-              .until(() -> new HashSet<>(tap.keys()).containsAll(expected));
-          long completeAfterMs = (System.nanoTime() - restarted) / 1_000_000;
-          await()
-              .during(Duration.ofSeconds(4))
-              .atMost(Duration.ofSeconds(10))
-              .until(() -> tap.keys().size() == expected.size());
-          assertThat(tap.keys()).doesNotHaveDuplicates();
-          assertThat(new HashSet<>(tap.keys())).isEqualTo(expected);
+          long completeAfterMs = tap.awaitExactly(expected, restarted);
           assertThat(second.alive()).isTrue();
           System.out.printf(
               "crash: collector, %d media to discover, %d emitted before the SIGKILL; all %d"

@@ -44,6 +44,25 @@ final class GroundTruth {
     return keys;
   }
 
+  /**
+   * Every key these accounts discover by {@code nowSec}, the first of them following {@code tag}
+   * too (the others no hashtag).
+   */
+  Set<SeenKey> all(List<Integer> indexes, String tag, long nowSec) {
+    Set<SeenKey> keys = new HashSet<>();
+    for (int i : indexes) {
+      keys.addAll(all(i, i == indexes.get(0) ? List.of(tag) : List.of(), nowSec));
+    }
+    return keys;
+  }
+
+  /** The accounts' ids. */
+  Set<String> accounts(List<Integer> indexes) {
+    Set<String> ids = new HashSet<>();
+    indexes.forEach(i -> ids.add(account(world, i)));
+    return ids;
+  }
+
   Set<SeenKey> owned(int index, long nowSec) {
     Set<SeenKey> keys = new HashSet<>();
     int visible = world.schedule(index).postsVisibleAt(nowSec);

@@ -1,5 +1,8 @@
 package io.igpulse.collector;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.igpulse.collector.discovery.SeenKey;
 import io.igpulse.events.MediaDiscovered;
 import io.igpulse.schemas.topic.Topics;
@@ -7,6 +10,7 @@ import io.igpulse.testkit.kafka.KafkaCluster;
 import io.igpulse.testkit.registry.SchemaRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -64,6 +68,25 @@ final class OutputTap implements AutoCloseable {
 
   List<SeenKey> keys() {
     return events().stream().map(CollectorHarness::keyOf).toList();
+  }
+
+  /**
+   * Waits until every expected key has arrived, then 4 s more for any that would come twice, and
+   * checks the output is exactly the expected keys, each once. Returns the ms from {@code
+   * sinceNanos} ({@link System#nanoTime()}) to the last expected key.
+   */
+  long awaitExactly(Set<SeenKey> expected, long sinceNanos) {
+    await()
+        .atMost(Duration.ofSeconds(120))
+        .until(() -> new HashSet<>(keys()).containsAll(expected));
+    long completeAfterMs = (System.nanoTime() - sinceNanos) / 1_000_000;
+    await()
+        .during(Duration.ofSeconds(4))
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> keys().size() == expected.size());
+    assertThat(keys()).doesNotHaveDuplicates();
+    assertThat(new HashSet<>(keys())).isEqualTo(expected);
+    return completeAfterMs;
   }
 
   @Override

@@ -58,15 +58,7 @@ class RestartIT {
       Http.delete(faults);
 
       harness.start("r1");
-      await()
-          .atMost(Duration.ofSeconds(90))
-          .until(() -> new HashSet<>(tap.keys()).containsAll(expected));
-      await()
-          .during(Duration.ofSeconds(4))
-          .atMost(Duration.ofSeconds(10))
-          .until(() -> tap.keys().size() == expected.size());
-      assertThat(tap.keys()).doesNotHaveDuplicates();
-      assertThat(new HashSet<>(tap.keys())).isEqualTo(expected);
+      tap.awaitExactly(expected, System.nanoTime());
       for (int i : indexes) {
         harness.deactivate(i);
       }

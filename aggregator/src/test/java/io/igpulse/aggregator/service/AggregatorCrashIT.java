@@ -1,10 +1,7 @@
 package io.igpulse.aggregator.service;
 
-import static io.igpulse.aggregator.Snapshots.media;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.igpulse.events.AccountTrend;
-import io.igpulse.events.MediaInsightSnapshot;
 import io.igpulse.schemas.topic.Topics;
 import io.igpulse.testkit.TopicReader;
 import io.igpulse.testkit.WithInfrastructure;
@@ -13,12 +10,8 @@ import io.igpulse.testkit.process.ChildService;
 import io.igpulse.testkit.registry.SchemaRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -31,9 +24,10 @@ import org.junit.jupiter.api.Test;
 @WithInfrastructure
 class AggregatorCrashIT {
 
-  private static final int ACCOUNTS = 3;
-  private static final int MEDIA_PER_ACCOUNT = 8;
-  private static final int ROUNDS = 12;
+  private static final int ROUNDS = SnapshotRounds.ROUNDS;
+
+  /** Generous: it includes a JVM start and the 6 s session timeout of the killed member. */
+  private static final Duration WAIT = Duration.ofSeconds(120);
 
   private final String id = UUID.randomUUID().toString().substring(0, 8);
 
@@ -41,54 +35,32 @@ class AggregatorCrashIT {
   void shouldCountEverySnapshotOnceAcrossASigkillAndRestart(
       KafkaCluster kafka, SchemaRegistry registry) throws Exception {
     AggregatorHarness harness = new AggregatorHarness(kafka, registry);
-    Instant day = AggregatorHarness.nextBase();
-    List<List<MediaInsightSnapshot>> rounds = new ArrayList<>();
-    List<Map<String, Long>> totalAfterRound = new ArrayList<>();
-    Map<String, Long> total = new HashMap<>();
-    for (int round = 0; round < ROUNDS; round++) {
-      List<MediaInsightSnapshot> sent = new ArrayList<>();
-      for (int a = 0; a < ACCOUNTS; a++) {
-        String account = "acc" + a + "-" + id;
-        for (int k = 0; k < MEDIA_PER_ACCOUNT; k++) {
-          sent.add(
-              media(
-                  "m" + a + "-" + k + "-" + id,
-                  account,
-                  List.of(),
-                  day,
-                  day.plus(Duration.ofMinutes(5L + 15L * round)),
-                  Map.of("engagement", (round + 1L) * (k + 1))));
-          total.merge(account, (long) (k + 1), Long::sum);
-        }
-      }
-      rounds.add(sent);
-      totalAfterRound.add(Map.copyOf(total));
-    }
+    SnapshotRounds load = new SnapshotRounds("crash-" + id, AggregatorHarness.nextBase());
     Map<String, String> env = env(kafka, registry, "aggregator-crash-" + id);
     Path log = Path.of("target", "aggregator-crash-" + id + ".log");
     TopicReader trends = harness.mark(Topics.ACCOUNT_TRENDS);
 
     try (ChildService first = ChildService.start("aggregator", env, log)) {
-      send(harness, rounds.subList(0, 4));
-      awaitTotals(harness, trends, totalAfterRound.get(3));
+      load.send(harness, 0, 4);
+      load.awaitCounted(harness, trends, 4, WAIT);
       // Killed while these are being counted: their output sits in an open transaction.
-      send(harness, rounds.subList(4, 8));
+      load.send(harness, 4, 8);
       first.kill();
     }
     long restarted = System.nanoTime();
     try (ChildService second = ChildService.start("aggregator", env, log)) {
-      send(harness, rounds.subList(8, ROUNDS));
-      awaitTotals(harness, trends, totalAfterRound.get(ROUNDS - 1));
+      load.send(harness, 8, ROUNDS);
+      load.awaitCounted(harness, trends, ROUNDS, WAIT);
       long countedAfterMs = (System.nanoTime() - restarted) / 1_000_000;
       assertThat(second.alive()).isTrue();
       System.out.printf(
           "crash: aggregator, %d snapshots (%d counted before the SIGKILL, %d sent just before"
               + " it, %d after the restart), totals exact; all counted %d ms after the restart"
               + " (JVM start and state restore included)%n",
-          ROUNDS * ACCOUNTS * MEDIA_PER_ACCOUNT,
-          4 * ACCOUNTS * MEDIA_PER_ACCOUNT,
-          4 * ACCOUNTS * MEDIA_PER_ACCOUNT,
-          4 * ACCOUNTS * MEDIA_PER_ACCOUNT,
+          SnapshotRounds.snapshots(0, ROUNDS),
+          SnapshotRounds.snapshots(0, 4),
+          SnapshotRounds.snapshots(4, 8),
+          SnapshotRounds.snapshots(8, ROUNDS),
           countedAfterMs);
     }
   }
@@ -114,31 +86,5 @@ class AggregatorCrashIT {
     // The killed member is noticed after this, instead of the 45 s default.
     env.put("IGPULSE_STREAMS_SESSION_TIMEOUT_MS", "6000");
     return env;
-  }
-
-  private static void send(AggregatorHarness harness, List<List<MediaInsightSnapshot>> rounds) {
-    for (List<MediaInsightSnapshot> round : rounds) {
-      harness.send(round.toArray(MediaInsightSnapshot[]::new));
-    }
-  }
-
-  /** Waits until each account's hourly windows on the hour (which tile time) sum to its total. */
-  private static void awaitTotals(
-      AggregatorHarness harness, TopicReader trends, Map<String, Long> expected) {
-    harness.awaitLatest(
-        trends,
-        Topics.ACCOUNT_TRENDS,
-        latest -> hourlySums(latest, expected.keySet()).equals(expected),
-        Duration.ofSeconds(120));
-  }
-
-  private static Map<String, Long> hourlySums(
-      Map<String, AccountTrend> latest, Set<String> accounts) {
-    Map<String, Long> sums = new HashMap<>();
-    latest.values().stream()
-        .filter(t -> accounts.contains(t.getIgUserId()))
-        .filter(t -> t.getWindowStart().toEpochMilli() % Duration.ofHours(1).toMillis() == 0)
-        .forEach(t -> sums.merge(t.getIgUserId(), t.getEngagementGained(), Long::sum));
-    return sums;
   }
 }

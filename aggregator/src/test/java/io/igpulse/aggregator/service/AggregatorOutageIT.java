@@ -1,10 +1,7 @@
 package io.igpulse.aggregator.service;
 
-import static io.igpulse.aggregator.Snapshots.media;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.igpulse.events.AccountTrend;
-import io.igpulse.events.MediaInsightSnapshot;
 import io.igpulse.schemas.topic.Topics;
 import io.igpulse.testkit.HealthWatch;
 import io.igpulse.testkit.TopicReader;
@@ -15,11 +12,7 @@ import io.igpulse.testkit.registry.WithRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -55,14 +48,14 @@ class AggregatorOutageIT {
   @Test
   void shouldCountEverySnapshotOnceAcrossAWholeClusterOutage(
       KafkaCluster kafka, SchemaRegistry registry) throws Exception {
-    Load load = new Load("outage");
+    SnapshotRounds load = new SnapshotRounds("outage", DAY);
     AggregatorHarness harness = new AggregatorHarness(kafka, registry);
     TopicReader trends = harness.mark(Topics.ACCOUNT_TRENDS);
     int half = ROUNDS / 2;
 
     try (AggregatorService service = harness.start(harness.config("aggregator-outage"))) {
       load.send(harness, 0, half);
-      awaitTotals(harness, trends, load.totalAfter(half));
+      load.awaitCounted(harness, trends, half, WAIT);
 
       long down = System.nanoTime();
       kafka.stopAllBrokers();
@@ -73,7 +66,7 @@ class AggregatorOutageIT {
       long readyAfterMs =
           HealthWatch.awaitReady(service.managementPort(), up, Duration.ofSeconds(120));
       load.send(harness, half, ROUNDS);
-      awaitTotals(harness, trends, load.totalAfter(ROUNDS));
+      load.awaitCounted(harness, trends, ROUNDS, WAIT);
       long countedAfterMs = (System.nanoTime() - up) / 1_000_000;
 
       assertThat(health.liveThroughout()).as("live through the outage").isTrue();
@@ -82,10 +75,10 @@ class AggregatorOutageIT {
           "outage: aggregator, %d snapshots (%d before the %d s outage, %d after), totals exact;"
               + " not ready %d ms into it; live throughout; ready %d ms after the brokers"
               + " returned, all counted %d ms after%n",
-          load.snapshots(0, ROUNDS),
-          load.snapshots(0, half),
+          SnapshotRounds.snapshots(0, ROUNDS),
+          SnapshotRounds.snapshots(0, half),
           OUTAGE.toSeconds(),
-          load.snapshots(half, ROUNDS),
+          SnapshotRounds.snapshots(half, ROUNDS),
           health.firstNotReadyMs(),
           readyAfterMs,
           countedAfterMs);
@@ -95,7 +88,7 @@ class AggregatorOutageIT {
   @Test
   void shouldCountWhileTheBrokerLeadingMostOfItsPartitionsIsDown(
       KafkaCluster kafka, SchemaRegistry registry) throws Exception {
-    Load load = new Load("leader");
+    SnapshotRounds load = new SnapshotRounds("leader", DAY);
     AggregatorHarness harness = new AggregatorHarness(kafka, registry);
     TopicReader trends = harness.mark(Topics.ACCOUNT_TRENDS);
     int before = 4;
@@ -103,21 +96,21 @@ class AggregatorOutageIT {
 
     try (AggregatorService service = harness.start(harness.config("aggregator-leader"))) {
       load.send(harness, 0, before);
-      awaitTotals(harness, trends, load.totalAfter(before));
+      load.awaitCounted(harness, trends, before, WAIT);
 
       int lost =
           kafka.busiestLeader(List.of(Topics.MEDIA_INSIGHTS.name(), Topics.ACCOUNT_TRENDS.name()));
       long down = System.nanoTime();
       kafka.stopBroker(lost);
       load.send(harness, before, during);
-      awaitTotals(harness, trends, load.totalAfter(during));
+      load.awaitCounted(harness, trends, during, WAIT);
       long countedDuringMs = (System.nanoTime() - down) / 1_000_000;
       HealthWatch health = HealthWatch.watch(service.managementPort(), down, LEADER_LOSS);
       assertThat(countedDuringMs).as("counted before the broker returned").isLessThan(30_000);
 
       kafka.startBroker(lost);
       load.send(harness, during, ROUNDS);
-      awaitTotals(harness, trends, load.totalAfter(ROUNDS));
+      load.awaitCounted(harness, trends, ROUNDS, WAIT);
 
       assertThat(health.liveThroughout()).as("live while the broker was down").isTrue();
       System.out.printf(
@@ -126,79 +119,14 @@ class AggregatorOutageIT {
               + " went, %d after it returned), totals exact; live throughout, %s%n",
           lost,
           LEADER_LOSS.toSeconds(),
-          load.snapshots(0, ROUNDS),
-          load.snapshots(0, before),
-          load.snapshots(before, during),
+          SnapshotRounds.snapshots(0, ROUNDS),
+          SnapshotRounds.snapshots(0, before),
+          SnapshotRounds.snapshots(before, during),
           countedDuringMs,
-          load.snapshots(during, ROUNDS),
+          SnapshotRounds.snapshots(during, ROUNDS),
           health.readyThroughout()
               ? "ready throughout"
               : "not ready from " + health.firstNotReadyMs() + " ms");
     }
-  }
-
-  /** Rounds of 15 minutes: every media of every account gains {@code k + 1} per round. */
-  private static final class Load {
-
-    private final List<List<MediaInsightSnapshot>> rounds = new ArrayList<>();
-    private final List<Map<String, Long>> totalAfterRound = new ArrayList<>();
-
-    Load(String prefix) {
-      Map<String, Long> total = new HashMap<>();
-      for (int round = 0; round < ROUNDS; round++) {
-        List<MediaInsightSnapshot> sent = new ArrayList<>();
-        for (int a = 0; a < ACCOUNTS; a++) {
-          String account = prefix + "-acc" + a;
-          for (int k = 0; k < MEDIA_PER_ACCOUNT; k++) {
-            sent.add(
-                media(
-                    prefix + "-m" + a + "-" + k,
-                    account,
-                    List.of(),
-                    DAY,
-                    DAY.plus(Duration.ofMinutes(5L + 15L * round)),
-                    Map.of("engagement", (round + 1L) * (k + 1))));
-            total.merge(account, (long) (k + 1), Long::sum);
-          }
-        }
-        rounds.add(sent);
-        totalAfterRound.add(Map.copyOf(total));
-      }
-    }
-
-    /** Sends rounds {@code from} (inclusive) to {@code to} (exclusive). */
-    void send(AggregatorHarness harness, int from, int to) {
-      for (List<MediaInsightSnapshot> round : rounds.subList(from, to)) {
-        harness.send(round.toArray(MediaInsightSnapshot[]::new));
-      }
-    }
-
-    /** Each account's total once the first {@code rounds} rounds are counted. */
-    Map<String, Long> totalAfter(int rounds) {
-      return totalAfterRound.get(rounds - 1);
-    }
-
-    int snapshots(int from, int to) {
-      return (to - from) * ACCOUNTS * MEDIA_PER_ACCOUNT;
-    }
-  }
-
-  /** Waits until each account's hourly windows on the hour (which tile time) sum to its total. */
-  private static void awaitTotals(
-      AggregatorHarness harness, TopicReader trends, Map<String, Long> expected) {
-    harness.awaitLatest(
-        trends,
-        Topics.ACCOUNT_TRENDS,
-        latest -> hourlySums(latest, expected.keySet()).equals(expected));
-  }
-
-  private static Map<String, Long> hourlySums(
-      Map<String, AccountTrend> latest, Set<String> accounts) {
-    Map<String, Long> sums = new HashMap<>();
-    latest.values().stream()
-        .filter(t -> accounts.contains(t.getIgUserId()))
-        .filter(t -> t.getWindowStart().toEpochMilli() % Duration.ofHours(1).toMillis() == 0)
-        .forEach(t -> sums.merge(t.getIgUserId(), t.getEngagementGained(), Long::sum));
-    return sums;
   }
 }

@@ -58,7 +58,7 @@ class EnricherApiOutageIT {
     try (Simulator sim = Simulator.start(SimulatorConfig.of(7L, ACCOUNTS))) {
       EnricherHarness harness = new EnricherHarness(kafka, registry, sim);
       EnricherConfig config = harness.config("enricher-api-out-" + id, ApiVersion.DEFAULT);
-      List<Media> media = youngPosts(harness, 4);
+      List<Media> media = harness.youngPostsOf(FIRST_ACCOUNT, ACCOUNTS, 4, null);
       List<Instant> lookedAt = new ArrayList<>();
       String faults = sim.baseUrl() + "/_sim/faults";
       try (EnricherService service = harness.start(config, media)) {
@@ -121,21 +121,6 @@ class EnricherApiOutageIT {
   /** Calls the simulator has answered with an injected 500 so far. */
   private static long refused(Simulator sim) {
     return sim.stats().toJson().path("faults").path("error_500").asLong(0);
-  }
-
-  /** {@code count} posts 20 min to 5 h old, one per account at most. */
-  private static List<Media> youngPosts(EnricherHarness h, int count) {
-    for (int attempt = 0; attempt < 48; attempt++) {
-      List<Media> out = new ArrayList<>();
-      for (int a = FIRST_ACCOUNT; a < ACCOUNTS && out.size() < count; a++) {
-        out.addAll(h.youngPosts(a, 1, Duration.ofHours(5), null));
-      }
-      if (out.size() == count) {
-        return out;
-      }
-      h.advance(Duration.ofHours(1));
-    }
-    throw new AssertionError("no " + count + " young posts in two simulated days");
   }
 
   private static void post(String url, String json) throws Exception {

@@ -1,5 +1,7 @@
 package io.igpulse.enricher.service;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.igpulse.enricher.config.EnricherConfig;
 import io.igpulse.enricher.schedule.Cadence;
 import io.igpulse.events.AccountInsightSnapshot;
@@ -14,9 +16,9 @@ import io.igpulse.graphapi.GraphApiConfig;
 import io.igpulse.graphapi.token.AccessToken;
 import io.igpulse.graphapi.token.InMemoryTokenProvider;
 import io.igpulse.graphapi.token.TokenRedactor;
+import io.igpulse.graphapi.version.ApiVersion;
 import io.igpulse.runtime.clock.ServiceClock;
 import io.igpulse.schemas.topic.RecordDecoder;
-import io.igpulse.graphapi.version.ApiVersion;
 import io.igpulse.schemas.topic.Topic;
 import io.igpulse.schemas.topic.Topics;
 import io.igpulse.simulator.Simulator;
@@ -157,6 +159,52 @@ final class EnricherHarness {
       }
     }
     return out;
+  }
+
+  /**
+   * {@code count} posts 20 min to 5 h old (of {@code kind}, or any when null), one per account at
+   * most, of the accounts from {@code first} (inclusive) to {@code end}; the clock moves an hour at
+   * a time, two simulated days at most, until there are that many.
+   */
+  List<Media> youngPostsOf(int first, int end, int count, String kind) {
+    for (int attempt = 0; attempt < 48; attempt++) {
+      List<Media> out = new ArrayList<>();
+      for (int a = first; a < end && out.size() < count; a++) {
+        out.addAll(youngPosts(a, 1, Duration.ofHours(5), kind));
+      }
+      if (out.size() == count) {
+        return out;
+      }
+      advance(Duration.ofHours(1));
+    }
+    throw new AssertionError(
+        "no " + count + " young " + (kind == null ? "" : kind + " ") + "posts in two days");
+  }
+
+  /**
+   * Waits for the snapshots the looks asked for and checks them: each media captured exactly at the
+   * looks its schedule makes due, each capture once, its engagement equal to the simulator's truth.
+   * Returns how many snapshots that is.
+   */
+  int awaitScheduledOnceAndTrue(
+      TopicReader out, List<Media> media, List<Instant> lookedAt, Duration timeout) {
+    Map<String, List<MediaInsightSnapshot>> byMedia =
+        byMedia(awaitScheduled(out, media, lookedAt, timeout));
+    int snapshots = 0;
+    for (Media m : media) {
+      List<MediaInsightSnapshot> own = byMedia.get(Long.toString(m.id()));
+      assertThat(own)
+          .extracting(MediaInsightSnapshot::getCapturedAt)
+          .as("captures of %s, each once", m.id())
+          .containsExactlyElementsOf(ScheduleReplay.expected(m, lookedAt));
+      for (MediaInsightSnapshot s : own) {
+        assertThat(s.getEngagement())
+            .as("engagement of %s at %s", m.id(), s.getCapturedAt())
+            .isEqualTo(truth(s).get("total_interactions"));
+      }
+      snapshots += own.size();
+    }
+    return snapshots;
   }
 
   /** A live story of the account, 20 min to {@code maxAge} old, or null. */

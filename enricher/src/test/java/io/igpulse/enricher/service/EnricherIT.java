@@ -268,8 +268,10 @@ class EnricherIT {
             SimulatorConfig.of(42L, RETIRING_ACCOUNTS.end())
                 .withInsightRules(InsightRules.defaults().withRetiredMetrics(Set.of("reposts"))))) {
       EnricherHarness own = new EnricherHarness(kafka, registry, retiring);
-      List<Media> reels = postsOf(own, RETIRING_ACCOUNTS, 2, "REELS");
-      List<Media> image = postsOf(own, RETIRING_ACCOUNTS, 1, "IMAGE");
+      List<Media> reels =
+          own.youngPostsOf(RETIRING_ACCOUNTS.start(), RETIRING_ACCOUNTS.end(), 2, "REELS");
+      List<Media> image =
+          own.youngPostsOf(RETIRING_ACCOUNTS.start(), RETIRING_ACCOUNTS.end(), 1, "IMAGE");
       List<Media> all = new ArrayList<>(reels);
       all.addAll(image);
       service = own.start(own.config("enricher-it-retired-" + id, ApiVersion.DEFAULT), all);
@@ -389,21 +391,6 @@ class EnricherIT {
       h.advance(Duration.ofHours(1));
     }
     throw new AssertionError("no young cross-posted and plain reels in two simulated days");
-  }
-
-  /** {@code count} posts of {@code kind}, one per account, 20 min to 5 h old. */
-  private static List<Media> postsOf(EnricherHarness h, Accounts accounts, int count, String kind) {
-    for (int attempt = 0; attempt < 48; attempt++) {
-      List<Media> out = new ArrayList<>();
-      for (int a = accounts.start(); a < accounts.end() && out.size() < count; a++) {
-        out.addAll(h.youngPosts(a, 1, Duration.ofHours(5), kind));
-      }
-      if (out.size() == count) {
-        return out;
-      }
-      h.advance(Duration.ofHours(1));
-    }
-    throw new AssertionError("no " + count + " young " + kind + " posts in two simulated days");
   }
 
   @Test

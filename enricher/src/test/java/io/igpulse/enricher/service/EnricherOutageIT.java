@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,7 +52,7 @@ class EnricherOutageIT {
       KafkaCluster kafka, SchemaRegistry registry) throws Exception {
     try (Simulator sim = Simulator.start(SimulatorConfig.of(7L, WORLD_ACCOUNTS))) {
       EnricherHarness harness = new EnricherHarness(kafka, registry, sim);
-      List<Media> media = youngPosts(harness, 0, 4);
+      List<Media> media = harness.youngPostsOf(0, WORLD_ACCOUNTS / 2, 4, null);
       List<Instant> lookedAt = new ArrayList<>();
       try (EnricherService service =
           harness.start(harness.config("enricher-outage", ApiVersion.DEFAULT), media)) {
@@ -76,7 +75,7 @@ class EnricherOutageIT {
         long publishedAfterMs = (System.nanoTime() - up) / 1_000_000;
         harness.advance(Duration.ofMinutes(15));
         lookedAt.add(sim.clock().now());
-        int snapshots = checkEachOnceAndTrue(harness, out, media, lookedAt);
+        int snapshots = harness.awaitScheduledOnceAndTrue(out, media, lookedAt, WAIT);
 
         assertThat(health.liveThroughout()).as("live through the outage").isTrue();
         assertThat(health.firstNotReadyMs()).as("not ready during the outage").isPositive();
@@ -99,7 +98,7 @@ class EnricherOutageIT {
       KafkaCluster kafka, SchemaRegistry registry) throws Exception {
     try (Simulator sim = Simulator.start(SimulatorConfig.of(7L, WORLD_ACCOUNTS))) {
       EnricherHarness harness = new EnricherHarness(kafka, registry, sim);
-      List<Media> media = youngPosts(harness, WORLD_ACCOUNTS / 2, 4);
+      List<Media> media = harness.youngPostsOf(WORLD_ACCOUNTS / 2, WORLD_ACCOUNTS, 4, null);
       List<Instant> lookedAt = new ArrayList<>();
       try (EnricherService service =
           harness.start(harness.config("enricher-leader", ApiVersion.DEFAULT), media)) {
@@ -122,7 +121,7 @@ class EnricherOutageIT {
         kafka.startBroker(lost);
         harness.advance(Duration.ofMinutes(15));
         lookedAt.add(sim.clock().now());
-        int snapshots = checkEachOnceAndTrue(harness, out, media, lookedAt);
+        int snapshots = harness.awaitScheduledOnceAndTrue(out, media, lookedAt, WAIT);
 
         assertThat(health.liveThroughout()).as("live while the broker was down").isTrue();
         System.out.printf(
@@ -138,42 +137,5 @@ class EnricherOutageIT {
                 : "not ready from " + health.firstNotReadyMs() + " ms");
       }
     }
-  }
-
-  /** Waits for the last look's snapshots; checks every capture once and equal to the truth. */
-  private static int checkEachOnceAndTrue(
-      EnricherHarness harness, TopicReader out, List<Media> media, List<Instant> lookedAt) {
-    List<MediaInsightSnapshot> seen = harness.awaitScheduled(out, media, lookedAt, WAIT);
-    Map<String, List<MediaInsightSnapshot>> byMedia = EnricherHarness.byMedia(seen);
-    int snapshots = 0;
-    for (Media m : media) {
-      List<MediaInsightSnapshot> own = byMedia.get(Long.toString(m.id()));
-      assertThat(own)
-          .extracting(MediaInsightSnapshot::getCapturedAt)
-          .as("captures of %s, each once", m.id())
-          .containsExactlyElementsOf(ScheduleReplay.expected(m, lookedAt));
-      for (MediaInsightSnapshot s : own) {
-        assertThat(s.getEngagement())
-            .as("engagement of %s at %s", m.id(), s.getCapturedAt())
-            .isEqualTo(harness.truth(s).get("total_interactions"));
-      }
-      snapshots += own.size();
-    }
-    return snapshots;
-  }
-
-  /** {@code count} posts 20 min to 5 h old, one per account at most, from account {@code first}. */
-  private static List<Media> youngPosts(EnricherHarness h, int first, int count) {
-    for (int attempt = 0; attempt < 48; attempt++) {
-      List<Media> out = new ArrayList<>();
-      for (int a = first; a < first + WORLD_ACCOUNTS / 2 && out.size() < count; a++) {
-        out.addAll(h.youngPosts(a, 1, Duration.ofHours(5), null));
-      }
-      if (out.size() == count) {
-        return out;
-      }
-      h.advance(Duration.ofHours(1));
-    }
-    throw new AssertionError("no " + count + " young posts in two simulated days");
   }
 }
