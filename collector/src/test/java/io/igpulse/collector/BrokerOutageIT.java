@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  *       waited on the brokers 10 s, but stays live (it can recover, so nothing should restart it),
  *       and once the brokers are back it resumes by itself (the transaction that timed out aborted
  *       and its media found again, the accounts group joined again).
- *   <li>The broker leading most of its partitions down for 30 s: the others take over its
+ *   <li>The broker leading most of its partitions down for 15 s: the others take over its
  *       partitions and discovery goes on.
  * </ul>
  *
@@ -41,7 +41,7 @@ import org.junit.jupiter.api.Test;
 class BrokerOutageIT {
 
   private static final Duration OUTAGE = Duration.ofSeconds(90);
-  private static final Duration LEADER_LOSS = Duration.ofSeconds(30);
+  private static final Duration LEADER_LOSS = Duration.ofSeconds(15);
   private static final List<Integer> INDEXES = List.of(32, 33, 34, 35, 36, 37);
 
   @Test
