@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * <ul>
  *   <li>The whole cluster down for 90 s: it says it is not ready once its brokers are silent, stays
  *       live (Kafka Streams waits and resumes by itself, nothing should restart it).
- *   <li>The broker leading most of its partitions down for 15 s: the others take over, and the
+ *   <li>The broker leading most of its partitions down for 30 s: the others take over, and the
  *       snapshots sent meanwhile are counted before it returns.
  * </ul>
  *
@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 class AggregatorOutageIT {
 
   private static final Duration OUTAGE = Duration.ofSeconds(90);
-  private static final Duration LEADER_LOSS = Duration.ofSeconds(15);
+  private static final Duration LEADER_LOSS = Duration.ofSeconds(30);
   private static final Duration WAIT = Duration.ofSeconds(60);
   private static final int ROUNDS = SnapshotRounds.ROUNDS;
 

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * <ul>
  *   <li>The whole cluster down for 90 s: it says it is not ready once its brokers are silent, stays
  *       live, and once they are back it publishes every snapshot the schedule asked for.
- *   <li>The broker leading most of its partitions down for 15 s: the others take over, and the
+ *   <li>The broker leading most of its partitions down for 30 s: the others take over, and the
  *       round that falls due meanwhile is published before it returns.
  * </ul>
  *
@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
 class EnricherOutageIT {
 
   private static final Duration OUTAGE = Duration.ofSeconds(90);
-  private static final Duration LEADER_LOSS = Duration.ofSeconds(15);
+  private static final Duration LEADER_LOSS = Duration.ofSeconds(30);
   private static final Duration WAIT = Duration.ofSeconds(120);
 
   /**
