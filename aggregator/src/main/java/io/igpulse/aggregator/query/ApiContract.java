@@ -83,7 +83,7 @@ final class ApiContract {
               "unknown parameter "
                   + (name.length() > ECHO ? name.substring(0, ECHO) + "…" : name)
                   + "; "
-                  + path
+                  + documentedPath(path)
                   + " takes "
                   + (operation.query().isEmpty() ? "none" : new TreeSet<>(operation.query())));
           return;
@@ -104,6 +104,11 @@ final class ApiContract {
   /** "/api/accounts/{account}/trend" as Vert.x writes it: "/api/accounts/:account/trend". */
   static String vertxPath(String documented) {
     return documented.replaceAll("\\{([A-Za-z0-9_]+)}", ":$1");
+  }
+
+  /** The inverse of {@link #vertxPath}: "/api/accounts/{account}/trend". */
+  static String documentedPath(String vertx) {
+    return vertx.replaceAll(":([A-Za-z0-9_]+)", "{$1}");
   }
 
   private static JsonObject resolve(JsonObject parameter, JsonObject shared) {

@@ -90,7 +90,7 @@ class ApiContractTest {
     ApiContract contract = ApiContract.of(document);
 
     assertThat(contract.operations().keySet())
-        .extracting(path -> "GET " + path.replaceAll(":([A-Za-z0-9_]+)", "{$1}"))
+        .extracting(path -> "GET " + ApiContract.documentedPath(path))
         .containsExactlyInAnyOrderElementsOf(documentedOperations());
     assertThat(contract.operations().get("/api/accounts/:account/trend"))
         .isEqualTo(new ApiContract.Operation(Set.of("window", "from", "to"), List.of("account")));
@@ -127,7 +127,7 @@ class ApiContractTest {
       if (path == null || !path.startsWith("/api/")) {
         continue;
       }
-      String templated = path.replaceAll(":([A-Za-z0-9_]+)", "{$1}");
+      String templated = ApiContract.documentedPath(path);
       Set<HttpMethod> methods = route.methods();
       assertThat(methods).as("methods of " + path).isNotEmpty();
       methods.forEach(method -> operations.add(method.name() + " " + templated));
