@@ -12,6 +12,8 @@ const statusLine = document.getElementById('status');
 const windowSelect = document.getElementById('window');
 const atInput = document.getElementById('at');
 let timer = null;
+// The first configured window family (GET /api/windows), the default of every route's window.
+let defaultWindow = null;
 
 function el(tag, props, ...children) {
   const node = document.createElement(tag);
@@ -54,12 +56,12 @@ function shortTime(iso) {
 function state() {
   const [path, query] = (location.hash.replace(/^#/, '') || '/').split('?');
   const params = new URLSearchParams(query || '');
-  return { path: path.split('/').filter(Boolean).map(decodeURIComponent), window: params.get('window') || 'PT1H', at: params.get('at') };
+  return { path: path.split('/').filter(Boolean).map(decodeURIComponent), window: params.get('window') || defaultWindow, at: params.get('at') };
 }
 
 function hashFor(path, st) {
   const params = new URLSearchParams();
-  if (st.window !== 'PT1H') params.set('window', st.window);
+  if (st.window !== defaultWindow) params.set('window', st.window);
   if (st.at) params.set('at', st.at);
   const query = params.toString();
   return '#' + path + (query ? '?' + query : '');
@@ -317,4 +319,26 @@ document.getElementById('go-account').addEventListener('submit', event => {
   location.hash = hashFor('/account/' + encodeURIComponent(document.getElementById('account-input').value), state());
 });
 window.addEventListener('hashchange', () => { render(); view.focus(); });
-render();
+
+/** "PT1H" as "1 hour", "PT24H" as "24 hours", "P7D" as "7 days"; any other duration as written. */
+function durationName(iso) {
+  const match = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?)?$/.exec(iso);
+  if (!match) return iso;
+  const parts = [[match[1], 'day'], [match[2], 'hour'], [match[3], 'minute']]
+    .filter(([n]) => n && n !== '0').map(([n, unit]) => n + ' ' + unit + (n === '1' ? '' : 's'));
+  return parts.length ? parts.join(' ') : iso;
+}
+
+/** Fills the window picker with the families the aggregator computes, then draws the view. */
+async function start() {
+  try {
+    const { windows } = await api('/api/windows');
+    windowSelect.replaceChildren(...windows.map(w => el('option', { value: w.name, text: durationName(w.size) })));
+    defaultWindow = windows[0].name;
+  } catch (e) {
+    statusLine.textContent = 'Could not load the window families: ' + e.message;
+    return;
+  }
+  render();
+}
+start();

@@ -65,6 +65,7 @@ public final class QueryRouter {
   public Router router() {
     Router router = Router.router(vertx);
     ApiContract.served().guard(router);
+    router.get("/api/windows").handler(this::windows);
     router.get("/api/hashtags/top").handler(bounded(this::topHashtags));
     router.get("/api/hashtags/:hashtag/trend").handler(bounded(this::hashtagTrend));
     router.get("/api/accounts/:account/trend").handler(bounded(this::accountTrend));
@@ -90,6 +91,12 @@ public final class QueryRouter {
         error(ctx, 400, e.getMessage());
       }
     };
+  }
+
+  private void windows(RoutingContext ctx) {
+    ctx.response()
+        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+        .end(TrendJson.windows(config.windows()).encode());
   }
 
   private void topHashtags(RoutingContext ctx) {

@@ -1,5 +1,6 @@
 package io.igpulse.aggregator.query;
 
+import io.igpulse.aggregator.config.WindowSpec;
 import io.igpulse.aggregator.topology.trend.ScoredHashtag;
 import io.igpulse.events.AccountTrend;
 import io.igpulse.events.EarnedMediaTrend;
@@ -85,6 +86,18 @@ final class TrendJson {
         .put("bestHours", new JsonArray(hours.getBestHours()))
         .put("hours", byHour)
         .put("updatedAt", hours.getUpdatedAt().toString());
+  }
+
+  static JsonObject windows(List<WindowSpec> families) {
+    JsonArray windows = new JsonArray();
+    families.forEach(
+        spec ->
+            windows.add(
+                new JsonObject()
+                    .put("name", spec.name())
+                    .put("size", spec.size().toString())
+                    .put("advance", spec.advance().toString())));
+    return new JsonObject().put("windows", windows);
   }
 
   static JsonObject followers(FollowerGrowth growth) {

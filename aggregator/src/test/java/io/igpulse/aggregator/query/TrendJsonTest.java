@@ -2,11 +2,13 @@ package io.igpulse.aggregator.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.igpulse.aggregator.config.WindowSpec;
 import io.igpulse.aggregator.topology.trend.ScoredHashtag;
 import io.igpulse.events.AccountTrend;
 import io.igpulse.events.MediaContribution;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -85,5 +87,25 @@ class TrendJsonTest {
     assertThat(ranked.getDouble("trendScore")).isEqualTo(3.0);
     assertThat(unranked.containsKey("rank")).isTrue();
     assertThat(unranked.getInteger("rank")).isNull();
+  }
+
+  @Test
+  void shouldListTheWindowFamiliesInConfiguredOrder() {
+    JsonObject json =
+        TrendJson.windows(
+            List.of(
+                new WindowSpec(Duration.ofHours(1), Duration.ofMinutes(5)),
+                new WindowSpec(Duration.ofHours(24), Duration.ofHours(1))));
+
+    assertThat(json.getJsonArray("windows"))
+        .isEqualTo(
+            new JsonArray()
+                .add(
+                    new JsonObject().put("name", "PT1H").put("size", "PT1H").put("advance", "PT5M"))
+                .add(
+                    new JsonObject()
+                        .put("name", "PT24H")
+                        .put("size", "PT24H")
+                        .put("advance", "PT1H")));
   }
 }

@@ -12,8 +12,11 @@ import io.igpulse.events.DemographicBreakdown;
 import io.igpulse.testkit.WithInfrastructure;
 import io.igpulse.testkit.kafka.KafkaCluster;
 import io.igpulse.testkit.registry.SchemaRegistry;
+import io.vertx.core.json.JsonObject;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -112,8 +115,12 @@ class DashboardBrowserIT {
     awaitServed("/api/accounts/" + account + "/posting-hours", "\"bestHours\":[" + bestHour + "]");
     awaitServed("/api/accounts/" + account + "/audience", "\"GB\"");
 
-    // Overview: #bread first with its 360, then #crust; the account first by trend score.
+    // Overview: #bread first with its 360, then #crust; the account first by trend score. The
+    // window picker offers the families this aggregator computes (the harness's one).
     open("#/?at=" + at);
+    assertThat(browser.findElements(By.cssSelector("#window option")))
+        .extracting(o -> o.getAttribute("value") + " " + o.getText())
+        .containsExactly("PT1H 1 hour");
     List<WebElement> bars = browser.findElements(By.cssSelector("section:first-of-type g.bar"));
     assertThat(bars)
         .extracting(b -> b.getAttribute("data-label"))
@@ -163,12 +170,25 @@ class DashboardBrowserIT {
         new WebDriverWait(browser, Duration.ofSeconds(20))
             .until(
                 ExpectedConditions.numberOfElementsToBe(
-                    By.cssSelector(".opblock-summary-path"), 9));
+                    By.cssSelector(".opblock-summary-path"), documentedPaths().size()));
     assertThat(operations)
         .extracting(o -> o.getAttribute("data-path"))
-        .contains("/api/hashtags/top", "/api/accounts", "/api/hashtags/{hashtag}/media");
+        .containsExactlyInAnyOrderElementsOf(documentedPaths());
     assertThat(HeadlessChromium.severeLogs(browser)).isEmpty();
     screenshot("docs");
+  }
+
+  /** The paths of the OpenAPI document the aggregator serves (one GET each). */
+  private static List<String> documentedPaths() {
+    try (InputStream in =
+        DashboardBrowserIT.class.getClassLoader().getResourceAsStream("openapi/openapi.json")) {
+      return List.copyOf(
+          new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+              .getJsonObject("paths")
+              .fieldNames());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Loads a view and waits until it is drawn; then checks the page logged no error. */
