@@ -318,27 +318,37 @@ document.getElementById('go-account').addEventListener('submit', event => {
   event.preventDefault();
   location.hash = hashFor('/account/' + encodeURIComponent(document.getElementById('account-input').value), state());
 });
-window.addEventListener('hashchange', () => { render(); view.focus(); });
 
-/** "PT1H" as "1 hour", "PT24H" as "24 hours", "P7D" as "7 days"; any other duration as written. */
+/**
+ * A duration as Java writes it ("PT1H", "PT24H", "PT168H", "PT30M") in words: "1 hour", "24 hours",
+ * "7 days", "30 minutes"; whole days when the hours make them. Anything else as written.
+ */
 function durationName(iso) {
-  const match = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?)?$/.exec(iso);
-  if (!match) return iso;
-  const parts = [[match[1], 'day'], [match[2], 'hour'], [match[3], 'minute']]
-    .filter(([n]) => n && n !== '0').map(([n, unit]) => n + ' ' + unit + (n === '1' ? '' : 's'));
-  return parts.length ? parts.join(' ') : iso;
+  const match = /^PT(?:(\d+)H)?(?:(\d+)M)?$/.exec(iso);
+  if (!match || (!match[1] && !match[2])) return iso;
+  const hours = Number(match[1] || 0);
+  const days = hours >= 48 && hours % 24 === 0 ? hours / 24 : 0;
+  const parts = [[days, 'day'], [days ? 0 : hours, 'hour'], [Number(match[2] || 0), 'minute']]
+    .filter(([n]) => n > 0).map(([n, unit]) => n + ' ' + unit + (n === 1 ? '' : 's'));
+  return parts.join(' ');
 }
 
-/** Fills the window picker with the families the aggregator computes, then draws the view. */
+/**
+ * Fills the window picker with the families the aggregator computes, then draws the view and
+ * follows the hash; tries again every 10 s while the aggregator does not answer. Nothing is drawn
+ * before: every view needs the default window.
+ */
 async function start() {
   try {
     const { windows } = await api('/api/windows');
     windowSelect.replaceChildren(...windows.map(w => el('option', { value: w.name, text: durationName(w.size) })));
     defaultWindow = windows[0].name;
   } catch (e) {
-    statusLine.textContent = 'Could not load the window families: ' + e.message;
+    statusLine.textContent = 'Could not load the window families (' + e.message + '); trying again';
+    setTimeout(start, REFRESH_MS);
     return;
   }
+  window.addEventListener('hashchange', () => { render(); view.focus(); });
   render();
 }
 start();
