@@ -112,9 +112,17 @@ public final class TcpGate implements AutoCloseable {
         closeQuietly(upstream);
         continue;
       }
-      accepted.incrementAndGet();
-      connections.add(client);
-      connections.add(upstream);
+      synchronized (this) {
+        if (server != s) {
+          // Shut while this one was being connected: it must not outlive the outage.
+          closeQuietly(client);
+          closeQuietly(upstream);
+          return;
+        }
+        accepted.incrementAndGet();
+        connections.add(client);
+        connections.add(upstream);
+      }
       threads.execute(() -> pump(client, upstream));
       threads.execute(() -> pump(upstream, client));
     }
