@@ -63,7 +63,7 @@ public final class HealthWatch {
     return watch(managementPort, sinceNanos, span, () -> {});
   }
 
-  private void poll(long sinceNanos) throws IOException, InterruptedException {
+  private void poll(long sinceNanos) throws InterruptedException {
     boolean live = status("live") == 200;
     boolean ready = status("ready") == 200;
     liveThroughout &= live;
@@ -96,12 +96,17 @@ public final class HealthWatch {
     return (System.nanoTime() - sinceNanos) / 1_000_000;
   }
 
-  private int status(String probe) throws IOException, InterruptedException {
-    return HTTP.send(
-            HttpRequest.newBuilder(URI.create(health + probe))
-                .timeout(Duration.ofSeconds(5))
-                .build(),
-            HttpResponse.BodyHandlers.discarding())
-        .statusCode();
+  /** The probe's status; -1 when it does not answer (refused, reset or timed out), as "not ok". */
+  private int status(String probe) throws InterruptedException {
+    try {
+      return HTTP.send(
+              HttpRequest.newBuilder(URI.create(health + probe))
+                  .timeout(Duration.ofSeconds(5))
+                  .build(),
+              HttpResponse.BodyHandlers.discarding())
+          .statusCode();
+    } catch (IOException noAnswer) {
+      return -1;
+    }
   }
 }
