@@ -103,6 +103,12 @@ class BrokerOutageIT {
                   firstAfterMs.set((System.nanoTime() - down) / 1_000_000);
                 }
               });
+      // How long the collector waits depends on what the lost broker led (partitions, group and
+      // transaction coordinators): it may take longer than the watch, with the broker still down.
+      await().atMost(Duration.ofSeconds(60)).until(() -> run.tap.keys().size() > beforeLoss);
+      if (firstAfterMs.get() < 0) {
+        firstAfterMs.set((System.nanoTime() - down) / 1_000_000);
+      }
       int duringLoss = run.tap.keys().size() - beforeLoss;
       run.stopSlowingAnswers();
 
