@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.igpulse.collector.discovery.SeenKey;
 import io.igpulse.events.MediaDiscovered;
 import io.igpulse.schemas.topic.Topics;
+import io.igpulse.testkit.TopicReader;
 import io.igpulse.testkit.kafka.KafkaCluster;
 import io.igpulse.testkit.registry.SchemaRegistry;
 import java.time.Duration;
@@ -47,10 +48,7 @@ final class OutputTap implements AutoCloseable {
             new ByteArrayDeserializer(),
             new ByteArrayDeserializer());
     this.deserializer = Topics.MEDIA_DISCOVERED.valueSerde(registry.config()).deserializer();
-    List<TopicPartition> tps =
-        consumer.partitionsFor(Topics.MEDIA_DISCOVERED.name(), Duration.ofSeconds(30)).stream()
-            .map(p -> new TopicPartition(p.topic(), p.partition()))
-            .toList();
+    List<TopicPartition> tps = TopicReader.partitionsOf(consumer, Topics.MEDIA_DISCOVERED.name());
     consumer.assign(tps);
     consumer.endOffsets(tps).forEach(consumer::seek);
   }

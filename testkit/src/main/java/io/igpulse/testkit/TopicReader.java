@@ -8,17 +8,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.awaitility.Awaitility;
 
 /**
  * Reads a topic's raw records from a remembered position, so that ITs sharing the JVM's catalog
  * topics see only what they wrote: {@link #mark} before producing, {@link #readUntil} after.
  */
 public final class TopicReader {
+
+  private static final Duration MARK_TIMEOUT = Duration.ofSeconds(30);
 
   private final KafkaCluster cluster;
   private final String topic;
@@ -33,12 +37,25 @@ public final class TopicReader {
   /** Remembers the current end of every partition of {@code topic}. */
   public static TopicReader mark(KafkaCluster cluster, String topic) {
     try (KafkaConsumer<byte[], byte[]> consumer = consumer(cluster)) {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-              .map(p -> new TopicPartition(topic, p.partition()))
-              .toList();
+      List<TopicPartition> partitions = partitionsOf(consumer, topic);
       return new TopicReader(cluster, topic, new HashMap<>(consumer.endOffsets(partitions)));
     }
+  }
+
+  /**
+   * The partitions of {@code topic}, asking again while the cluster answers none: brokers that were
+   * just restarted say "unknown topic" until they have caught up with the metadata log.
+   */
+  public static List<TopicPartition> partitionsOf(Consumer<?, ?> consumer, String topic) {
+    return Awaitility.await("partitions of " + topic + " known to the cluster")
+        .atMost(MARK_TIMEOUT)
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () ->
+                consumer.partitionsFor(topic, MARK_TIMEOUT).stream()
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList(),
+            found -> !found.isEmpty());
   }
 
   /**
