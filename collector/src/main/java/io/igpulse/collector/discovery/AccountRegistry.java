@@ -14,8 +14,6 @@ import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +46,7 @@ public final class AccountRegistry {
   private record Entry(AccountRegistration registration, AccountPoller poller) {}
 
   /** A notification waiting for its account's registration to be read. */
-  private record Parked(String field, String mediaId, int partition, Promise<Void> handled) {}
+  private record Notification(String field, String mediaId, Promise<Void> handled) {}
 
   private final Vertx vertx;
   private final Context context;
@@ -65,8 +63,7 @@ public final class AccountRegistry {
   private final Set<String> toldNoHashtagSearch = ConcurrentHashMap.newKeySet();
 
   // Touched on the event loop only.
-  private final Map<String, List<Parked>> parked = new HashMap<>();
-  private final Set<Integer> caughtUp = new HashSet<>();
+  private final WebhookParking<Notification> parking = new WebhookParking<>(MAX_PARKED_WEBHOOKS);
 
   public AccountRegistry(
       Vertx vertx,
@@ -103,7 +100,7 @@ public final class AccountRegistry {
   }
 
   /** A registration read from {@code partition}: starts, restarts or stops the account. */
-  public void registration(String account, AccountRegistration registration, int partition) {
+  public void applyRegistration(String account, AccountRegistration registration, int partition) {
     context.runOnContext(v -> apply(account, registration, partition));
   }
 
@@ -115,7 +112,7 @@ public final class AccountRegistry {
         accounts.remove(account);
         LOG.info("Account {} deactivated: polls stopped", LogSafe.text(account));
       }
-      dropUnfollowedOnceCaughtUp(account, partition);
+      unfollowed(parking.takeForNotFollowed(account, partition));
       return;
     }
     if (current != null
@@ -132,7 +129,7 @@ public final class AccountRegistry {
     Optional<AccessToken> token = tokens.tokenFor(registration.getTokenRef());
     if (token.isEmpty()) {
       poller.fail("no token configured for token_ref " + registration.getTokenRef());
-      dropUnfollowedOnceCaughtUp(account, partition);
+      unfollowed(parking.takeForNotFollowed(account, partition));
       return;
     }
     poller.start();
@@ -142,10 +139,9 @@ public final class AccountRegistry {
         LogSafe.text(registration.getLabel()),
         partition,
         LogSafe.text(registration.getHashtags()));
-    List<Parked> waiting = parked.remove(account);
-    if (waiting != null) {
-      waiting.forEach(w -> dispatch(account, w.field(), w.mediaId(), w.handled()));
-    }
+    parking
+        .takeForStarted(account)
+        .forEach(n -> dispatch(account, n.field(), n.mediaId(), n.handled()));
   }
 
   /**
@@ -154,17 +150,13 @@ public final class AccountRegistry {
    * is not polled names an account nobody follows here, or an inactive one. After {@link
    * #UNFOLLOWED_GRACE} it is dropped instead of holding its position.
    */
-  public void caughtUp(int partition) {
-    context.runOnContext(
-        v -> {
-          caughtUp.add(partition);
-          parkedIn(List.of(partition)).forEach(this::dropIfUnfollowedLater);
-        });
+  public void markCaughtUp(int partition) {
+    context.runOnContext(v -> parking.markCaughtUp(partition).forEach(this::dropIfUnfollowedLater));
   }
 
-  /** A registration of the partition is being read again: see {@link #caughtUp}. */
-  public void loading(int partition) {
-    context.runOnContext(v -> caughtUp.remove(partition));
+  /** A registration of the partition is being read again: see {@link #markCaughtUp}. */
+  public void markLoading(int partition) {
+    context.runOnContext(v -> parking.markLoading(partition));
   }
 
   private void dropIfUnfollowedLater(String account) {
@@ -172,46 +164,21 @@ public final class AccountRegistry {
         UNFOLLOWED_GRACE.toMillis(),
         t ->
             context.runOnContext(
-                v -> {
-                  List<Parked> waiting = parked.get(account);
-                  if (waiting != null
-                      && !accounts.containsKey(account)
-                      && caughtUp.contains(waiting.get(0).partition())) {
-                    unfollowed(parked.remove(account));
-                  }
-                }));
-  }
-
-  /** Accounts with notifications parked, of these partitions. */
-  private List<String> parkedIn(Collection<Integer> partitions) {
-    return parked.entrySet().stream()
-        .filter(e -> partitions.contains(e.getValue().get(0).partition()))
-        .map(Map.Entry::getKey)
-        .toList();
-  }
-
-  /**
-   * The account stopped or never started (inactive, no token). While the partition is read again a
-   * later registration in it may still start it, so its notifications wait until caught up.
-   */
-  private void dropUnfollowedOnceCaughtUp(String account, int partition) {
-    if (caughtUp.contains(partition)) {
-      unfollowed(parked.remove(account));
-    }
+                v -> unfollowed(parking.takeAfterGrace(account, accounts.containsKey(account)))));
   }
 
   /** Notifications for an account this instance does not follow (unknown or inactive). */
-  private void unfollowed(List<Parked> notifications) {
-    if (notifications == null) {
+  private void unfollowed(List<Notification> notifications) {
+    if (notifications.isEmpty()) {
       return;
     }
     LOG.debug("{} webhook(s) for an account that is not followed: dropped", notifications.size());
-    notifications.forEach(p -> metrics.webhook("unfollowed"));
+    notifications.forEach(n -> metrics.webhook("unfollowed"));
     drop(notifications);
   }
 
-  private static void drop(List<Parked> notifications) {
-    notifications.forEach(p -> p.handled().tryComplete());
+  private static void drop(List<Notification> notifications) {
+    notifications.forEach(n -> n.handled().tryComplete());
   }
 
   private AccountPoller create(String account, AccountRegistration reg, int partition) {
@@ -286,8 +253,7 @@ public final class AccountRegistry {
               });
           stopped.forEach(accounts::remove);
           // Their positions go with the partitions: the next owner reads them again.
-          caughtUp.removeAll(partitions);
-          parkedIn(partitions).forEach(a -> drop(parked.remove(a)));
+          drop(parking.revoke(partitions));
           done.complete(stopped);
         });
     try {
@@ -307,7 +273,7 @@ public final class AccountRegistry {
    * registration is still being read waits for it (up to {@value #MAX_PARKED_WEBHOOKS} per
    * account), so that its position is not committed before it was acted on.
    */
-  public Future<Void> webhook(String account, String field, String mediaId, int partition) {
+  public Future<Void> handleWebhook(String account, String field, String mediaId, int partition) {
     Promise<Void> handled = Promise.promise();
     context.runOnContext(
         v -> {
@@ -315,19 +281,17 @@ public final class AccountRegistry {
             dispatch(account, field, mediaId, handled);
             return;
           }
-          List<Parked> list = parked.computeIfAbsent(account, a -> new ArrayList<>());
-          if (list.size() >= MAX_PARKED_WEBHOOKS) {
-            LOG.warn(
-                "Webhook {} for account {} dropped: too many wait for it",
-                LogSafe.text(field),
-                LogSafe.text(account));
-            metrics.webhook("overflow");
-            handled.complete();
-            return;
-          }
-          list.add(new Parked(field, mediaId, partition, handled));
-          if (caughtUp.contains(partition) && list.size() == 1) {
-            dropIfUnfollowedLater(account);
+          switch (parking.park(account, partition, new Notification(field, mediaId, handled))) {
+            case WAITING -> {}
+            case WAITING_START_GRACE -> dropIfUnfollowedLater(account);
+            case OVERFLOW -> {
+              LOG.warn(
+                  "Webhook {} for account {} dropped: too many wait for it",
+                  LogSafe.text(field),
+                  LogSafe.text(account));
+              metrics.webhook("overflow");
+              handled.complete();
+            }
           }
         });
     return handled.future();

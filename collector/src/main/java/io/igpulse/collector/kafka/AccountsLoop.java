@@ -60,8 +60,7 @@ public final class AccountsLoop implements Runnable, ConsumerRebalanceListener {
   private final CollectorMetrics metrics;
   private final WebhookPositions webhookPositions = new WebhookPositions();
 
-  /** Accounts partitions being read again since their assignment, and where that read ends. */
-  private final Map<TopicPartition, Long> loadingUntil = new HashMap<>();
+  private final RegistrationCatchUp catchUp = new RegistrationCatchUp();
 
   private final Thread thread;
 
@@ -281,7 +280,7 @@ public final class AccountsLoop implements Runnable, ConsumerRebalanceListener {
         latest.put(r.key(), registration);
       }
     } finally {
-      latest.forEach((account, reg) -> accounts.registration(account, reg, tp.partition()));
+      latest.forEach((account, reg) -> accounts.applyRegistration(account, reg, tp.partition()));
     }
   }
 
@@ -294,7 +293,7 @@ public final class AccountsLoop implements Runnable, ConsumerRebalanceListener {
       if (value.isPresent()) {
         WebhookPositions.Ticket ticket = webhookPositions.started(tp, r.offset());
         accounts
-            .webhook(r.key(), value.get().field(), value.get().mediaId(), tp.partition())
+            .handleWebhook(r.key(), value.get().field(), value.get().mediaId(), tp.partition())
             .onComplete(done -> webhookPositions.done(ticket));
       }
     }
@@ -349,24 +348,15 @@ public final class AccountsLoop implements Runnable, ConsumerRebalanceListener {
    */
   private void readAgain(TopicPartition tp, long offset) {
     consumer.seek(tp, offset);
-    if (loadingUntil.merge(tp, offset + 1, Math::max) == offset + 1) {
-      accounts.loading(tp.partition());
+    if (catchUp.readAgain(tp, offset)) {
+      accounts.markLoading(tp.partition());
     }
     pause(Duration.ofSeconds(1));
   }
 
   /** Tells the registry of each accounts partition whose registrations have all been read. */
   private void tellCaughtUp() {
-    loadingUntil
-        .entrySet()
-        .removeIf(
-            e -> {
-              if (consumer.position(e.getKey()) < e.getValue()) {
-                return false;
-              }
-              accounts.caughtUp(e.getKey().partition());
-              return true;
-            });
+    catchUp.caughtUp(consumer::position).forEach(accounts::markCaughtUp);
   }
 
   private void publishGroup() {
@@ -384,7 +374,7 @@ public final class AccountsLoop implements Runnable, ConsumerRebalanceListener {
   @Override
   public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
     webhookPositions.forget(partitions);
-    partitions.forEach(loadingUntil::remove);
+    catchUp.forget(partitions);
     List<Integer> revoked = accountsPartitions(partitions);
     if (revoked.isEmpty()) {
       return;
@@ -416,7 +406,7 @@ public final class AccountsLoop implements Runnable, ConsumerRebalanceListener {
     // A compacted topic is state: the whole partition is read again to know its accounts.
     consumer.seekToBeginning(tps);
     // read_committed: the last stable offsets, which the position reaches once all is read.
-    loadingUntil.putAll(consumer.endOffsets(tps));
+    catchUp.readUpTo(consumer.endOffsets(tps));
     List<Integer> now = new ArrayList<>(owned);
     now.addAll(assigned);
     owned = List.copyOf(now.stream().distinct().sorted().toList());

@@ -52,15 +52,15 @@ class AccountRegistryWebhooksTest {
 
   @Test
   void shouldHoldANotificationUntilItsPartitionHasBeenReadThenDropItAsUnfollowed() {
-    Future<Void> handled = registry.webhook("7", "mentions", "m1", 3);
+    Future<Void> handled = registry.handleWebhook("7", "mentions", "m1", 3);
 
     assertHeldThenDroppedAsUnfollowedOnceCaughtUp(handled);
   }
 
   @Test
   void shouldNotTakeADeactivationReadWhileLoadingForTheLastWord() {
-    Future<Void> handled = registry.webhook("7", "mentions", "m1", 3);
-    registry.registration("7", registration("7", false), 3);
+    Future<Void> handled = registry.handleWebhook("7", "mentions", "m1", 3);
+    registry.applyRegistration("7", registration("7", false), 3);
 
     // Only once caught up is the account known to be unfollowed.
     assertHeldThenDroppedAsUnfollowedOnceCaughtUp(handled);
@@ -69,15 +69,15 @@ class AccountRegistryWebhooksTest {
   /** Partition 3's notification holds until the partition is caught up, then goes as unfollowed. */
   private void assertHeldThenDroppedAsUnfollowedOnceCaughtUp(Future<Void> handled) {
     await().during(Duration.ofMillis(500)).atMost(second).until(() -> !handled.isComplete());
-    registry.caughtUp(3);
+    registry.markCaughtUp(3);
     await().atMost(AccountRegistry.UNFOLLOWED_GRACE.plusSeconds(5)).until(handled::isComplete);
     assertThat(unfollowed()).isEqualTo(1.0);
   }
 
   @Test
   void shouldReleaseTheNotificationsOfARevokedPartitionAtOnce() {
-    Future<Void> mine = registry.webhook("7", "mentions", "m1", 3);
-    Future<Void> kept = registry.webhook("8", "mentions", "m2", 4);
+    Future<Void> mine = registry.handleWebhook("7", "mentions", "m1", 3);
+    Future<Void> kept = registry.handleWebhook("8", "mentions", "m2", 4);
 
     registry.revoke(List.of(3));
 
@@ -88,11 +88,11 @@ class AccountRegistryWebhooksTest {
 
   @Test
   void shouldGiveANotificationToTheAccountAtOnceWhenItIsKnown() {
-    registry.caughtUp(3);
-    registry.registration("7", registration("7", true), 3);
+    registry.markCaughtUp(3);
+    registry.applyRegistration("7", registration("7", true), 3);
 
     // Without a token the poller is failing: it cannot act, so the notification is done with.
-    Future<Void> handled = registry.webhook("7", "mentions", "m1", 3);
+    Future<Void> handled = registry.handleWebhook("7", "mentions", "m1", 3);
 
     await().atMost(second).until(handled::isComplete);
     assertThat(unfollowed()).isZero();
