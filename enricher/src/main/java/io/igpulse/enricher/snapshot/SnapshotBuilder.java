@@ -9,7 +9,7 @@ import io.igpulse.events.SnapshotKind;
 import io.igpulse.events.UnavailableMetric;
 import io.igpulse.events.UnavailableReason;
 import io.igpulse.graphapi.metrics.MetricCatalog;
-import io.igpulse.graphapi.model.Engagement;
+import io.igpulse.schemas.metric.CoreMetrics;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,13 +27,6 @@ import java.util.Set;
  * mistakes a missing value for 0.
  */
 public final class SnapshotBuilder {
-
-  /**
-   * The metrics every consumer looks for; one a media kind does not offer is listed as unsupported
-   * for its type.
-   */
-  public static final List<String> CORE =
-      List.of("reach", "views", "likes", "comments", "saved", "shares", "total_interactions");
 
   private final MetricCatalog catalog;
 
@@ -75,7 +68,7 @@ public final class SnapshotBuilder {
                 current, UnavailableReason.RETIRED, name + " refused by the API on " + apiVersion));
       }
     }
-    for (String name : CORE) {
+    for (String name : CoreMetrics.REPORTED) {
       if (reported.add(name)) {
         unavailable.add(
             new UnavailableMetric(
@@ -89,7 +82,7 @@ public final class SnapshotBuilder {
                     + apiVersion));
       }
     }
-    OptionalLong engagement = Engagement.normalized(metrics);
+    OptionalLong engagement = CoreMetrics.engagement(metrics);
     return MediaInsightSnapshot.newBuilder()
         .setMediaId(media.mediaId())
         .setKind(SnapshotKind.INSIGHTS)
@@ -146,7 +139,7 @@ public final class SnapshotBuilder {
           new UnavailableMetric(
               "comments", UnavailableReason.PERMISSION_DENIED, "comments_count not listed"));
     }
-    for (String name : CORE) {
+    for (String name : CoreMetrics.REPORTED) {
       if (!name.equals("likes") && !name.equals("comments")) {
         unavailable.add(
             new UnavailableMetric(

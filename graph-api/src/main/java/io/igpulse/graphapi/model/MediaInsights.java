@@ -3,7 +3,6 @@ package io.igpulse.graphapi.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.OptionalLong;
 
 /**
  * Lifetime totals of one media at the moment of the call. A metric the API had no data for is
@@ -30,10 +29,5 @@ public record MediaInsights(String mediaId, Map<String, Long> values) {
       }
     }
     return new MediaInsights(mediaId, values);
-  }
-
-  /** {@code total_interactions}, else likes + comments + saved + shares. */
-  public OptionalLong engagement() {
-    return Engagement.normalized(values);
   }
 }

@@ -2,13 +2,11 @@ package io.igpulse.graphapi.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.igpulse.graphapi.model.Engagement;
 import io.igpulse.graphapi.model.MediaKind;
 import io.igpulse.graphapi.version.ApiVersion;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -128,15 +126,6 @@ class MetricCatalogTest {
         .containsExactly("reposts");
     assertThat(retired.entries())
         .containsExactly(new RetiredMetrics.Entry("REELS", V24, "reposts"));
-  }
-
-  @Test
-  void shouldNormalizeEngagement() {
-    assertThat(Engagement.normalized(Map.of("total_interactions", 9L, "likes", 4L))).hasValue(9);
-    assertThat(
-            Engagement.normalized(Map.of("likes", 4L, "comments", 1L, "saved", 2L, "shares", 3L)))
-        .hasValue(10);
-    assertThat(Engagement.normalized(Map.of("reach", 26L))).isEmpty();
   }
 
   @Test

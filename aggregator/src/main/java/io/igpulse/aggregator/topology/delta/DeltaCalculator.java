@@ -2,6 +2,7 @@ package io.igpulse.aggregator.topology.delta;
 
 import io.igpulse.events.MediaInsightSnapshot;
 import io.igpulse.events.SnapshotKind;
+import io.igpulse.schemas.metric.CoreMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,12 +40,6 @@ import java.util.Optional;
  * </ul>
  */
 public final class DeltaCalculator {
-
-  public static final String ENGAGEMENT = "engagement";
-
-  /** The normalized metrics trends are made of. */
-  public static final List<String> TRACKED =
-      List.of(ENGAGEMENT, "reach", "views", "likes", "comments", "saved", "shares");
 
   private final long firstSnapshotCreditMillis;
 
@@ -154,11 +149,13 @@ public final class DeltaCalculator {
 
   /** Public engagement gained: the likes and comments gained, each when known in both readings. */
   private static void publicEngagement(Map<String, Long> changes) {
-    changes.remove(ENGAGEMENT);
+    changes.remove(CoreMetrics.ENGAGEMENT);
     Long likes = changes.get("likes");
     Long comments = changes.get("comments");
     if (likes != null || comments != null) {
-      changes.put(ENGAGEMENT, (likes == null ? 0L : likes) + (comments == null ? 0L : comments));
+      changes.put(
+          CoreMetrics.ENGAGEMENT,
+          (likes == null ? 0L : likes) + (comments == null ? 0L : comments));
     }
   }
 
@@ -173,11 +170,11 @@ public final class DeltaCalculator {
   static Map<String, Long> normalized(MediaInsightSnapshot snapshot) {
     Map<String, Long> values = new LinkedHashMap<>();
     if (snapshot.getEngagement() != null) {
-      values.put(ENGAGEMENT, snapshot.getEngagement());
+      values.put(CoreMetrics.ENGAGEMENT, snapshot.getEngagement());
     }
-    for (String metric : TRACKED) {
+    for (String metric : CoreMetrics.TRACKED) {
       Long value = snapshot.getMetrics().get(metric);
-      if (value != null && !metric.equals(ENGAGEMENT)) {
+      if (value != null && !metric.equals(CoreMetrics.ENGAGEMENT)) {
         values.put(metric, value);
       }
     }

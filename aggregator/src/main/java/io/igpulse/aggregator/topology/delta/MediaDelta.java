@@ -1,6 +1,7 @@
 package io.igpulse.aggregator.topology.delta;
 
 import io.igpulse.events.SnapshotKind;
+import io.igpulse.schemas.metric.CoreMetrics;
 import java.util.List;
 import java.util.Map;
 
@@ -85,7 +86,7 @@ public record MediaDelta(
   }
 
   public long engagement() {
-    return changes.getOrDefault(DeltaCalculator.ENGAGEMENT, 0L);
+    return changes.getOrDefault(CoreMetrics.ENGAGEMENT, 0L);
   }
 
   public long reach() {
