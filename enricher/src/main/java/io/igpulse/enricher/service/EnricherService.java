@@ -1,6 +1,7 @@
 package io.igpulse.enricher.service;
 
 import io.igpulse.enricher.config.EnricherConfig;
+import io.igpulse.enricher.config.PublicCounterConfig;
 import io.igpulse.enricher.fetch.AccountInsightsFetcher;
 import io.igpulse.enricher.fetch.InsightFetcher;
 import io.igpulse.enricher.fetch.PublicCounterFetcher;
@@ -99,34 +100,21 @@ public final class EnricherService implements Service {
     TopicBootstrap.ensure(config.adminClient(), List.copyOf(Topics.all()));
     client =
         GraphClient.create(vertx, config.graph(), registry, PacingClock.system(vertx), redactor);
-    Enrichment parts =
-        new Enrichment(
+    Enrichment.Plan plan =
+        new Enrichment.Plan(
             new RefreshSchedule(config.cadence()),
             new RefreshPlanner(config.storyUrgency().toMillis()),
             new CallBudget(config.callsPerHour(), config.callBurst()),
-            new SnapshotBuilder(client.catalog()),
+            config.tick(),
+            config.maxReadsPerTick());
+    Enrichment.Reads reads =
+        new Enrichment.Reads(
             new InsightFetcher(client, clock, config.fetchTimeout()),
             new AccountInsightsFetcher(client, clock, config.fetchTimeout()),
-            tokens,
-            clock,
-            metrics,
-            config.tick(),
             config.accountInsights(),
-            config.maxReadsPerTick(),
-            new PublicCounters(
-                new RefreshSchedule(config.publicCounters().cadence()),
-                new CallBudget(
-                    config.publicCounters().callsPerHour(), config.publicCounters().callsPerHour()),
-                new CallBudget(
-                    config.publicCounters().hashtagCallsPerHour(),
-                    config.publicCounters().hashtagCallsPerHour()),
-                new PublicReadPlanner(),
-                new PublicCounterFetcher(
-                    client,
-                    clock,
-                    config.fetchTimeout(),
-                    config.publicCounters().maxListed(),
-                    config.tick())));
+            new SnapshotBuilder(client.catalog()),
+            tokens);
+    Enrichment parts = new Enrichment(plan, reads, clock, metrics, publicCounters());
     // A failure that escaped the handlers replaces the stream thread: the uncommitted round is
     // aborted and its media are due again.
     streams =
@@ -148,6 +136,18 @@ public final class EnricherService implements Service {
               LOG.info("Enricher started: management on port {}", server.port());
               return null;
             });
+  }
+
+  /** The public-counter path: a cadence and call budgets of its own. */
+  private PublicCounters publicCounters() {
+    PublicCounterConfig pc = config.publicCounters();
+    return new PublicCounters(
+        new RefreshSchedule(pc.cadence()),
+        new CallBudget(pc.callsPerHour(), pc.callsPerHour()),
+        new CallBudget(pc.hashtagCallsPerHour(), pc.hashtagCallsPerHour()),
+        new PublicReadPlanner(),
+        new PublicCounterFetcher(
+            client, clock, config.fetchTimeout(), pc.maxListed(), config.tick()));
   }
 
   public boolean ready() {

@@ -53,7 +53,9 @@ public final class EnricherTopology {
         ThreadLocal.withInitial(
             () ->
                 new SharedReads(
-                    parts.fetcher()::read, parts.tick().toMillis(), parts.maxReadsPerTick()));
+                    parts.reads().media()::read,
+                    parts.plan().tick().toMillis(),
+                    parts.plan().maxReadsPerTick()));
     StreamsBuilder builder = new StreamsBuilder();
     builder.globalTable(
         Topics.ACCOUNTS.name(),

@@ -65,8 +65,9 @@ final class PublicCounterProcessor
   public void init(ProcessorContext<String, SpecificRecord> context) {
     this.context = context;
     this.store = context.getStateStore(StoreNames.PUBLIC_SCHEDULE);
-    this.tokens = new AccountTokens(context.getStateStore(StoreNames.ACCOUNTS), parts.tokens());
-    context.schedule(parts.tick(), PunctuationType.WALL_CLOCK_TIME, w -> round());
+    this.tokens =
+        new AccountTokens(context.getStateStore(StoreNames.ACCOUNTS), parts.reads().tokens());
+    context.schedule(parts.plan().tick(), PunctuationType.WALL_CLOCK_TIME, w -> round());
   }
 
   @Override
@@ -207,6 +208,7 @@ final class PublicCounterProcessor
       if (m != null) {
         MediaInsightSnapshot s =
             parts
+                .reads()
                 .snapshots()
                 .publicCounters(
                     e,

@@ -73,11 +73,12 @@ final class ScheduleProcessor
     this.context = context;
     this.schedule = context.getStateStore(StoreNames.SCHEDULE);
     this.accountDays = context.getStateStore(StoreNames.ACCOUNT_DAYS);
-    this.tokens = new AccountTokens(context.getStateStore(StoreNames.ACCOUNTS), parts.tokens());
+    this.tokens =
+        new AccountTokens(context.getStateStore(StoreNames.ACCOUNTS), parts.reads().tokens());
     this.task = context.taskId().toString();
     // Answers held for an earlier life of this task here describe a store that has moved on since.
     reads.get().forget(task);
-    context.schedule(parts.tick(), PunctuationType.WALL_CLOCK_TIME, this::round);
+    context.schedule(parts.plan().tick(), PunctuationType.WALL_CLOCK_TIME, this::round);
   }
 
   @Override
@@ -97,7 +98,10 @@ final class ScheduleProcessor
     }
     boolean story = "STORY".equals(d.productType());
     OptionalLong first =
-        parts.schedule().firstDue(d.postedAt(), d.expiresAt(), story, parts.clock().millis());
+        parts
+            .plan()
+            .schedule()
+            .firstDue(d.postedAt(), d.expiresAt(), story, parts.clock().millis());
     schedule.put(
         key,
         ScheduleEntry.fresh(
@@ -136,7 +140,7 @@ final class ScheduleProcessor
     long dueCount = 0;
     List<String> expired = new ArrayList<>();
     List<String> notOwned = new ArrayList<>();
-    long keepFinished = parts.schedule().cadence().maxAge().toMillis() + FINISHED_GRACE_MS;
+    long keepFinished = parts.plan().schedule().cadence().maxAge().toMillis() + FINISHED_GRACE_MS;
     try (KeyValueIterator<String, ScheduleEntry> all = schedule.all()) {
       while (all.hasNext()) {
         KeyValue<String, ScheduleEntry> kv = all.next();
@@ -172,7 +176,7 @@ final class ScheduleProcessor
     }
     shared.sendHeld(wall);
     applyAnswered(shared);
-    if (parts.accountInsights()) {
+    if (parts.reads().accountInsights()) {
       Instant since =
           AccountInsightsFetcher.lastCompleteDayStart(
               Instant.ofEpochMilli(now), AccountInsightsFetcher.API_DAY_END);
@@ -189,7 +193,7 @@ final class ScheduleProcessor
     if (token.isEmpty()) {
       return;
     }
-    int budget = parts.budget().available(account, now);
+    int budget = parts.plan().budget().available(account, now);
     List<RefreshPlanner.Candidate> candidates = new ArrayList<>(due.size());
     Map<String, ScheduleEntry> byId = new HashMap<>();
     for (ScheduleEntry e : due) {
@@ -200,11 +204,11 @@ final class ScheduleProcessor
               e.isStory(),
               e.nextDueAt(),
               e.expiresAt(),
-              parts.schedule().priorityStep(e.postedAt(), now).toMillis(),
+              parts.plan().schedule().priorityStep(e.postedAt(), now).toMillis(),
               e.growthPerHour()));
     }
     List<ScheduleEntry> chosen =
-        parts.planner().plan(candidates, now, budget).stream()
+        parts.plan().planner().plan(candidates, now, budget).stream()
             .map(c -> byId.get(c.mediaId()))
             .toList();
     if (chosen.isEmpty()) {
@@ -217,15 +221,15 @@ final class ScheduleProcessor
       shared.ask(task, StoreNames.scheduleKey(account, e.mediaId()), request, wall);
       calls += request.calls();
     }
-    parts.budget().spend(account, calls, now);
+    parts.plan().budget().spend(account, calls, now);
     parts.metrics().calls(calls);
-    parts.metrics().quotaUsed(account, parts.budget().used(account, now));
+    parts.metrics().quotaUsed(account, parts.plan().budget().used(account, now));
   }
 
   /** Whether a read now is the story's last before it expires (no slot follows it). */
   private boolean isLastStoryRead(ScheduleEntry e, long now) {
     return e.isStory()
-        && parts.schedule().nextDue(e.postedAt(), e.expiresAt(), true, now).isEmpty();
+        && parts.plan().schedule().nextDue(e.postedAt(), e.expiresAt(), true, now).isEmpty();
   }
 
   /**
@@ -261,16 +265,17 @@ final class ScheduleProcessor
       MediaKind kind = InsightFetcher.kindOf(e);
       MediaInsightSnapshot snapshot =
           parts
+              .reads()
               .snapshots()
               .build(
                   e,
                   result.isSuccess() ? result.value().values() : Map.of(),
-                  parts.fetcher().asked(kind),
-                  parts.fetcher().offered(kind),
+                  parts.reads().media().asked(kind),
+                  parts.reads().media().offered(kind),
                   s.missing(),
                   result.isSuccess() ? null : result.error().describe(),
                   capturedAt,
-                  parts.fetcher().apiVersion());
+                  parts.reads().media().apiVersion());
       context.forward(new Record<>(e.mediaId(), snapshot, capturedAt.toEpochMilli()));
       long captured = capturedAt.toEpochMilli();
       parts.metrics().snapshot(e.productType(), Duration.ofMillis(captured - e.nextDueAt()));
@@ -280,7 +285,7 @@ final class ScheduleProcessor
           e.snapshotTaken(
               captured,
               progress,
-              parts.schedule().nextDue(e.postedAt(), e.expiresAt(), e.isStory(), captured));
+              parts.plan().schedule().nextDue(e.postedAt(), e.expiresAt(), e.isStory(), captured));
       schedule.put(key, read.crossPosted().map(next::withCrossPosted).orElse(next));
     } else if (outcome instanceof ReadOutcome.Retry r) {
       parts.metrics().read("retry");
@@ -324,13 +329,13 @@ final class ScheduleProcessor
     }
     Optional<AccessToken> token = tokenOf(account);
     if (token.isEmpty()
-        || parts.budget().available(account, now) < AccountInsightsFetcher.CALLS_PER_DAY) {
+        || parts.plan().budget().available(account, now) < AccountInsightsFetcher.CALLS_PER_DAY) {
       return;
     }
     LocalDate day = since.atOffset(ZoneOffset.UTC).toLocalDate();
     AccountInsightsFetcher.Result result =
-        parts.accountFetcher().read(token.get(), account, since, day);
-    parts.budget().spend(account, AccountInsightsFetcher.CALLS_PER_DAY, now);
+        parts.reads().accounts().read(token.get(), account, since, day);
+    parts.plan().budget().spend(account, AccountInsightsFetcher.CALLS_PER_DAY, now);
     if (result.snapshot() != null) {
       AccountInsightSnapshot s = result.snapshot();
       context.forward(new Record<>(account, s, s.getCapturedAt().toEpochMilli()));
@@ -346,7 +351,7 @@ final class ScheduleProcessor
 
   /** The account's reads stop until the pause ends; a refused token is reported as failing. */
   private void pause(String account, ReadOutcome.PauseAccount p, long now) {
-    parts.budget().blockUntil(account, now + p.pause().toMillis(), now);
+    parts.plan().budget().blockUntil(account, now + p.pause().toMillis(), now);
     if (p.cause().needsAttention()) {
       parts.metrics().accountPaused(p.cause());
       LOG.warn("Account {} paused for {}: {}", account, p.pause(), p.why());
