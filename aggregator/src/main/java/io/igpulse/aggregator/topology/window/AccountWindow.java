@@ -1,32 +1,17 @@
 package io.igpulse.aggregator.topology.window;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.igpulse.aggregator.topology.delta.MediaDelta;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/**
- * What an account gained in one bucket or window. Mutable on purpose: a Kafka Streams aggregator
- * updates one value per record, and copying the per-media map on every delta would cost more than
- * the update itself.
- */
+/** What an account's own media gained in one bucket or window: engagement, reach and views. */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
-public final class AccountWindow {
+public final class AccountWindow extends MediaGains {
 
-  private long engagement;
   private long reach;
   private long views;
-  private Map<String, Long> mediaEngagement = new HashMap<>();
-  private long updatedAt;
-
-  /**
-   * The stored per-media map, decoded on first use: a trend's baseline reads only the engagement of
-   * many older buckets, and decoding their maps would cost more than the rest of the read.
-   */
-  @JsonIgnore private transient Supplier<Map<String, Long>> storedMedia;
 
   public static AccountWindow empty() {
     return new AccountWindow();
@@ -40,12 +25,9 @@ public final class AccountWindow {
       Supplier<Map<String, Long>> mediaEngagement,
       long updatedAt) {
     AccountWindow window = new AccountWindow();
-    window.engagement = engagement;
+    window.restoreGains(engagement, mediaEngagement, updatedAt);
     window.reach = reach;
     window.views = views;
-    window.mediaEngagement = null;
-    window.storedMedia = mediaEngagement;
-    window.updatedAt = updatedAt;
     return window;
   }
 
@@ -53,27 +35,18 @@ public final class AccountWindow {
   public static AccountWindow combine(List<AccountWindow> parts) {
     AccountWindow sum = new AccountWindow();
     for (AccountWindow part : parts) {
-      sum.engagement += part.engagement;
+      sum.addGains(part);
       sum.reach += part.reach;
       sum.views += part.views;
-      part.mediaEngagement()
-          .forEach((media, gained) -> sum.mediaEngagement.merge(media, gained, Long::sum));
-      sum.updatedAt = Math.max(sum.updatedAt, part.updatedAt);
     }
     return sum;
   }
 
   public AccountWindow add(MediaDelta delta) {
-    engagement += delta.engagement();
+    addGains(delta);
     reach += delta.reach();
     views += delta.views();
-    mediaEngagement().merge(delta.mediaId(), delta.engagement(), Long::sum);
-    updatedAt = Math.max(updatedAt, delta.capturedAt());
     return this;
-  }
-
-  public long engagement() {
-    return engagement;
   }
 
   public long reach() {
@@ -82,17 +55,5 @@ public final class AccountWindow {
 
   public long views() {
     return views;
-  }
-
-  public Map<String, Long> mediaEngagement() {
-    if (storedMedia != null) {
-      mediaEngagement = storedMedia.get();
-      storedMedia = null;
-    }
-    return mediaEngagement;
-  }
-
-  public long updatedAt() {
-    return updatedAt;
   }
 }
