@@ -239,11 +239,12 @@ async function accountView(st, account) {
   const id = encodeURIComponent(account);
   const toDay = (st.at ? new Date(st.at) : new Date()).toISOString().slice(0, 10);
   const fromDay = new Date(Date.parse(toDay) - 30 * 86400000).toISOString().slice(0, 10);
-  const [trend, followers, hours, audience] = await Promise.all([
+  const [trend, followers, hours, audience, follows] = await Promise.all([
     api(`/api/accounts/${id}/trend?` + seriesQuery(st)),
     api(`/api/accounts/${id}/followers?from=${fromDay}&to=${toDay}`),
     api(`/api/accounts/${id}/posting-hours`),
-    api(`/api/accounts/${id}/audience`)]);
+    api(`/api/accounts/${id}/audience`),
+    api(`/api/accounts/${id}/media-follows?day=${toDay}`)]);
   const labels = trend.map(w => shortTime(w.windowStart));
   const parts = [el('h2', { text: 'Account ' + account })];
   parts.push(section('Engagement, reach and views gained per window', true,
@@ -260,6 +261,11 @@ async function accountView(st, account) {
         { name: 'followers', color: COLORS.followers, values: followers.map(f => f.followersCount) }]),
     tableAlternative('Followers per day', ['day', 'followers', 'new followers', 'net change'],
       followers.map(f => [f.day, number(f.followersCount), number(f.newFollowers), number(f.netChange)]))));
+  parts.push(section('Media that grew followers', false,
+    follows === null || follows.media.length === 0 ? el('p', { class: 'empty', text: `No media gained follows on ${toDay} (UTC).` }) :
+      [el('p', { id: 'follows-total', text: `${number(follows.followsGained)} follows gained on ${follows.day} (UTC) by ${follows.mediaCount} media` }),
+        barChart('Follows gained per media on ' + follows.day, follows.media.map(m => ({ label: m.mediaId, value: m.followsGained })), number),
+        tableAlternative('Media that grew followers', ['media', 'follows gained'], follows.media.map(m => [m.mediaId, number(m.followsGained)]))]));
   parts.push(section('Audience', false, audience === null ? el('p', { class: 'empty', text: 'No demographics read yet.' }) :
     [el('p', { text: 'Read ' + audience.capturedAt }),
       ...audience.breakdowns.map(b => {

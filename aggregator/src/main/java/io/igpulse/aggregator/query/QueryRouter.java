@@ -72,6 +72,7 @@ public final class QueryRouter {
     router.get("/api/accounts/:account/earned").handler(bounded(this::earnedTrend));
     router.get("/api/accounts/:account/posting-hours").handler(bounded(this::postingHours));
     router.get("/api/accounts/:account/followers").handler(bounded(this::followers));
+    router.get("/api/accounts/:account/media-follows").handler(bounded(this::mediaFollows));
     new InsightRoutes(this, vertx, config, streams, self, client, clock).mount(router);
     ApiDocs.mount(router);
     // The live dashboard: one static page reading the API above.
@@ -175,6 +176,15 @@ public final class QueryRouter {
             : QueryBounds.day("from", ctx.queryParam("from").get(0));
     QueryBounds.days(from, to);
     answer(ctx, StoreNames.FOLLOWER_HISTORY, account, q -> q.followerGrowth(account, from, to));
+  }
+
+  private void mediaFollows(RoutingContext ctx) {
+    String account = QueryBounds.key("account", ctx.pathParam("account"));
+    LocalDate day =
+        ctx.queryParam("day").isEmpty()
+            ? LocalDate.now(clock)
+            : QueryBounds.day("day", ctx.queryParam("day").get(0));
+    answer(ctx, StoreNames.MEDIA_FOLLOWS, account, q -> q.mediaFollows(account, day));
   }
 
   /**

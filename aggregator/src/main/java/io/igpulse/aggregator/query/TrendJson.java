@@ -6,10 +6,12 @@ import io.igpulse.events.AccountTrend;
 import io.igpulse.events.EarnedMediaTrend;
 import io.igpulse.events.FollowerGrowth;
 import io.igpulse.events.MediaContribution;
+import io.igpulse.events.MediaFollowsDay;
 import io.igpulse.events.PostingHours;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /** The query API's JSON shapes (documented in the aggregator README). */
@@ -106,5 +108,34 @@ final class TrendJson {
         .put("followersCount", growth.getFollowersCount())
         .put("newFollowers", growth.getNewFollowers())
         .put("netChange", growth.getNetChange());
+  }
+
+  static JsonObject mediaFollows(MediaFollowsDay day) {
+    JsonArray media = new JsonArray();
+    day.getTopMedia()
+        .forEach(
+            m ->
+                media.add(
+                    new JsonObject()
+                        .put("mediaId", m.getMediaId())
+                        .put("followsGained", m.getFollowsGained())));
+    return new JsonObject()
+        .put("account", day.getIgUserId())
+        .put("day", day.getDay().toString())
+        .put("followsGained", day.getFollowsGained())
+        .put("mediaCount", day.getMediaCount())
+        .put("media", media)
+        .put("updatedAt", day.getUpdatedAt().toString());
+  }
+
+  /** A day the account's media gained no follows. */
+  static JsonObject noMediaFollows(String account, LocalDate day) {
+    return new JsonObject()
+        .put("account", account)
+        .put("day", day.toString())
+        .put("followsGained", 0L)
+        .put("mediaCount", 0)
+        .put("media", new JsonArray())
+        .putNull("updatedAt");
   }
 }

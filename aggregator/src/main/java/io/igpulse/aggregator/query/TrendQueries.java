@@ -4,6 +4,7 @@ import io.igpulse.aggregator.config.AggregatorConfig;
 import io.igpulse.aggregator.config.WindowSpec;
 import io.igpulse.aggregator.topology.StoreNames;
 import io.igpulse.aggregator.topology.account.FollowerHistory;
+import io.igpulse.aggregator.topology.account.MediaFollowsHistory;
 import io.igpulse.aggregator.topology.account.PostingHoursState;
 import io.igpulse.aggregator.topology.trend.AccountTrendScorer;
 import io.igpulse.aggregator.topology.trend.EarnedTrendScorer;
@@ -194,6 +195,22 @@ final class TrendQueries {
       }
     }
     return days;
+  }
+
+  /**
+   * The media that grew the account's followers on {@code day}; zeros on a day without any, null
+   * when nothing is known of the account.
+   */
+  JsonObject mediaFollows(String account, LocalDate day) {
+    MediaFollowsHistory history =
+        this.<MediaFollowsHistory>keyValue(StoreNames.MEDIA_FOLLOWS).get(account);
+    if (history == null) {
+      return null;
+    }
+    long epochDay = day.toEpochDay();
+    return history.days().containsKey(epochDay)
+        ? TrendJson.mediaFollows(history.toEvent(account, epochDay, config.topMedia()))
+        : TrendJson.noMediaFollows(account, day);
   }
 
   /** The account's latest audience, or null when no snapshot read demographics. */

@@ -9,6 +9,7 @@ public final class StoreNames {
   public static final String POSTING_HOURS = "posting-hours";
   public static final String FOLLOWER_HISTORY = "follower-history";
   public static final String ACCOUNT_AUDIENCE = "account-audience";
+  public static final String MEDIA_FOLLOWS = "media-follows";
 
   private StoreNames() {}
 

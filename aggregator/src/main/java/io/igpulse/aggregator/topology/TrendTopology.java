@@ -5,6 +5,7 @@ import io.igpulse.aggregator.config.WindowSpec;
 import io.igpulse.aggregator.topology.account.AudienceProcessor;
 import io.igpulse.aggregator.topology.account.FollowerGrowthProcessor;
 import io.igpulse.aggregator.topology.account.HourOfWeek;
+import io.igpulse.aggregator.topology.account.MediaFollowsProcessor;
 import io.igpulse.aggregator.topology.account.PostingHoursState;
 import io.igpulse.aggregator.topology.codec.InternalSerdes;
 import io.igpulse.aggregator.topology.delta.DeltaCalculator;
@@ -51,7 +52,8 @@ import org.apache.kafka.streams.state.WindowStore;
  *
  * <pre>
  * media.insights ─► deltas (per media and kind) ─┬─► by owner (INSIGHTS) ─► spread ─► buckets per family ─► score ─► trends.account
- *                                                │                      └─► posting hours ───────────────────────► trends.posting-hours
+ *                                                │                      ├─► posting hours ───────────────────────► trends.posting-hours
+ *                                                │                      └─► follows per media and day ───────────► trends.media-follows
  *                                                ├─► by hashtag ─► spread ─► buckets per family ─► score ─► by window ─► rank ─► trends.hashtag
  *                                                └─► by earned account (PUBLIC_COUNTERS) ─► spread ─► buckets per family ─► trends.earned
  * account.insights ─► follower history (per account) ──────────────────────────────────────► trends.followers
@@ -89,6 +91,7 @@ public final class TrendTopology {
       earnedTrends(spread(byEarnedAccount, "earned", spec, config), spec, config, serdes);
     }
     postingHours(byAccount, config, serdes);
+    mediaFollows(builder, byAccount, config, serdes);
     followerGrowth(builder, serdes);
     return builder.build();
   }
@@ -327,6 +330,28 @@ public final class TrendTopology {
             Topics.POSTING_HOURS.name(),
             Produced.with(STRING, serdes.valueSerde(Topics.POSTING_HOURS))
                 .withName("posting-hours-out"));
+  }
+
+  /** Follows gained per media and day, published per account and day. */
+  private static void mediaFollows(
+      StreamsBuilder builder,
+      KStream<String, MediaDelta> byAccount,
+      AggregatorConfig config,
+      TopicSerdes serdes) {
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(StoreNames.MEDIA_FOLLOWS),
+            STRING,
+            InternalSerdes.MEDIA_FOLLOWS));
+    byAccount
+        .process(
+            () -> new MediaFollowsProcessor(StoreNames.MEDIA_FOLLOWS, config.topMedia()),
+            Named.as("media-follows"),
+            StoreNames.MEDIA_FOLLOWS)
+        .to(
+            Topics.MEDIA_FOLLOWS.name(),
+            Produced.with(STRING, serdes.valueSerde(Topics.MEDIA_FOLLOWS))
+                .withName("media-follows-out"));
   }
 
   private static void followerGrowth(StreamsBuilder builder, TopicSerdes serdes) {

@@ -10,6 +10,8 @@ import io.igpulse.events.AccountTrend;
 import io.igpulse.events.EarnedMediaTrend;
 import io.igpulse.events.FollowerGrowth;
 import io.igpulse.events.HashtagTrend;
+import io.igpulse.events.MediaFollows;
+import io.igpulse.events.MediaFollowsDay;
 import io.igpulse.events.MediaInsightSnapshot;
 import io.igpulse.events.PostingHours;
 import io.igpulse.schemas.deadletter.DeadLetters;
@@ -275,6 +277,93 @@ class AggregatorIT {
                     service.queryPort(), "/api/accounts/" + account + "/posting-hours")
                 .body());
     assertThat(served.getJsonArray("bestHours").getList()).containsExactly(hourOfWeek);
+  }
+
+  /**
+   * Three media of one account gain 12, 20 and 1 follows on one day (b's one snapshot counts whole:
+   * young); another account's media gains 50. Published and served: 33 in all, by 3 media, the top
+   * two (the harness's top-media count) b then a.
+   */
+  @Test
+  void shouldPublishAndServeTheMediaThatGrewFollowers() {
+    Instant base = AggregatorHarness.nextBase();
+    LocalDate day = LocalDate.ofInstant(base, ZoneOffset.UTC);
+    String account = "acc-" + id;
+    TopicReader follows = harness.mark(Topics.MEDIA_FOLLOWS);
+    Instant posted = base.plus(Duration.ofHours(9));
+    harness.send(
+        media(
+            "fa-" + id,
+            account,
+            List.of(),
+            posted,
+            posted.plus(Duration.ofMinutes(30)),
+            Map.of("follows", 2L)),
+        media(
+            "fa-" + id,
+            account,
+            List.of(),
+            posted,
+            posted.plus(Duration.ofHours(6)),
+            Map.of("follows", 12L)),
+        media(
+            "fb-" + id,
+            account,
+            List.of(),
+            posted,
+            posted.plus(Duration.ofMinutes(45)),
+            Map.of("follows", 20L)),
+        media(
+            "fc-" + id,
+            account,
+            List.of(),
+            posted,
+            posted.plus(Duration.ofHours(1)),
+            Map.of("follows", 1L)),
+        media(
+            "fd-" + id,
+            "other-" + id,
+            List.of(),
+            posted,
+            posted.plus(Duration.ofHours(1)),
+            Map.of("follows", 50L)));
+
+    String key = account + "@" + day;
+    MediaFollowsDay published =
+        harness
+            .awaitLatest(
+                follows,
+                Topics.MEDIA_FOLLOWS,
+                latest -> latest.containsKey(key) && latest.get(key).getMediaCount() == 3)
+            .get(key);
+    assertThat(published.getFollowsGained()).isEqualTo(33L);
+    assertThat(published.getTopMedia())
+        .containsExactly(new MediaFollows("fb-" + id, 20L), new MediaFollows("fa-" + id, 12L));
+
+    JsonObject served =
+        new JsonObject(
+            AggregatorHarness.get(
+                    service.queryPort(), "/api/accounts/" + account + "/media-follows?day=" + day)
+                .body());
+    assertThat(served.getLong("followsGained")).isEqualTo(33L);
+    assertThat(served.getInteger("mediaCount")).isEqualTo(3);
+    assertThat(served.getJsonArray("media").stream().map(Object::toString).toList())
+        .containsExactly(
+            "{\"mediaId\":\"fb-" + id + "\",\"followsGained\":20}",
+            "{\"mediaId\":\"fa-" + id + "\",\"followsGained\":12}");
+    JsonObject dayBefore =
+        new JsonObject(
+            AggregatorHarness.get(
+                    service.queryPort(),
+                    "/api/accounts/" + account + "/media-follows?day=" + day.minusDays(1))
+                .body());
+    assertThat(dayBefore.getLong("followsGained")).isZero();
+    assertThat(dayBefore.getJsonArray("media")).isEmpty();
+    assertThat(
+            AggregatorHarness.get(
+                    service.queryPort(), "/api/accounts/nobody-" + id + "/media-follows")
+                .statusCode())
+        .isEqualTo(404);
   }
 
   /**

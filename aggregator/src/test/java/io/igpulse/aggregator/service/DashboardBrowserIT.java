@@ -73,7 +73,7 @@ class DashboardBrowserIT {
   /**
    * The worked example's media under #bread (360 gained in 10:00-11:00, score 3) and a second media
    * under #crust (100): #bread first, the account first by trend, its media on top, its 360 point
-   * on the chart, its posting hour marked best, its audience shares.
+   * on the chart, its posting hour marked best, its audience shares, the follows its media won.
    */
   @Test
   void shouldShowEachViewsNumbersWithoutScriptErrors() {
@@ -84,6 +84,7 @@ class DashboardBrowserIT {
     String crust = "crust" + id;
     Instant posted = monday.plus(Duration.ofHours(7));
     long[] lifetime = {30, 90, 210, 570};
+    long[] follows = {2, 5, 9, 14};
     for (int hour = 0; hour < 4; hour++) {
       harness.send(
           media(
@@ -92,7 +93,7 @@ class DashboardBrowserIT {
               List.of(bread),
               posted,
               monday.plus(Duration.ofHours(8 + hour)),
-              Map.of("engagement", lifetime[hour])));
+              Map.of("engagement", lifetime[hour], "follows", follows[hour])));
     }
     Instant ten = monday.plus(Duration.ofHours(10));
     harness.send(
@@ -114,6 +115,7 @@ class DashboardBrowserIT {
     awaitServed("/api/hashtags/top?window=PT1H&at=" + at, "\"engagementGained\":360");
     awaitServed("/api/accounts/" + account + "/posting-hours", "\"bestHours\":[" + bestHour + "]");
     awaitServed("/api/accounts/" + account + "/audience", "\"GB\"");
+    awaitServed("/api/accounts/" + account + "/media-follows?day=" + day, "\"followsGained\":14");
 
     // Overview: #bread first with its 360, then #crust; the account first by trend score. The
     // window picker offers the families this aggregator computes (the harness's one).
@@ -153,6 +155,11 @@ class DashboardBrowserIT {
                 .map(b -> b.getAttribute("data-label") + "=" + b.getAttribute("data-value"))
                 .toList())
         .containsExactly("GB=0.6", "US=0.3", "FR=0.1");
+    // The media that grew followers that day: all 14 of its follows (its first snapshot, an hour
+    // after posting, counts whole).
+    assertThat(firstRowCells("Media that grew followers")).containsExactly("m1-" + id, "14");
+    assertThat(browser.findElement(By.id("follows-total")).getText())
+        .isEqualTo("14 follows gained on " + day + " (UTC) by 1 media");
     screenshot("account");
 
     // The same view at a phone's width.

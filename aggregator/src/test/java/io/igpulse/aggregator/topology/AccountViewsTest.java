@@ -6,17 +6,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.igpulse.events.FollowerGrowth;
 import io.igpulse.events.HourOfWeekEngagement;
+import io.igpulse.events.MediaFollows;
+import io.igpulse.events.MediaFollowsDay;
 import io.igpulse.events.PostingHours;
 import io.igpulse.schemas.deadletter.DeadLetters;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Follower growth, posting hours and poison records, through the production topology. */
+/**
+ * Follower growth, posting hours, the media that grew followers and poison records, through the
+ * production topology.
+ */
 class AccountViewsTest {
 
   private final TopologyFixture topology = new TopologyFixture();
@@ -41,6 +48,90 @@ class AccountViewsTest {
     assertThat(corrected.get("acc@2026-11-21").getFollowersCount()).isEqualTo(990L);
     assertThat(corrected.get("acc@2026-11-21").getNewFollowers()).isEqualTo(12L);
     assertThat(corrected.get("acc@2026-11-22").getNetChange()).isEqualTo(20L);
+  }
+
+  /**
+   * m1 gains 4 follows in its first hour (counted whole: young), then 6 from 23:00 to 01:00, half
+   * on each day; m2 gains 5 in its first half hour. Each day is published when it changes.
+   */
+  @Test
+  void shouldRankTheMediaThatGrewFollowersPerDaySpreadingAcrossMidnight() {
+    topology.pipe(
+        snapshot(
+            "m1",
+            "acc",
+            List.of(),
+            "2026-11-22T22:00:00Z",
+            "2026-11-22T23:00:00Z",
+            Map.of("engagement", 40L, "follows", 4L)));
+    topology.pipe(
+        snapshot(
+            "m1",
+            "acc",
+            List.of(),
+            "2026-11-22T22:00:00Z",
+            "2026-11-23T01:00:00Z",
+            Map.of("engagement", 90L, "follows", 10L)));
+    topology.pipe(
+        snapshot(
+            "m2",
+            "acc",
+            List.of(),
+            "2026-11-23T00:00:00Z",
+            "2026-11-23T00:30:00Z",
+            Map.of("engagement", 20L, "follows", 5L)));
+    topology.pipe(
+        snapshot(
+            "m3",
+            "acc",
+            List.of(),
+            "2026-11-23T00:00:00Z",
+            "2026-11-23T00:40:00Z",
+            Map.of("engagement", 70L)));
+
+    List<KeyValue<String, MediaFollowsDay>> published = topology.mediaFollows();
+
+    assertThat(published)
+        .extracting(kv -> kv.key)
+        .containsExactly("acc@2026-11-22", "acc@2026-11-22", "acc@2026-11-23", "acc@2026-11-23");
+    MediaFollowsDay first = published.get(1).value;
+    assertThat(first.getFollowsGained()).isEqualTo(7L);
+    assertThat(first.getMediaCount()).isEqualTo(1);
+    assertThat(first.getTopMedia()).containsExactly(new MediaFollows("m1", 7L));
+    assertThat(first.getUpdatedAt()).isEqualTo(Instant.parse("2026-11-23T01:00:00Z"));
+    MediaFollowsDay second = published.get(3).value;
+    assertThat(second.getDay()).isEqualTo(LocalDate.parse("2026-11-23"));
+    assertThat(second.getFollowsGained()).isEqualTo(8L);
+    assertThat(second.getMediaCount()).isEqualTo(2);
+    assertThat(second.getTopMedia())
+        .containsExactly(new MediaFollows("m2", 5L), new MediaFollows("m1", 3L));
+  }
+
+  /** Only the top two (the fixture's top-media count) are listed; the total counts every media. */
+  @Test
+  void shouldListTheTopMediaOnlyAndNetUnfollows() {
+    String posted = "2026-11-23T09:00:00Z";
+    long[] follows = {3, 8, 1};
+    for (int i = 0; i < follows.length; i++) {
+      topology.pipe(
+          snapshot(
+              "m" + i,
+              "acc",
+              List.of(),
+              posted,
+              "2026-11-23T09:30:00Z",
+              Map.of("follows", follows[i])));
+    }
+    topology.pipe(
+        snapshot("m1", "acc", List.of(), posted, "2026-11-23T12:00:00Z", Map.of("follows", 6L)));
+
+    List<KeyValue<String, MediaFollowsDay>> published = topology.mediaFollows();
+    MediaFollowsDay day = published.get(published.size() - 1).value;
+
+    assertThat(day.getFollowsGained()).isEqualTo(3L + 6L + 1L);
+    assertThat(day.getMediaCount()).isEqualTo(3);
+    assertThat(day.getTopMedia())
+        .containsExactly(new MediaFollows("m1", 6L), new MediaFollows("m0", 3L));
   }
 
   @Test

@@ -9,6 +9,7 @@ import io.igpulse.events.AccountTrend;
 import io.igpulse.events.EarnedMediaTrend;
 import io.igpulse.events.FollowerGrowth;
 import io.igpulse.events.HashtagTrend;
+import io.igpulse.events.MediaFollowsDay;
 import io.igpulse.events.MediaInsightSnapshot;
 import io.igpulse.events.PostingHours;
 import io.igpulse.runtime.clock.ServiceClock;
@@ -53,6 +54,7 @@ final class TopologyFixture implements AutoCloseable {
   private final TestOutputTopic<String, EarnedMediaTrend> earnedTrends;
   final Map<String, EarnedMediaTrend> latestEarnedTrends = new LinkedHashMap<>();
   private final TestOutputTopic<String, FollowerGrowth> followerGrowth;
+  private final TestOutputTopic<String, MediaFollowsDay> mediaFollows;
   final Map<String, AccountTrend> latestAccountTrends = new LinkedHashMap<>();
   final Map<String, HashtagTrend> latestHashtagTrends = new LinkedHashMap<>();
   final List<KeyValue<String, HashtagTrend>> hashtagUpdates = new ArrayList<>();
@@ -112,6 +114,11 @@ final class TopologyFixture implements AutoCloseable {
             Topics.FOLLOWER_GROWTH.name(),
             keyReader,
             serdes.valueSerde(Topics.FOLLOWER_GROWTH).deserializer());
+    mediaFollows =
+        driver.createOutputTopic(
+            Topics.MEDIA_FOLLOWS.name(),
+            keyReader,
+            serdes.valueSerde(Topics.MEDIA_FOLLOWS).deserializer());
   }
 
   /** Six hours of grace: long enough that the tests' snapshot intervals are spread whole. */
@@ -193,6 +200,11 @@ final class TopologyFixture implements AutoCloseable {
     Map<String, FollowerGrowth> latest = new LinkedHashMap<>();
     followerGrowth.readKeyValuesToList().forEach(kv -> latest.put(kv.key, kv.value));
     return latest;
+  }
+
+  /** Every media-follows record published since the last call, in order. */
+  List<KeyValue<String, MediaFollowsDay>> mediaFollows() {
+    return mediaFollows.readKeyValuesToList();
   }
 
   List<TestRecord<byte[], byte[]>> deadLetters() {

@@ -19,6 +19,9 @@ public final class CoreMetrics {
   public static final String VIEWS = "views";
   public static final String TOTAL_INTERACTIONS = "total_interactions";
 
+  /** Accounts that started following after seeing the media (feed posts and reels only). */
+  public static final String FOLLOWS = "follows";
+
   /** The snapshot's normalized engagement ({@link #engagement}), tracked like a metric. */
   public static final String ENGAGEMENT = "engagement";
 
@@ -35,9 +38,13 @@ public final class CoreMetrics {
           .flatMap(s -> s)
           .toList();
 
-  /** The normalized metrics trends are made of. */
+  /**
+   * The normalized metrics trends are made of, and the follows that rank media by followers won.
+   */
   public static final List<String> TRACKED =
-      Stream.concat(Stream.of(ENGAGEMENT, REACH, VIEWS), ENGAGEMENT_PARTS.stream()).toList();
+      Stream.of(Stream.of(ENGAGEMENT, REACH, VIEWS), ENGAGEMENT_PARTS.stream(), Stream.of(FOLLOWS))
+          .flatMap(s -> s)
+          .toList();
 
   private CoreMetrics() {}
 

@@ -7,6 +7,7 @@ import io.igpulse.events.EarnedMediaTrend;
 import io.igpulse.events.FollowerGrowth;
 import io.igpulse.events.HashtagTrend;
 import io.igpulse.events.MediaDiscovered;
+import io.igpulse.events.MediaFollowsDay;
 import io.igpulse.events.MediaInsightSnapshot;
 import io.igpulse.events.PostingHours;
 import java.time.Duration;
@@ -118,6 +119,19 @@ public final class Topics {
           CleanupPolicy.COMPACT,
           Optional.empty());
 
+  /**
+   * The media that grew each account's followers, per day: the {@code follows} insight of its own
+   * media, keyed {@code <ig_user_id>@<day>}.
+   */
+  public static final Topic<String, MediaFollowsDay> MEDIA_FOLLOWS =
+      new Topic<>(
+          "instagram.trends.media-follows",
+          Codec.utf8String(),
+          Codec.avro(MediaFollowsDay.class),
+          6,
+          CleanupPolicy.COMPACT,
+          Optional.empty());
+
   /** Records no service could process: original key and bytes plus headers saying why. */
   public static final Topic<byte[], byte[]> DEAD_LETTER =
       new Topic<>(
@@ -139,6 +153,7 @@ public final class Topics {
           EARNED_TRENDS,
           FOLLOWER_GROWTH,
           POSTING_HOURS,
+          MEDIA_FOLLOWS,
           DEAD_LETTER);
 
   private Topics() {}

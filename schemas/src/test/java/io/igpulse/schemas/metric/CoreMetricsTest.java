@@ -13,7 +13,8 @@ class CoreMetricsTest {
         .containsExactly(
             "reach", "views", "likes", "comments", "saved", "shares", "total_interactions");
     assertThat(CoreMetrics.TRACKED)
-        .containsExactly("engagement", "reach", "views", "likes", "comments", "saved", "shares");
+        .containsExactly(
+            "engagement", "reach", "views", "likes", "comments", "saved", "shares", "follows");
   }
 
   @Test

@@ -14,17 +14,18 @@ class TopicsTest {
   @Test
   void catalogHoldsTheContractTopicNamesAndPolicies() {
     Map<String, CleanupPolicy> expected =
-        Map.of(
-            "instagram.accounts", CleanupPolicy.COMPACT,
-            "instagram.media.discovered", CleanupPolicy.COMPACT,
-            "instagram.media.insights", CleanupPolicy.DELETE,
-            "instagram.account.insights", CleanupPolicy.DELETE,
-            "instagram.trends.account", CleanupPolicy.COMPACT,
-            "instagram.trends.hashtag", CleanupPolicy.COMPACT,
-            "instagram.trends.earned", CleanupPolicy.COMPACT,
-            "instagram.trends.followers", CleanupPolicy.COMPACT,
-            "instagram.trends.posting-hours", CleanupPolicy.COMPACT,
-            "igpulse.deadletter", CleanupPolicy.DELETE);
+        Map.ofEntries(
+            Map.entry("instagram.accounts", CleanupPolicy.COMPACT),
+            Map.entry("instagram.media.discovered", CleanupPolicy.COMPACT),
+            Map.entry("instagram.media.insights", CleanupPolicy.DELETE),
+            Map.entry("instagram.account.insights", CleanupPolicy.DELETE),
+            Map.entry("instagram.trends.account", CleanupPolicy.COMPACT),
+            Map.entry("instagram.trends.hashtag", CleanupPolicy.COMPACT),
+            Map.entry("instagram.trends.earned", CleanupPolicy.COMPACT),
+            Map.entry("instagram.trends.followers", CleanupPolicy.COMPACT),
+            Map.entry("instagram.trends.posting-hours", CleanupPolicy.COMPACT),
+            Map.entry("instagram.trends.media-follows", CleanupPolicy.COMPACT),
+            Map.entry("igpulse.deadletter", CleanupPolicy.DELETE));
 
     assertThat(Topics.all())
         .extracting(Topic::name)

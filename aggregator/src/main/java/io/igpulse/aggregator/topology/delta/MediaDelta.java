@@ -104,4 +104,8 @@ public record MediaDelta(
   public long comments() {
     return changes.getOrDefault("comments", 0L);
   }
+
+  public long follows() {
+    return changes.getOrDefault(CoreMetrics.FOLLOWS, 0L);
+  }
 }
