@@ -57,7 +57,7 @@ import org.apache.kafka.streams.state.WindowStore;
  *                                                ├─► by hashtag ─► spread ─► buckets per family ─► score ─► by window ─► rank ─► trends.hashtag
  *                                                └─► by earned account (PUBLIC_COUNTERS) ─► spread ─► buckets per family ─► trends.earned
  * account.insights ─► follower history (per account) ──────────────────────────────────────► trends.followers
- *                  └─► latest audience (per account, queried)
+ *                  └─► latest audience (per account) ──────────────────────────────────────► trends.audience
  * by hashtag ─► spread ─► media per hashtag bucket (queried: a window's top media)
  * </pre>
  */
@@ -369,10 +369,14 @@ public final class TrendTopology {
             Consumed.with(STRING, serdes.valueSerde(Topics.ACCOUNT_INSIGHTS))
                 .withTimestampExtractor(new CapturedAtExtractor())
                 .withName("account-snapshots"));
-    accounts.process(
-        () -> new AudienceProcessor(StoreNames.ACCOUNT_AUDIENCE),
-        Named.as("account-audience"),
-        StoreNames.ACCOUNT_AUDIENCE);
+    accounts
+        .process(
+            () -> new AudienceProcessor(StoreNames.ACCOUNT_AUDIENCE),
+            Named.as("account-audience"),
+            StoreNames.ACCOUNT_AUDIENCE)
+        .to(
+            Topics.AUDIENCE.name(),
+            Produced.with(STRING, serdes.valueSerde(Topics.AUDIENCE)).withName("audience-out"));
     accounts
         .process(
             () -> new FollowerGrowthProcessor(StoreNames.FOLLOWER_HISTORY),

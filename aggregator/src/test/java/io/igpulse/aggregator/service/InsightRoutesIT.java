@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.igpulse.aggregator.Snapshots;
+import io.igpulse.events.AccountAudience;
 import io.igpulse.events.AccountInsightSnapshot;
 import io.igpulse.events.AudienceKind;
 import io.igpulse.events.DemographicBreakdown;
+import io.igpulse.schemas.topic.Topics;
+import io.igpulse.testkit.TopicReader;
 import io.igpulse.testkit.WithInfrastructure;
 import io.igpulse.testkit.kafka.KafkaCluster;
 import io.igpulse.testkit.registry.SchemaRegistry;
@@ -56,6 +59,7 @@ class InsightRoutesIT {
     Instant monday = AggregatorHarness.nextBase();
     LocalDate day = LocalDate.ofInstant(monday, ZoneOffset.UTC);
     String account = "aud-" + id;
+    TopicReader published = harness.mark(Topics.AUDIENCE);
     harness.send(
         withAudience(
             Snapshots.account(account, day, monday.plus(Duration.ofHours(9)), 1000L, 10L),
@@ -92,6 +96,26 @@ class InsightRoutesIT {
     JsonObject gender = audience.getJsonArray("breakdowns").getJsonObject(1);
     assertThat(gender.getString("audience")).isEqualTo("ENGAGED");
     assertThat(values(gender)).containsExactly("F=30@0.75", "M=10@0.25");
+
+    // The same audience on the topic: published once, when the newest snapshot came.
+    AccountAudience onTopic =
+        harness.awaitLatest(published, Topics.AUDIENCE, l -> l.containsKey(account)).get(account);
+    assertThat(onTopic.getCapturedAt()).isEqualTo(monday.plus(Duration.ofHours(9)));
+    assertThat(onTopic.getBreakdowns())
+        .extracting(
+            b ->
+                b.getAudience()
+                    + " "
+                    + b.getDimension()
+                    + " "
+                    + b.getTotal()
+                    + " "
+                    + b.getValues().stream()
+                        .map(v -> v.getValue() + "=" + v.getCount() + "@" + v.getShare())
+                        .toList())
+        .containsExactly(
+            "FOLLOWERS country 1000 [GB=600@0.6, US=300@0.3, FR=100@0.1]",
+            "ENGAGED gender 40 [F=30@0.75, M=10@0.25]");
     assertThat(
             AggregatorHarness.get(service.queryPort(), "/api/accounts/nobody-" + id + "/audience")
                 .statusCode())

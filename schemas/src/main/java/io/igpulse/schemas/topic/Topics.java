@@ -1,5 +1,6 @@
 package io.igpulse.schemas.topic;
 
+import io.igpulse.events.AccountAudience;
 import io.igpulse.events.AccountInsightSnapshot;
 import io.igpulse.events.AccountRegistration;
 import io.igpulse.events.AccountTrend;
@@ -132,6 +133,16 @@ public final class Topics {
           CleanupPolicy.COMPACT,
           Optional.empty());
 
+  /** Each account's latest audience (follower and engaged demographics), keyed by account. */
+  public static final Topic<String, AccountAudience> AUDIENCE =
+      new Topic<>(
+          "instagram.trends.audience",
+          Codec.utf8String(),
+          Codec.avro(AccountAudience.class),
+          6,
+          CleanupPolicy.COMPACT,
+          Optional.empty());
+
   /** Records no service could process: original key and bytes plus headers saying why. */
   public static final Topic<byte[], byte[]> DEAD_LETTER =
       new Topic<>(
@@ -154,6 +165,7 @@ public final class Topics {
           FOLLOWER_GROWTH,
           POSTING_HOURS,
           MEDIA_FOLLOWS,
+          AUDIENCE,
           DEAD_LETTER);
 
   private Topics() {}

@@ -63,7 +63,7 @@ class ContractConventionsTest {
 
   @Test
   void everyAvroTopicValueIsAContractRecordAndItsGeneratedClassMatchesTheFile() {
-    assertThat(Topics.avroTopics()).hasSize(10);
+    assertThat(Topics.avroTopics()).hasSize(11);
     for (var topic : Topics.avroTopics()) {
       Schema generated = SpecificData.get().getSchema(((Codec.Avro<?>) topic.value()).type());
       Schema file = CONTRACT.get(generated.getFullName());

@@ -25,6 +25,7 @@ class TopicsTest {
             Map.entry("instagram.trends.followers", CleanupPolicy.COMPACT),
             Map.entry("instagram.trends.posting-hours", CleanupPolicy.COMPACT),
             Map.entry("instagram.trends.media-follows", CleanupPolicy.COMPACT),
+            Map.entry("instagram.trends.audience", CleanupPolicy.COMPACT),
             Map.entry("igpulse.deadletter", CleanupPolicy.DELETE));
 
     assertThat(Topics.all())

@@ -1,6 +1,10 @@
 package io.igpulse.aggregator.topology.account;
 
+import io.igpulse.events.AccountAudience;
 import io.igpulse.events.AccountInsightSnapshot;
+import io.igpulse.events.AudienceBreakdown;
+import io.igpulse.events.AudienceKind;
+import io.igpulse.events.AudienceShare;
 import io.igpulse.events.DemographicBreakdown;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -13,7 +17,8 @@ import java.util.Map;
 /**
  * An account's latest audience as the query API serves it: each demographic breakdown of the newest
  * snapshot that read any, its values largest first with their share of the breakdown's total.
- * Stored as this JSON (one small value per account, written about once a day).
+ * Stored as this JSON (one small value per account, written about once a day) and published as
+ * {@link AccountAudience}.
  */
 public final class Audience {
 
@@ -39,6 +44,33 @@ public final class Audience {
     return current == null
         || Instant.parse(candidate.getString("capturedAt"))
             .isAfter(Instant.parse(current.getString("capturedAt")));
+  }
+
+  /**
+   * The audience as published on {@code instagram.trends.audience}: the same numbers as the JSON.
+   */
+  public static AccountAudience toEvent(JsonObject audience) {
+    List<AudienceBreakdown> breakdowns = new ArrayList<>();
+    for (Object item : audience.getJsonArray("breakdowns")) {
+      JsonObject breakdown = (JsonObject) item;
+      List<AudienceShare> values = new ArrayList<>();
+      for (Object v : breakdown.getJsonArray("values")) {
+        JsonObject value = (JsonObject) v;
+        values.add(
+            new AudienceShare(
+                value.getString("value"), value.getLong("count"), value.getDouble("share")));
+      }
+      breakdowns.add(
+          new AudienceBreakdown(
+              AudienceKind.valueOf(breakdown.getString("audience")),
+              breakdown.getString("dimension"),
+              breakdown.getLong("total"),
+              values));
+    }
+    return new AccountAudience(
+        audience.getString("igUserId"),
+        Instant.parse(audience.getString("capturedAt")),
+        breakdowns);
   }
 
   private static JsonObject breakdown(DemographicBreakdown breakdown) {

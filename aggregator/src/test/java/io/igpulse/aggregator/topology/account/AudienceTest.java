@@ -2,8 +2,11 @@ package io.igpulse.aggregator.topology.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.igpulse.events.AccountAudience;
 import io.igpulse.events.AccountInsightSnapshot;
+import io.igpulse.events.AudienceBreakdown;
 import io.igpulse.events.AudienceKind;
+import io.igpulse.events.AudienceShare;
 import io.igpulse.events.DemographicBreakdown;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
@@ -65,5 +68,28 @@ class AudienceTest {
     assertThat(Audience.newer(nine, eight)).isTrue();
     assertThat(Audience.newer(eight, nine)).isFalse();
     assertThat(Audience.newer(nine, nine)).isFalse();
+  }
+
+  @Test
+  void shouldPublishTheSameNumbersAsItServes() {
+    JsonObject audience =
+        Audience.of(
+            snapshot(
+                Instant.parse("2026-11-23T09:00:00Z"),
+                List.of(
+                    new DemographicBreakdown(
+                        AudienceKind.FOLLOWERS, "country", Map.of("GB", 3L, "US", 1L)))));
+
+    AccountAudience event = Audience.toEvent(audience);
+
+    assertThat(event.getIgUserId()).isEqualTo("acc-1");
+    assertThat(event.getCapturedAt()).isEqualTo(Instant.parse("2026-11-23T09:00:00Z"));
+    assertThat(event.getBreakdowns())
+        .containsExactly(
+            new AudienceBreakdown(
+                AudienceKind.FOLLOWERS,
+                "country",
+                4L,
+                List.of(new AudienceShare("GB", 3L, 0.75), new AudienceShare("US", 1L, 0.25))));
   }
 }
