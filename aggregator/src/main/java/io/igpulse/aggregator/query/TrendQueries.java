@@ -3,8 +3,8 @@ package io.igpulse.aggregator.query;
 import io.igpulse.aggregator.config.AggregatorConfig;
 import io.igpulse.aggregator.config.WindowSpec;
 import io.igpulse.aggregator.topology.StoreNames;
+import io.igpulse.aggregator.topology.account.DayFollows;
 import io.igpulse.aggregator.topology.account.FollowerHistory;
-import io.igpulse.aggregator.topology.account.MediaFollowsHistory;
 import io.igpulse.aggregator.topology.account.PostingHoursState;
 import io.igpulse.aggregator.topology.trend.AccountTrendScorer;
 import io.igpulse.aggregator.topology.trend.EarnedTrendScorer;
@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -202,15 +203,15 @@ final class TrendQueries {
    * when nothing is known of the account.
    */
   JsonObject mediaFollows(String account, LocalDate day) {
-    MediaFollowsHistory history =
-        this.<MediaFollowsHistory>keyValue(StoreNames.MEDIA_FOLLOWS).get(account);
-    if (history == null) {
-      return null;
+    ReadOnlyKeyValueStore<String, DayFollows> days = keyValue(StoreNames.MEDIA_FOLLOWS);
+    DayFollows gained = days.get(DayFollows.key(account, day.toEpochDay()));
+    if (gained != null) {
+      return TrendJson.mediaFollows(gained.toEvent(account, day.toEpochDay(), config.topMedia()));
     }
-    long epochDay = day.toEpochDay();
-    return history.days().containsKey(epochDay)
-        ? TrendJson.mediaFollows(history.toEvent(account, epochDay, config.topMedia()))
-        : TrendJson.noMediaFollows(account, day);
+    try (KeyValueIterator<String, DayFollows> any =
+        days.prefixScan(account + "@", Serdes.String().serializer())) {
+      return any.hasNext() ? TrendJson.noMediaFollows(account, day) : null;
+    }
   }
 
   /** The account's latest audience, or null when no snapshot read demographics. */

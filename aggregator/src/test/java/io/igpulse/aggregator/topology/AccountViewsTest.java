@@ -4,6 +4,7 @@ import static io.igpulse.aggregator.topology.TopologyFixture.accountSnapshot;
 import static io.igpulse.aggregator.topology.TopologyFixture.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.igpulse.aggregator.topology.account.DayFollows;
 import io.igpulse.events.FollowerGrowth;
 import io.igpulse.events.HourOfWeekEngagement;
 import io.igpulse.events.MediaFollows;
@@ -11,11 +12,14 @@ import io.igpulse.events.MediaFollowsDay;
 import io.igpulse.events.PostingHours;
 import io.igpulse.schemas.deadletter.DeadLetters;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -91,20 +95,62 @@ class AccountViewsTest {
 
     List<KeyValue<String, MediaFollowsDay>> published = topology.mediaFollows();
 
+    // One record per day changed since the last flush, however many deltas changed it.
     assertThat(published)
         .extracting(kv -> kv.key)
-        .containsExactly("acc@2026-11-22", "acc@2026-11-22", "acc@2026-11-23", "acc@2026-11-23");
-    MediaFollowsDay first = published.get(1).value;
+        .containsExactly("acc@2026-11-22", "acc@2026-11-23");
+    MediaFollowsDay first = published.get(0).value;
     assertThat(first.getFollowsGained()).isEqualTo(7L);
     assertThat(first.getMediaCount()).isEqualTo(1);
     assertThat(first.getTopMedia()).containsExactly(new MediaFollows("m1", 7L));
     assertThat(first.getUpdatedAt()).isEqualTo(Instant.parse("2026-11-23T01:00:00Z"));
-    MediaFollowsDay second = published.get(3).value;
+    MediaFollowsDay second = published.get(1).value;
     assertThat(second.getDay()).isEqualTo(LocalDate.parse("2026-11-23"));
     assertThat(second.getFollowsGained()).isEqualTo(8L);
     assertThat(second.getMediaCount()).isEqualTo(2);
     assertThat(second.getTopMedia())
         .containsExactly(new MediaFollows("m2", 5L), new MediaFollows("m1", 3L));
+
+    // A later change republishes its day only; nothing changed, nothing published.
+    topology.pipe(
+        snapshot(
+            "m2",
+            "acc",
+            List.of(),
+            "2026-11-23T00:00:00Z",
+            "2026-11-23T02:30:00Z",
+            Map.of("engagement", 25L, "follows", 9L)));
+    List<KeyValue<String, MediaFollowsDay>> later = topology.mediaFollows();
+    assertThat(later).extracting(kv -> kv.key).containsExactly("acc@2026-11-23");
+    assertThat(later.get(0).value.getTopMedia())
+        .containsExactly(new MediaFollows("m2", 9L), new MediaFollows("m1", 3L));
+    assertThat(topology.mediaFollows()).isEmpty();
+  }
+
+  /** A new day keeps the account's last 35 days: older ones are dropped from the store. */
+  @Test
+  void shouldKeepTheLast35DaysOfEachAccount() {
+    for (int day = 0; day < 40; day++) {
+      Instant posted = Instant.parse("2026-10-01T09:00:00Z").plus(Duration.ofDays(day));
+      topology.pipe(
+          snapshot(
+              "d" + day,
+              "acc",
+              List.of(),
+              posted.toString(),
+              posted.plusSeconds(600).toString(),
+              Map.of("follows", 1L)));
+    }
+    topology.mediaFollows();
+
+    KeyValueStore<String, DayFollows> store =
+        topology.driver.getKeyValueStore(StoreNames.MEDIA_FOLLOWS);
+    List<String> kept = new ArrayList<>();
+    try (var all = store.all()) {
+      all.forEachRemaining(kv -> kept.add(kv.key));
+    }
+    assertThat(kept).hasSize(35).first().isEqualTo("acc@2026-10-06");
+    assertThat(kept).last().isEqualTo("acc@2026-11-09");
   }
 
   /** Only the top two (the fixture's top-media count) are listed; the total counts every media. */

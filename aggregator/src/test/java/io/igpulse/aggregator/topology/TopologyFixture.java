@@ -4,6 +4,7 @@ import io.igpulse.aggregator.Snapshots;
 import io.igpulse.aggregator.config.AggregatorConfig;
 import io.igpulse.aggregator.config.WindowSpec;
 import io.igpulse.aggregator.service.StreamsSettings;
+import io.igpulse.aggregator.topology.account.MediaFollowsProcessor;
 import io.igpulse.events.AccountInsightSnapshot;
 import io.igpulse.events.AccountTrend;
 import io.igpulse.events.EarnedMediaTrend;
@@ -202,8 +203,9 @@ final class TopologyFixture implements AutoCloseable {
     return latest;
   }
 
-  /** Every media-follows record published since the last call, in order. */
+  /** Every media-follows record published since the last call, in order, after a flush. */
   List<KeyValue<String, MediaFollowsDay>> mediaFollows() {
+    driver.advanceWallClockTime(MediaFollowsProcessor.FLUSH);
     return mediaFollows.readKeyValuesToList();
   }
 

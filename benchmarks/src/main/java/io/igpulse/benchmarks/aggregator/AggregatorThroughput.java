@@ -307,8 +307,16 @@ public final class AggregatorThroughput {
                   .setApiVersion("v24.0")
                   .setHashtags(List.of("tag-" + (m % hashtags), "tag-" + ((m * 7) % hashtags)))
                   .setMetrics(
+                      // A feed post's metrics: its follows feed the media-follows output too.
                       Map.of(
-                          "reach", engagement * 10, "views", engagement * 20, "likes", engagement))
+                          "reach",
+                          engagement * 10,
+                          "views",
+                          engagement * 20,
+                          "likes",
+                          engagement,
+                          "follows",
+                          engagement / 10))
                   .setEngagement(engagement)
                   .build();
           producer.send(

@@ -4,27 +4,39 @@ import io.igpulse.aggregator.topology.delta.DeltaSpreader;
 import io.igpulse.aggregator.topology.delta.MediaDelta;
 import io.igpulse.events.MediaFollowsDay;
 import java.time.Duration;
-import java.util.TreeSet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Follows gained per media and day, from an account's insight deltas (keyed by the owning account):
- * each delta's follows are spread over the days its interval covers, like every other gain, and
- * each day it changed is published again.
+ * each delta's follows are spread over the days its interval covers, like every other gain. The
+ * days a delta changed are published at the next flush (every {@link #FLUSH}), once each however
+ * many deltas changed them: a busy account's day is one record a second, not one per snapshot.
  */
 public final class MediaFollowsProcessor
     implements Processor<String, MediaDelta, String, MediaFollowsDay> {
 
+  /** How often changed days are published (the production commit interval). */
+  public static final Duration FLUSH = Duration.ofSeconds(1);
+
   private static final Duration DAY = Duration.ofDays(1);
+
+  private record Changed(String account, long epochDay) {}
 
   private final String storeName;
   private final int topMedia;
   private final DeltaSpreader spreader;
+  private final Map<String, Changed> changed = new LinkedHashMap<>();
   private ProcessorContext<String, MediaFollowsDay> context;
-  private KeyValueStore<String, MediaFollowsHistory> store;
+  private KeyValueStore<String, DayFollows> store;
 
   public MediaFollowsProcessor(String storeName, int topMedia) {
     this.storeName = storeName;
@@ -37,6 +49,7 @@ public final class MediaFollowsProcessor
   public void init(ProcessorContext<String, MediaFollowsDay> context) {
     this.context = context;
     this.store = context.getStateStore(storeName);
+    context.schedule(FLUSH, PunctuationType.WALL_CLOCK_TIME, now -> flush());
   }
 
   @Override
@@ -46,25 +59,48 @@ public final class MediaFollowsProcessor
       return;
     }
     String account = record.key();
-    MediaFollowsHistory before = store.get(account);
-    MediaFollowsHistory history = before == null ? MediaFollowsHistory.empty() : before;
-    TreeSet<Long> changed = new TreeSet<>();
     for (DeltaSpreader.Part part : spreader.spread(delta)) {
       long follows = part.delta().follows();
+      if (follows == 0) {
+        continue;
+      }
       long day = Math.floorDiv(part.bucketStart(), DAY.toMillis());
-      if (follows != 0 && history.add(day, delta.mediaId(), follows, delta.capturedAt())) {
-        changed.add(day);
+      String key = DayFollows.key(account, day);
+      DayFollows before = store.get(key);
+      if (before == null) {
+        purgeBefore(account, day - DayFollows.KEEP_DAYS + 1);
+      }
+      DayFollows now = before == null ? DayFollows.empty() : before;
+      store.put(key, now.add(delta.mediaId(), follows, delta.capturedAt()));
+      changed.put(key, new Changed(account, day));
+    }
+  }
+
+  /** Drops the account's days before {@code firstKept} (a new day keeps the last 35). */
+  private void purgeBefore(String account, long firstKept) {
+    List<String> old = new ArrayList<>();
+    try (KeyValueIterator<String, DayFollows> days =
+        store.range(account + "@", DayFollows.key(account, firstKept - 1))) {
+      days.forEachRemaining(kv -> old.add(kv.key));
+    }
+    old.forEach(store::delete);
+  }
+
+  private void flush() {
+    for (Map.Entry<String, Changed> entry : changed.entrySet()) {
+      DayFollows day = store.get(entry.getKey());
+      if (day != null) {
+        Changed c = entry.getValue();
+        context.forward(
+            new Record<>(
+                entry.getKey(), day.toEvent(c.account(), c.epochDay(), topMedia), day.updatedAt()));
       }
     }
-    if (changed.isEmpty()) {
-      return;
-    }
-    store.put(account, history);
-    for (long day : changed) {
-      context.forward(
-          record
-              .withKey(MediaFollowsHistory.key(account, day))
-              .withValue(history.toEvent(account, day, topMedia)));
-    }
+    changed.clear();
+  }
+
+  @Override
+  public void close() {
+    changed.clear();
   }
 }

@@ -1,8 +1,8 @@
 package io.igpulse.aggregator.topology.codec;
 
+import io.igpulse.aggregator.topology.account.DayFollows;
 import io.igpulse.aggregator.topology.account.FollowerHistory;
 import io.igpulse.aggregator.topology.account.HourOfWeek;
-import io.igpulse.aggregator.topology.account.MediaFollowsHistory;
 import io.igpulse.aggregator.topology.account.PostingHoursState;
 import io.igpulse.aggregator.topology.delta.DeltaState;
 import io.igpulse.aggregator.topology.delta.HashtagCredit;
@@ -495,43 +495,30 @@ final class InternalCodecs {
         }
       };
 
-  static final CompactCodec<MediaFollowsHistory> MEDIA_FOLLOWS =
+  static final CompactCodec<DayFollows> MEDIA_FOLLOWS =
       new CompactCodec<>() {
         @Override
-        public void write(MediaFollowsHistory value, CompactWriter out) {
-          out.writeSize(value.days().size());
+        public void write(DayFollows value, CompactWriter out) {
+          out.writeLong(value.updatedAt());
+          out.writeSize(value.media().size());
           value
-              .days()
+              .media()
               .forEach(
-                  (day, gained) -> {
-                    out.writeLong(day);
-                    out.writeLong(gained.updatedAt());
-                    out.writeSize(gained.media().size());
-                    gained
-                        .media()
-                        .forEach(
-                            (media, follows) -> {
-                              out.writeString(media);
-                              out.writeLong(follows);
-                            });
+                  (media, follows) -> {
+                    out.writeString(media);
+                    out.writeLong(follows);
                   });
         }
 
         @Override
-        public MediaFollowsHistory read(CompactReader in) {
-          int count = in.readSize();
-          TreeMap<Long, MediaFollowsHistory.Day> days = new TreeMap<>();
-          for (int i = 0; i < count; i++) {
-            long day = in.readLong();
-            long updatedAt = in.readLong();
-            int size = in.readSize();
-            Map<String, Long> media = new HashMap<>(size * 2);
-            for (int j = 0; j < size; j++) {
-              media.put(in.readString(), in.readLong());
-            }
-            days.put(day, new MediaFollowsHistory.Day(media, updatedAt));
+        public DayFollows read(CompactReader in) {
+          long updatedAt = in.readLong();
+          int size = in.readSize();
+          Map<String, Long> media = new HashMap<>(size * 2);
+          for (int i = 0; i < size; i++) {
+            media.put(in.readString(), in.readLong());
           }
-          return new MediaFollowsHistory(days);
+          return DayFollows.restore(media, updatedAt);
         }
       };
 

@@ -1,7 +1,7 @@
 package io.igpulse.aggregator.topology.codec;
 
+import io.igpulse.aggregator.topology.account.DayFollows;
 import io.igpulse.aggregator.topology.account.FollowerHistory;
-import io.igpulse.aggregator.topology.account.MediaFollowsHistory;
 import io.igpulse.aggregator.topology.account.PostingHoursState;
 import io.igpulse.aggregator.topology.delta.DeltaState;
 import io.igpulse.aggregator.topology.delta.MediaDelta;
@@ -49,8 +49,8 @@ public final class InternalSerdes {
       CompactSerde.of(HashtagMediaBucket.class, InternalCodecs.HASHTAG_MEDIA);
   public static final Serde<FollowerHistory> FOLLOWER_HISTORY =
       CompactSerde.of(FollowerHistory.class, InternalCodecs.FOLLOWER_HISTORY);
-  public static final Serde<MediaFollowsHistory> MEDIA_FOLLOWS =
-      CompactSerde.of(MediaFollowsHistory.class, InternalCodecs.MEDIA_FOLLOWS);
+  public static final Serde<DayFollows> MEDIA_FOLLOWS =
+      CompactSerde.of(DayFollows.class, InternalCodecs.MEDIA_FOLLOWS);
 
   private InternalSerdes() {}
 }

@@ -3,8 +3,8 @@ package io.igpulse.aggregator.topology.codec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.igpulse.aggregator.topology.account.DayFollows;
 import io.igpulse.aggregator.topology.account.FollowerHistory;
-import io.igpulse.aggregator.topology.account.MediaFollowsHistory;
 import io.igpulse.aggregator.topology.account.PostingHoursState;
 import io.igpulse.aggregator.topology.delta.DeltaState;
 import io.igpulse.aggregator.topology.delta.HashtagCredit;
@@ -218,10 +218,7 @@ class CompactSerdeTest {
     days.put(20_001L, new FollowerHistory.Day(null, 12L, POSTED + 86_400_000));
     FollowerHistory history = new FollowerHistory(days);
     assertThat(roundTrip(InternalSerdes.FOLLOWER_HISTORY, history)).isEqualTo(history);
-    MediaFollowsHistory follows = MediaFollowsHistory.empty();
-    follows.add(20_415, "m-1", 7, POSTED);
-    follows.add(20_415, "m-2", -1, POSTED + 5);
-    follows.add(20_416, "m-1", 3, POSTED + 9);
+    DayFollows follows = DayFollows.empty().add("m-1", 7, POSTED).add("m-2", -1, POSTED + 5);
     assertThat(roundTrip(InternalSerdes.MEDIA_FOLLOWS, follows)).isEqualTo(follows);
   }
 
