@@ -166,24 +166,15 @@ public final class QueryRouter {
 
   private void followers(RoutingContext ctx) {
     String account = QueryBounds.key("account", ctx.pathParam("account"));
-    LocalDate to =
-        ctx.queryParam("to").isEmpty()
-            ? LocalDate.now(clock)
-            : QueryBounds.day("to", ctx.queryParam("to").get(0));
-    LocalDate from =
-        ctx.queryParam("from").isEmpty()
-            ? to.minusDays(30)
-            : QueryBounds.day("from", ctx.queryParam("from").get(0));
+    LocalDate to = day(ctx, "to", LocalDate.now(clock));
+    LocalDate from = day(ctx, "from", to.minusDays(30));
     QueryBounds.days(from, to);
     answer(ctx, StoreNames.FOLLOWER_HISTORY, account, q -> q.followerGrowth(account, from, to));
   }
 
   private void mediaFollows(RoutingContext ctx) {
     String account = QueryBounds.key("account", ctx.pathParam("account"));
-    LocalDate day =
-        ctx.queryParam("day").isEmpty()
-            ? LocalDate.now(clock)
-            : QueryBounds.day("day", ctx.queryParam("day").get(0));
+    LocalDate day = day(ctx, "day", LocalDate.now(clock));
     answer(ctx, StoreNames.MEDIA_FOLLOWS, account, q -> q.mediaFollows(account, day));
   }
 
@@ -259,6 +250,12 @@ public final class QueryRouter {
             + (name.length() > 20 ? name.substring(0, 20) + "…" : name)
             + "; configured: "
             + config.windows().stream().map(WindowSpec::name).toList());
+  }
+
+  static LocalDate day(RoutingContext ctx, String param, LocalDate fallback) {
+    return ctx.queryParam(param).isEmpty()
+        ? fallback
+        : QueryBounds.day(param, ctx.queryParam(param).get(0));
   }
 
   static Instant instant(RoutingContext ctx, String param, Instant fallback) {
