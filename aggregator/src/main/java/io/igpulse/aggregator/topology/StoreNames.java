@@ -10,6 +10,7 @@ public final class StoreNames {
   public static final String FOLLOWER_HISTORY = "follower-history";
   public static final String ACCOUNT_AUDIENCE = "account-audience";
   public static final String MEDIA_FOLLOWS = "media-follows";
+  public static final String MEDIA_FOLLOWS_PENDING = "media-follows-pending";
 
   private StoreNames() {}
 

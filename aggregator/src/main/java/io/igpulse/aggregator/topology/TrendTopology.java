@@ -343,11 +343,17 @@ public final class TrendTopology {
             Stores.persistentKeyValueStore(StoreNames.MEDIA_FOLLOWS),
             STRING,
             InternalSerdes.MEDIA_FOLLOWS));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(StoreNames.MEDIA_FOLLOWS_PENDING), STRING, STRING));
     byAccount
         .process(
-            () -> new MediaFollowsProcessor(StoreNames.MEDIA_FOLLOWS, config.topMedia()),
+            () ->
+                new MediaFollowsProcessor(
+                    StoreNames.MEDIA_FOLLOWS, StoreNames.MEDIA_FOLLOWS_PENDING, config.topMedia()),
             Named.as("media-follows"),
-            StoreNames.MEDIA_FOLLOWS)
+            StoreNames.MEDIA_FOLLOWS,
+            StoreNames.MEDIA_FOLLOWS_PENDING)
         .to(
             Topics.MEDIA_FOLLOWS.name(),
             Produced.with(STRING, serdes.valueSerde(Topics.MEDIA_FOLLOWS))

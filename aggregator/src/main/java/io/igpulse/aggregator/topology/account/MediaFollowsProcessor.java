@@ -4,6 +4,7 @@ import io.igpulse.aggregator.topology.delta.DeltaSpreader;
 import io.igpulse.aggregator.topology.delta.MediaDelta;
 import io.igpulse.events.MediaFollowsDay;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,14 +33,21 @@ public final class MediaFollowsProcessor
   private record Changed(String account, long epochDay) {}
 
   private final String storeName;
+  private final String pendingName;
   private final int topMedia;
   private final DeltaSpreader spreader;
   private final Map<String, Changed> changed = new LinkedHashMap<>();
   private ProcessorContext<String, MediaFollowsDay> context;
   private KeyValueStore<String, DayFollows> store;
+  private KeyValueStore<String, String> pending;
 
-  public MediaFollowsProcessor(String storeName, int topMedia) {
+  /**
+   * @param pendingName the store of days changed and not yet published (key as in {@code
+   *     storeName})
+   */
+  public MediaFollowsProcessor(String storeName, String pendingName, int topMedia) {
     this.storeName = storeName;
+    this.pendingName = pendingName;
     this.topMedia = topMedia;
     // The oldest media are read once a day: a day back covers every interval between reads.
     this.spreader = new DeltaSpreader(DAY, DAY);
@@ -49,6 +57,10 @@ public final class MediaFollowsProcessor
   public void init(ProcessorContext<String, MediaFollowsDay> context) {
     this.context = context;
     this.store = context.getStateStore(storeName);
+    this.pending = context.getStateStore(pendingName);
+    try (KeyValueIterator<String, String> left = pending.all()) {
+      left.forEachRemaining(kv -> changed.put(kv.key, parse(kv.key)));
+    }
     context.schedule(FLUSH, PunctuationType.WALL_CLOCK_TIME, now -> flush());
   }
 
@@ -72,7 +84,9 @@ public final class MediaFollowsProcessor
       }
       DayFollows now = before == null ? DayFollows.empty() : before;
       store.put(key, now.add(delta.mediaId(), follows, delta.capturedAt()));
-      changed.put(key, new Changed(account, day));
+      if (changed.put(key, new Changed(account, day)) == null) {
+        pending.put(key, "");
+      }
     }
   }
 
@@ -95,8 +109,15 @@ public final class MediaFollowsProcessor
             new Record<>(
                 entry.getKey(), day.toEvent(c.account(), c.epochDay(), topMedia), day.updatedAt()));
       }
+      pending.delete(entry.getKey());
     }
     changed.clear();
+  }
+
+  /** The account and day of a key ({@link DayFollows#key}). */
+  private static Changed parse(String key) {
+    int at = key.lastIndexOf('@');
+    return new Changed(key.substring(0, at), LocalDate.parse(key.substring(at + 1)).toEpochDay());
   }
 
   @Override
