@@ -6,9 +6,9 @@ import io.igpulse.events.MediaFollowsDay;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -21,6 +21,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * each delta's follows are spread over the days its interval covers, like every other gain. The
  * days a delta changed are published at the next flush (every {@link #FLUSH}), once each however
  * many deltas changed them: a busy account's day is one record a second, not one per snapshot.
+ *
+ * <p>The days changed and not yet published are also kept in a store of their own, written in the
+ * same transaction as the change: a task closed or moved before its flush (a rebalance, a deploy)
+ * has its next owner publish them instead of dropping them.
  */
 public final class MediaFollowsProcessor
     implements Processor<String, MediaDelta, String, MediaFollowsDay> {
@@ -30,13 +34,14 @@ public final class MediaFollowsProcessor
 
   private static final Duration DAY = Duration.ofDays(1);
 
-  private record Changed(String account, long epochDay) {}
-
   private final String storeName;
   private final String pendingName;
   private final int topMedia;
   private final DeltaSpreader spreader;
-  private final Map<String, Changed> changed = new LinkedHashMap<>();
+
+  /** Keys ({@link DayFollows#key}) of the days changed since the last flush. */
+  private final Set<String> changed = new LinkedHashSet<>();
+
   private ProcessorContext<String, MediaFollowsDay> context;
   private KeyValueStore<String, DayFollows> store;
   private KeyValueStore<String, String> pending;
@@ -59,7 +64,7 @@ public final class MediaFollowsProcessor
     this.store = context.getStateStore(storeName);
     this.pending = context.getStateStore(pendingName);
     try (KeyValueIterator<String, String> left = pending.all()) {
-      left.forEachRemaining(kv -> changed.put(kv.key, parse(kv.key)));
+      left.forEachRemaining(kv -> changed.add(kv.key));
     }
     context.schedule(FLUSH, PunctuationType.WALL_CLOCK_TIME, now -> flush());
   }
@@ -84,7 +89,7 @@ public final class MediaFollowsProcessor
       }
       DayFollows now = before == null ? DayFollows.empty() : before;
       store.put(key, now.add(delta.mediaId(), follows, delta.capturedAt()));
-      if (changed.put(key, new Changed(account, day)) == null) {
+      if (changed.add(key)) {
         pending.put(key, "");
       }
     }
@@ -101,23 +106,19 @@ public final class MediaFollowsProcessor
   }
 
   private void flush() {
-    for (Map.Entry<String, Changed> entry : changed.entrySet()) {
-      DayFollows day = store.get(entry.getKey());
+    for (String key : changed) {
+      DayFollows day = store.get(key);
       if (day != null) {
-        Changed c = entry.getValue();
+        // The key is <account>@<ISO day>; an account id holds no '@'.
+        int at = key.lastIndexOf('@');
+        long epochDay = LocalDate.parse(key.substring(at + 1)).toEpochDay();
         context.forward(
             new Record<>(
-                entry.getKey(), day.toEvent(c.account(), c.epochDay(), topMedia), day.updatedAt()));
+                key, day.toEvent(key.substring(0, at), epochDay, topMedia), day.updatedAt()));
       }
-      pending.delete(entry.getKey());
+      pending.delete(key);
     }
     changed.clear();
-  }
-
-  /** The account and day of a key ({@link DayFollows#key}). */
-  private static Changed parse(String key) {
-    int at = key.lastIndexOf('@');
-    return new Changed(key.substring(0, at), LocalDate.parse(key.substring(at + 1)).toEpochDay());
   }
 
   @Override
